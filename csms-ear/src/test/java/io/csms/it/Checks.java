@@ -1,0 +1,92 @@
+package io.csms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.csms.server.Database;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/** Checks that hold on every server the EAR is deployed to. */
+public final class Checks {
+
+    private Checks() {}
+
+    /** MicroProfile Health: live, and ready with the schema migrated. */
+    public static void healthIsUp() {
+        HttpResponse<String> live = Http.get(ServerUnderTest.healthUrl() + "/live");
+        assertEquals(200, live.statusCode(), live.body());
+        assertEquals("UP", Http.json(live).getString("status"));
+
+        HttpResponse<String> ready = Http.get(ServerUnderTest.healthUrl() + "/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        JsonObject readiness = Http.json(ready);
+        assertEquals("UP", readiness.getString("status"));
+        JsonObject database = readiness.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("database")).findFirst()
+                .orElseThrow(() -> new AssertionError("no database readiness check in " + readiness));
+        assertEquals("UP", database.getString("status"));
+        assertEquals(latestMigration(), database.getJsonObject("data").getString("schema"));
+    }
+
+    /** A charger boots over OCPP 1.6-J, is answered per the schema, and ends up in PostgreSQL. */
+    public static void chargerBootsAndIsStored(String chargerId) throws SQLException {
+        try (OcppClient charger = OcppClient.connect(chargerId)) {
+            assertEquals("ocpp1.6", charger.subprotocol());
+
+            JsonArray boot = charger.call("BootNotification", Json.createObjectBuilder()
+                    .add("chargePointVendor", "VendorX").add("chargePointModel", "ModelY")
+                    .add("chargePointSerialNumber", "SN-" + chargerId).add("firmwareVersion", "1.2.3").build());
+            assertEquals(3, boot.getInt(0), "CALLRESULT expected: " + boot);
+            JsonObject conf = boot.getJsonObject(2);
+            OcppSchemas.assertValid("BootNotification", "conf", conf);
+            assertEquals("Accepted", conf.getString("status"));
+            assertTrue(conf.getInt("interval") > 0);
+
+            JsonArray heartbeat = charger.call("Heartbeat", Json.createObjectBuilder().build());
+            assertEquals(3, heartbeat.getInt(0), "CALLRESULT expected: " + heartbeat);
+            OcppSchemas.assertValid("Heartbeat", "conf", heartbeat.getJsonObject(2));
+            Instant serverTime = Instant.parse(heartbeat.getJsonObject(2).getString("currentTime"));
+            assertTrue(Math.abs(serverTime.getEpochSecond() - Instant.now().getEpochSecond()) < 60, "server clock " + serverTime);
+        }
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement(
+                        "select vendor, model, serial_number, firmware_version, last_seen from charger where id = ?")) {
+            ps.setString(1, chargerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "charger " + chargerId + " not stored");
+                assertEquals("VendorX", rs.getString(1));
+                assertEquals("ModelY", rs.getString(2));
+                assertEquals("SN-" + chargerId, rs.getString(3));
+                assertEquals("1.2.3", rs.getString(4));
+                assertTrue(rs.getTimestamp(5) != null, "last_seen recorded");
+            }
+        }
+    }
+
+    /** The highest migration version the application applied, read from PostgreSQL. */
+    public static String latestMigration() {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement(
+                        "select version from flyway_schema_history where success order by installed_rank desc limit 1");
+                ResultSet rs = ps.executeQuery()) {
+            assertTrue(rs.next(), "no migration applied");
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public static Connection connect() throws SQLException {
+        Database db = ServerUnderTest.database();
+        return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+    }
+}

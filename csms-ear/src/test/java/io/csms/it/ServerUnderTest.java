@@ -1,0 +1,120 @@
+package io.csms.it;
+
+import io.csms.server.Database;
+import io.csms.server.EmbeddedDatabase;
+import io.csms.server.PayaraServer;
+import io.csms.server.WildFlyServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Starts what the integration tests run against, once per test JVM: a fresh embedded PostgreSQL and
+ * the server named by {@code csms.it.server} (payara or wildfly), configured the way server-config
+ * configures production. Arquillian then deploys the EAR. Everything stops when the session ends.
+ */
+public class ServerUnderTest implements LauncherSessionListener {
+
+    private static EmbeddedDatabase database;
+    private static AutoCloseable server;
+    private static String baseUrl;
+    private static String healthUrl;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        String kind = System.getProperty("csms.it.server");
+        if (kind == null || server != null) {
+            return;
+        }
+        Instant started = Instant.now();
+        Path work = Path.of(System.getProperty("csms.it.work"));
+        int port = Integer.getInteger("csms.it.port");
+        try {
+            database = EmbeddedDatabase.start(work.resolve("pgdata-" + kind), Integer.getInteger("csms.it.db.port"), true);
+            TestKeys.init(work.resolve("keys"));
+            Map<String, String> settings = new LinkedHashMap<>(database.database().systemProperties());
+            settings.putAll(TestKeys.systemProperties());
+            // the skeleton tests boot chargers nobody registered
+            settings.put("csms.ocpp.unknown-chargers", "accept");
+            Path zip = Path.of(System.getProperty("csms.it.server.zip"));
+            if (kind.equals("payara")) {
+                PayaraServer payara = new PayaraServer(PayaraServer.provision(zip, work.resolve("servers")),
+                        "csms-it", port, work.resolve("logs/payara-asadmin.log"));
+                server = payara;
+                payara.start(settings);
+                System.setProperty("csms.it.payara.admin-port", Integer.toString(payara.adminPort()));
+                baseUrl = payara.baseUrl();
+                healthUrl = payara.baseUrl() + "/health";
+            } else {
+                WildFlyServer wildfly = new WildFlyServer(WildFlyServer.provision(zip, work.resolve("servers"),
+                        System.getProperty("csms.it.server.folder")), port, work.resolve("logs/wildfly.log"));
+                server = wildfly;
+                wildfly.configure();
+                wildfly.start(settings);
+                System.setProperty("csms.it.wildfly.management-port", Integer.toString(wildfly.managementPort()));
+                baseUrl = wildfly.baseUrl();
+                healthUrl = wildfly.healthUrl();
+            }
+        } catch (IOException e) {
+            stopAll();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            stopAll();
+            throw e;
+        }
+        System.out.printf("[csms-it] %s and PostgreSQL started in %d s%n", kind,
+                Duration.between(started, Instant.now()).toSeconds());
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        stopAll();
+    }
+
+    private static void stopAll() {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } catch (Exception e) {
+            System.err.println("[csms-it] server did not stop cleanly: " + e);
+        } finally {
+            server = null;
+        }
+        try {
+            if (database != null) {
+                database.close();
+            }
+        } catch (IOException e) {
+            System.err.println("[csms-it] PostgreSQL did not stop cleanly: " + e);
+        } finally {
+            database = null;
+        }
+    }
+
+    /** {@code http://localhost:port} of the server under test. */
+    public static String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The MicroProfile Health root ({@code .../health}) of the server under test. */
+    public static String healthUrl() {
+        return healthUrl;
+    }
+
+    /** The database the deployed application uses, for tests that check what was stored. */
+    public static Database database() {
+        return database.database();
+    }
+
+    /** The folder of the shared test data ({@code ../shared/specs}). */
+    public static Path specs() {
+        return Path.of(System.getProperty("csms.it.specs"));
+    }
+}

@@ -1,0 +1,17 @@
+package io.csms.ocpp.v16;
+
+/**
+ * Handles one action a charger sends. Implementations are CDI beans; the dispatcher finds them all.
+ *
+ * @param <Q> the {@code .req} record
+ * @param <R> the {@code .conf} record
+ */
+public interface ActionHandler<Q, R> {
+
+    /** The OCPP action name, e.g. {@code "BootNotification"}. */
+    String action();
+
+    Class<Q> requestType();
+
+    R handle(String chargerId, Q request);
+}

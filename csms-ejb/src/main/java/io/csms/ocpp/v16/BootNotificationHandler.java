@@ -1,0 +1,42 @@
+package io.csms.ocpp.v16;
+
+import io.csms.chargepoint.Charger;
+import io.csms.chargepoint.Chargers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** OCPP 1.6 §4.2 BootNotification: store what the charger reports, answer with its registration status. */
+@ApplicationScoped
+public class BootNotificationHandler implements ActionHandler<BootNotificationRequest, BootNotificationResponse> {
+
+    @Inject
+    Chargers chargers;
+
+    @Inject
+    @ConfigProperty(name = "csms.ocpp.heartbeat-interval", defaultValue = "300")
+    int heartbeatInterval;
+
+    /** How long a Pending or Rejected charger waits before it boots again, in seconds. */
+    @Inject
+    @ConfigProperty(name = "csms.ocpp.boot-retry-interval", defaultValue = "60")
+    int bootRetryInterval;
+
+    @Override
+    public String action() {
+        return "BootNotification";
+    }
+
+    @Override
+    public Class<BootNotificationRequest> requestType() {
+        return BootNotificationRequest.class;
+    }
+
+    @Override
+    public BootNotificationResponse handle(String chargerId, BootNotificationRequest request) {
+        Charger.RegistrationStatus status = chargers.boot(chargerId, request.toBootInfo());
+        int interval = status == Charger.RegistrationStatus.Accepted ? heartbeatInterval : bootRetryInterval;
+        return new BootNotificationResponse(status.name(), Instant.now(), interval);
+    }
+}

@@ -1,0 +1,59 @@
+package io.csms.ocpp.v16;
+
+import io.csms.ocpp.rpc.ErrorCode;
+import io.csms.ocpp.rpc.OcppFrame;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.bind.JsonbException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Routes a charger's CALL to the handler of its action and turns the outcome into the CALLRESULT or
+ * CALLERROR to send back. Never throws: whatever goes wrong becomes a CALLERROR.
+ */
+@ApplicationScoped
+public class OcppDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(OcppDispatcher.class.getName());
+
+    @Inject
+    @Any
+    Instance<ActionHandler<?, ?>> handlerBeans;
+
+    private final Map<String, ActionHandler<?, ?>> handlers = new HashMap<>();
+
+    @PostConstruct
+    void collectHandlers() {
+        for (ActionHandler<?, ?> handler : handlerBeans) {
+            handlers.put(handler.action(), handler);
+        }
+    }
+
+    public OcppFrame dispatch(String chargerId, OcppFrame.Call call) {
+        ActionHandler<?, ?> handler = handlers.get(call.action());
+        if (handler == null) {
+            return new OcppFrame.CallError(call.messageId(), ErrorCode.NotImplemented,
+                    "Action " + call.action() + " is not implemented");
+        }
+        try {
+            return new OcppFrame.CallResult(call.messageId(), Payloads.write(invoke(handler, chargerId, call)));
+        } catch (JsonbException e) {
+            return new OcppFrame.CallError(call.messageId(), ErrorCode.TypeConstraintViolation,
+                    "Payload does not match " + call.action() + ".req");
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Charger " + chargerId + " " + call.action() + " [" + call.messageId() + "] failed", e);
+            return new OcppFrame.CallError(call.messageId(), ErrorCode.InternalError, "Internal error");
+        }
+    }
+
+    private static <Q, R> R invoke(ActionHandler<Q, R> handler, String chargerId, OcppFrame.Call call) {
+        Q request = Payloads.read(call.payload(), handler.requestType());
+        return handler.handle(chargerId, request);
+    }
+}

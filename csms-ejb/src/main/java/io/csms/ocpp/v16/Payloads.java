@@ -1,0 +1,27 @@
+package io.csms.ocpp.v16;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import java.io.StringReader;
+
+/** Binds OCPP payload objects to message records and back (JSON-B; absent fields stay absent). */
+public final class Payloads {
+
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
+
+    private Payloads() {}
+
+    public static <T> T read(JsonObject payload, Class<T> type) {
+        return JSONB.fromJson(payload.toString(), type);
+    }
+
+    public static JsonObject write(Object message) {
+        try (JsonReader reader = Json.createReader(new StringReader(JSONB.toJson(message)))) {
+            return reader.readObject();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.csms.ocpi.console;
+
+import io.csms.chargepoint.Chargers;
+import io.csms.platform.Migrations;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** What the console's front page shows about the system. */
+@Named
+@RequestScoped
+public class ConsoleStatus {
+
+    @Inject
+    Chargers chargers;
+
+    @Inject
+    Migrations migrations;
+
+    public String getSchemaVersion() {
+        return migrations.schemaVersion();
+    }
+
+    public long getChargerCount() {
+        return chargers.count();
+    }
+}

@@ -1,0 +1,111 @@
+package io.csms.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A Payara Server 6 domain driven with {@code asadmin}: created once (with a port base, so tests and
+ * a running system do not collide), started, given the CSMS's settings, and stopped.
+ */
+public final class PayaraServer implements AutoCloseable {
+
+    /** Payara's Hibernate integration: the JTA platform is server-specific, so it is set here, not in the EAR. */
+    static final Map<String, String> SERVER_PROPERTIES = Map.of(
+            "hibernate.transaction.jta.platform",
+            "org.hibernate.engine.transaction.jta.platform.internal.SunOneJtaPlatform");
+
+    private final Path home;
+    private final String domain;
+    private final int portBase;
+    private final Path log;
+    private boolean running;
+
+    /**
+     * @param home the {@code payara6} folder of an unpacked distribution
+     * @param portBase asadmin's {@code --portbase}: admin on +48, HTTP on +80, HTTPS on +81
+     */
+    public PayaraServer(Path home, String domain, int portBase, Path log) {
+        this.home = home;
+        this.domain = domain;
+        this.portBase = portBase;
+        this.log = log;
+    }
+
+    /** Unpacks the distribution zip into {@code parent} unless it was unpacked before; returns its home. */
+    public static Path provision(Path zip, Path parent) throws IOException {
+        Zips.unpackOnce(zip, parent, parent.resolve("payara6/bin/asadmin"));
+        return parent.resolve("payara6");
+    }
+
+    public int httpPort() {
+        return portBase + 80;
+    }
+
+    public int adminPort() {
+        return portBase + 48;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + httpPort();
+    }
+
+    /** Creates the domain if it does not exist yet, starts it and applies the settings. */
+    public void start(Map<String, String> systemProperties) {
+        if (!Files.isDirectory(home.resolve("glassfish/domains").resolve(domain))) {
+            asadmin(Duration.ofMinutes(3), "create-domain", "--portbase", Integer.toString(portBase),
+                    "--nopassword=true", domain);
+        }
+        asadmin(Duration.ofMinutes(3), "start-domain", domain);
+        running = true;
+        Map<String, String> all = new java.util.TreeMap<>(SERVER_PROPERTIES);
+        all.putAll(systemProperties);
+        remote(Duration.ofMinutes(1), "create-system-properties", "--target", "server", asadminProperties(all));
+    }
+
+    public void deploy(Path ear, String name) {
+        remote(Duration.ofMinutes(5), "deploy", "--force=true", "--name", name, ear.toString());
+    }
+
+    /** Waits until MicroProfile Health says ready (the database is reachable and migrated). */
+    public void awaitReady(Duration timeout) {
+        Http.awaitOk(baseUrl() + "/health/ready", timeout);
+    }
+
+    public void stop() {
+        if (running) {
+            asadmin(Duration.ofMinutes(2), "stop-domain", domain);
+            running = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** asadmin's {@code name=value:name=value} syntax: colons and equals signs inside values are escaped. */
+    static String asadminProperties(Map<String, String> properties) {
+        return properties.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\="))
+                .collect(Collectors.joining(":"));
+    }
+
+    private void remote(Duration timeout, String... args) {
+        List<String> withPort = new ArrayList<>(List.of("--port", Integer.toString(adminPort())));
+        withPort.addAll(List.of(args));
+        asadmin(timeout, withPort.toArray(String[]::new));
+    }
+
+    private void asadmin(Duration timeout, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin/asadmin").toString());
+        command.addAll(List.of(args));
+        Processes.run(command, Map.of("AS_JAVA", System.getProperty("java.home")), log, timeout);
+    }
+}

@@ -1,0 +1,102 @@
+package io.csms.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The run command: the whole CSMS on this machine. Starts PostgreSQL (embedded, unless
+ * {@code CSMS_DB_HOST} names one), provisions and starts Payara Server, deploys the EAR, waits until
+ * it is ready and prints the URLs. Ctrl-C (or {@code server-config/run stop}) shuts it all down.
+ * Other settings reach the application through MicroProfile Config from the environment, which the
+ * server inherits (e.g. {@code CSMS_OCPP_UNKNOWN_CHARGERS=pending}).
+ *
+ * <p>Arguments: {@code <ear> <payara.zip> <state folder>}. The state folder keeps the unpacked server,
+ * the database files, the generated keys and the logs, so a second run starts quickly.
+ */
+public final class Run {
+
+    static final int EMBEDDED_DB_PORT = Integer.getInteger("csms.run.db-port", 15432);
+    static final int PORT_BASE = Integer.getInteger("csms.run.port-base", 8000);
+
+    private Run() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 3) {
+            System.err.println("usage: Run <csms.ear> <payara.zip> <state folder>");
+            System.exit(2);
+        }
+        Path ear = Path.of(args[0]).toAbsolutePath();
+        Path zip = Path.of(args[1]);
+        Path state = Path.of(args[2]).toAbsolutePath();
+        Instant started = Instant.now();
+
+        EmbeddedDatabase embedded = null;
+        Database database = Database.configured().orElse(null);
+        if (database == null) {
+            say("Starting embedded PostgreSQL (data in " + state.resolve("pgdata") + ", port " + EMBEDDED_DB_PORT + ")");
+            embedded = EmbeddedDatabase.start(state.resolve("pgdata"), EMBEDDED_DB_PORT, false);
+            database = embedded.database();
+        } else {
+            say("Using the configured PostgreSQL " + database);
+        }
+        SigningKeys keys = SigningKeys.ensure(state.resolve("keys"));
+
+        say("Provisioning Payara Server in " + state);
+        Path home = PayaraServer.provision(zip, state);
+        PayaraServer payara = new PayaraServer(home, "csms", PORT_BASE, state.resolve("logs/asadmin.log"));
+        CountDownLatch stopped = new CountDownLatch(1);
+        EmbeddedDatabase db = embedded;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(payara, db, stopped), "csms-shutdown"));
+
+        Map<String, String> settings = new LinkedHashMap<>(database.systemProperties());
+        settings.putAll(keys.systemProperties());
+        say("Starting Payara Server (domain csms, port base " + PORT_BASE + ")");
+        payara.start(settings);
+        say("Deploying " + ear.getFileName());
+        payara.deploy(ear, "csms");
+        payara.awaitReady(Duration.ofMinutes(3));
+        Files.writeString(state.resolve("run.pid"), Long.toString(ProcessHandle.current().pid()));
+
+        String base = payara.baseUrl();
+        say("");
+        say("CSMS is ready (" + Duration.between(started, Instant.now()).toSeconds() + " s):");
+        say("  OCPP 1.6-J      ws://localhost:" + payara.httpPort() + "/csms/ocpp/{chargePointId}");
+        say("  API             " + base + "/csms/api");
+        say("  OCPI            " + base + "/ocpi/versions");
+        say("  Console         " + base + "/ocpi/admin/index.xhtml");
+        say("  Health          " + base + "/health/ready");
+        say("  Server log      " + home.resolve("glassfish/domains/csms/logs/server.log"));
+        say("Press Ctrl-C (or run 'server-config/run stop') to stop.");
+        stopped.await();
+    }
+
+    private static void shutDown(PayaraServer payara, EmbeddedDatabase db, CountDownLatch stopped) {
+        say("Stopping Payara Server ...");
+        try {
+            payara.stop();
+        } catch (RuntimeException e) {
+            say("Payara did not stop cleanly: " + e.getMessage());
+        }
+        if (db != null) {
+            say("Stopping embedded PostgreSQL ...");
+            try {
+                db.close();
+            } catch (IOException e) {
+                say("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+        stopped.countDown();
+        say("Stopped.");
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}

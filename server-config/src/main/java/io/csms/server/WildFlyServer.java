@@ -1,0 +1,123 @@
+package io.csms.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A WildFly 39 server (full distribution, {@code standalone.xml}) prepared with {@code csms.cli} and
+ * started with the CSMS's settings as a system-properties file (so no password shows in {@code ps}).
+ */
+public final class WildFlyServer implements AutoCloseable {
+
+    private final Path home;
+    private final int portOffset;
+    private final Path log;
+    private Process process;
+
+    /** @param home the {@code wildfly-39.x} folder of an unpacked distribution */
+    public WildFlyServer(Path home, int portOffset, Path log) {
+        this.home = home;
+        this.portOffset = portOffset;
+        this.log = log;
+    }
+
+    public int httpPort() {
+        return 8080 + portOffset;
+    }
+
+    public int managementPort() {
+        return 9990 + portOffset;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + httpPort();
+    }
+
+    /** MicroProfile Health lives on WildFly's management interface. */
+    public String healthUrl() {
+        return "http://localhost:" + managementPort() + "/health";
+    }
+
+    /** Applies {@code wildfly/csms.cli} offline, once per server. */
+    public void configure() throws IOException {
+        Path marker = home.resolve("standalone/configuration/.csms-configured");
+        if (Files.exists(marker)) {
+            return;
+        }
+        String script;
+        try (InputStream in = WildFlyServer.class.getResourceAsStream("/wildfly/csms.cli")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Path file = Files.createTempFile("csms", ".cli");
+        Files.writeString(file, "embed-server --std-out=discard --server-config=standalone.xml\n" + script
+                + "stop-embedded-server\n");
+        Processes.run(List.of(home.resolve("bin/jboss-cli.sh").toString(), "--file=" + file), env(), log,
+                Duration.ofMinutes(3));
+        Files.delete(file);
+        Files.createFile(marker);
+    }
+
+    public void start(Map<String, String> systemProperties) throws IOException {
+        Properties props = new Properties();
+        props.putAll(systemProperties);
+        Path propsFile = home.resolve("standalone/configuration/csms.properties");
+        try (var out = Files.newBufferedWriter(propsFile)) {
+            props.store(out, "CSMS settings (written by the run tooling)");
+        }
+        Files.setPosixFilePermissions(propsFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
+                "-c", "standalone.xml",
+                "-Djboss.socket.binding.port-offset=" + portOffset,
+                "--properties=" + propsFile.toUri()));
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env());
+        process = builder.start();
+        Http.awaitOk(healthUrl() + "/live", Duration.ofMinutes(2));
+    }
+
+    public void stop() {
+        if (process == null) {
+            return;
+        }
+        try {
+            Processes.run(List.of(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
+                    "--controller=localhost:" + managementPort(), "--command=shutdown"), env(), log, Duration.ofMinutes(1));
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        } catch (IllegalStateException e) {
+            process.destroyForcibly();
+        } finally {
+            process = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Unpacks the distribution zip into {@code parent} unless it was unpacked before; returns its home. */
+    public static Path provision(Path zip, Path parent, String folder) throws IOException {
+        Zips.unpackOnce(zip, parent, parent.resolve(folder).resolve("bin/standalone.sh"));
+        return parent.resolve(folder);
+    }
+
+    private static Map<String, String> env() {
+        return Map.of("JAVA_HOME", System.getProperty("java.home"), "LAUNCH_JBOSS_IN_BACKGROUND", "true");
+    }
+}
