@@ -20,26 +20,38 @@ public final class Checks {
 
     private Checks() {}
 
-    /** MicroProfile Health: live, and ready with the schema migrated. */
+    /**
+     * MicroProfile Health: the server's endpoint reports UP, and the application's checks (served by
+     * the application at /csms/api/health on every server) say live, and ready with the schema migrated.
+     */
     public static void healthIsUp() {
-        HttpResponse<String> live = Http.get(ServerUnderTest.healthUrl() + "/live");
+        for (String probe : new String[] {"/live", "/ready"}) {
+            HttpResponse<String> server = Http.get(ServerUnderTest.healthUrl() + probe);
+            assertEquals(200, server.statusCode(), server.body());
+            assertEquals("UP", Http.json(server).getString("status"));
+        }
+        HttpResponse<String> live = Http.get("/csms/api/health/live");
         assertEquals(200, live.statusCode(), live.body());
-        assertEquals("UP", Http.json(live).getString("status"));
+        assertEquals("UP", check(Http.json(live), "threads").getString("status"));
 
-        HttpResponse<String> ready = Http.get(ServerUnderTest.healthUrl() + "/ready");
+        HttpResponse<String> ready = Http.get("/csms/api/health/ready");
         assertEquals(200, ready.statusCode(), ready.body());
-        JsonObject readiness = Http.json(ready);
-        assertEquals("UP", readiness.getString("status"));
-        JsonObject database = readiness.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .filter(check -> check.getString("name").equals("database")).findFirst()
-                .orElseThrow(() -> new AssertionError("no database readiness check in " + readiness));
+        JsonObject database = check(Http.json(ready), "database");
         assertEquals("UP", database.getString("status"));
         assertEquals(latestMigration(), database.getJsonObject("data").getString("schema"));
     }
 
+    /** The named check of a MicroProfile Health report. */
+    public static JsonObject check(JsonObject report, String name) {
+        return report.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + name + " in " + report));
+    }
+
     /** A charger boots over OCPP 1.6-J, is answered per the schema, and ends up in PostgreSQL. */
     public static void chargerBootsAndIsStored(String chargerId) throws SQLException {
-        try (OcppClient charger = OcppClient.connect(chargerId)) {
+        String key = Admin.registerCharger(chargerId);
+        try (OcppClient charger = OcppClient.connect(chargerId, chargerId, key)) {
             assertEquals("ocpp1.6", charger.subprotocol());
 
             JsonArray boot = charger.call("BootNotification", Json.createObjectBuilder()

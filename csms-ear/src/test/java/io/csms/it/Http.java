@@ -25,6 +25,43 @@ public final class Http {
         return send(request.build());
     }
 
+    public static HttpResponse<String> post(String url, String json, String... headers) {
+        return withBody("POST", url, json, headers);
+    }
+
+    public static HttpResponse<String> put(String url, String json, String... headers) {
+        return withBody("PUT", url, json, headers);
+    }
+
+    public static HttpResponse<String> delete(String url, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(absolute(url))).timeout(Duration.ofSeconds(30)).DELETE();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    /** A POST that is answered later (while the test plays the charger). */
+    public static java.util.concurrent.CompletableFuture<HttpResponse<String>> postAsync(String url, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(absolute(url))).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> withBody(String method, String url, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(absolute(url))).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
     public static JsonObject json(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).readObject();
     }

@@ -87,6 +87,20 @@ public final class OcppClient implements AutoCloseable {
         }
     }
 
+    /** Answers a CALL from the CSMS with a CALLRESULT. */
+    public void reply(JsonArray call, JsonObject payload) {
+        sendRaw(Json.createArrayBuilder().add(3).add(call.getString(1)).add(payload).build().toString());
+    }
+
+    /** How the CSMS closed this connection (close code), waiting up to 10 s. */
+    public int closedWith() {
+        try {
+            return closed.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("The CSMS did not close the connection", e);
+        }
+    }
+
     /** Whether the CSMS sends anything within {@code wait}. */
     public String poll(Duration wait) throws InterruptedException {
         return received.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -109,6 +123,23 @@ public final class OcppClient implements AutoCloseable {
                 builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
             }
             WebSocket socket = builder.buildAsync(uri(chargerId), new WebSocket.Listener() {}).join();
+            socket.abort();
+            return 101;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
+    /** The HTTP status a handshake with Basic credentials and subprotocol ocpp1.6 gets (101 when upgraded). */
+    public static int refusedStatus(String chargerId, String user, String password) {
+        try {
+            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                    .subprotocols("ocpp1.6")
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()))
+                    .buildAsync(uri(chargerId), new WebSocket.Listener() {}).join();
             socket.abort();
             return 101;
         } catch (CompletionException e) {

@@ -33,6 +33,8 @@ public class ServerUnderTest implements LauncherSessionListener {
             return;
         }
         Instant started = Instant.now();
+        // also when the test JVM is stopped from outside: leave no server or database behind
+        Runtime.getRuntime().addShutdownHook(new Thread(ServerUnderTest::stopAll, "csms-it-stop"));
         Path work = Path.of(System.getProperty("csms.it.work"));
         int port = Integer.getInteger("csms.it.port");
         try {
@@ -40,13 +42,14 @@ public class ServerUnderTest implements LauncherSessionListener {
             TestKeys.init(work.resolve("keys"));
             Map<String, String> settings = new LinkedHashMap<>(database.database().systemProperties());
             settings.putAll(TestKeys.systemProperties());
-            // the skeleton tests boot chargers nobody registered
-            settings.put("csms.ocpp.unknown-chargers", "accept");
+            // short enough that the timeout test does not take long
+            settings.put("csms.ocpp.call-timeout", "3");
             Path zip = Path.of(System.getProperty("csms.it.server.zip"));
             if (kind.equals("payara")) {
                 PayaraServer payara = new PayaraServer(PayaraServer.provision(zip, work.resolve("servers")),
                         "csms-it", port, work.resolve("logs/payara-asadmin.log"));
                 server = payara;
+                payara.deleteDomain();
                 payara.start(settings);
                 System.setProperty("csms.it.payara.admin-port", Integer.toString(payara.adminPort()));
                 baseUrl = payara.baseUrl();
@@ -77,7 +80,7 @@ public class ServerUnderTest implements LauncherSessionListener {
         stopAll();
     }
 
-    private static void stopAll() {
+    private static synchronized void stopAll() {
         try {
             if (server != null) {
                 server.close();

@@ -26,6 +26,9 @@ class WalkingSkeletonIT extends CsmsEar {
     @Test
     void health_is_live_and_ready_once_the_schema_is_migrated() {
         Checks.healthIsUp();
+        // on Payara the server's own MicroProfile Health endpoint also carries the application's checks
+        JsonObject ready = Http.json(Http.get(ServerUnderTest.healthUrl() + "/ready"));
+        assertEquals(Checks.latestMigration(), Checks.check(ready, "database").getJsonObject("data").getString("schema"));
     }
 
     @Test
@@ -54,7 +57,8 @@ class WalkingSkeletonIT extends CsmsEar {
 
     @Test
     void a_malformed_frame_gets_a_call_error_and_the_connection_stays_usable() throws InterruptedException {
-        try (OcppClient charger = OcppClient.connect("CP-BAD-FRAMES")) {
+        String key = Admin.registerCharger("CP-BAD-FRAMES");
+        try (OcppClient charger = OcppClient.connect("CP-BAD-FRAMES", "CP-BAD-FRAMES", key)) {
             charger.sendRaw("[2,\"m-1\",\"Heartbeat\",{]");
             JsonArray error = charger.next();
             assertEquals(4, error.getInt(0));

@@ -13,9 +13,11 @@ import java.time.Instant;
 @Entity
 @Table(name = "charger")
 @NamedQuery(name = Charger.COUNT, query = "select count(c) from Charger c")
+@NamedQuery(name = Charger.ALL, query = "select c from Charger c order by c.id")
 public class Charger {
 
     static final String COUNT = "Charger.count";
+    static final String ALL = "Charger.all";
 
     /** OCPP 1.6 BootNotification.conf registration status, as the operator decided it. */
     public enum RegistrationStatus { Accepted, Pending, Rejected }
@@ -25,6 +27,17 @@ public class Charger {
 
     @Column(name = "security_profile", nullable = false)
     private short securityProfile = 1;
+
+    /** SHA-256 of the AuthorizationKey (see {@link AuthorizationKeys}); profiles 1 and 2. */
+    @Column(name = "authorization_key")
+    private String authorizationKey;
+
+    @Column(name = "authorization_key_hex", nullable = false)
+    private boolean authorizationKeyHex;
+
+    /** Profile 3: the client certificate's subject CN must be this (the charger id when not set). */
+    @Column(name = "certificate_subject")
+    private String certificateSubject;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "registration_status", nullable = false)
@@ -59,6 +72,24 @@ public class Charger {
     @Column(name = "last_boot")
     private Instant lastBoot;
 
+    @Column(name = "firmware_status")
+    private String firmwareStatus;
+
+    @Column(name = "firmware_status_at")
+    private Instant firmwareStatusAt;
+
+    @Column(name = "diagnostics_status")
+    private String diagnosticsStatus;
+
+    @Column(name = "diagnostics_status_at")
+    private Instant diagnosticsStatusAt;
+
+    @Column(name = "log_status")
+    private String logStatus;
+
+    @Column(name = "log_status_at")
+    private Instant logStatusAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.now();
 
@@ -70,6 +101,28 @@ public class Charger {
     public Charger(String id, RegistrationStatus registrationStatus) {
         this.id = id;
         this.registrationStatus = registrationStatus;
+    }
+
+    /** Sets how the charger must authenticate (OCPP 1.6 security profiles 1, 2, 3). */
+    public void secure(int profile, String authorizationKeyHash, boolean keyHex, String certificateSubject) {
+        if (profile < 1 || profile > 3) {
+            throw new IllegalArgumentException("Security profile is 1, 2 or 3");
+        }
+        this.securityProfile = (short) profile;
+        this.authorizationKey = authorizationKeyHash;
+        this.authorizationKeyHex = keyHex;
+        this.certificateSubject = certificateSubject;
+        this.updatedAt = Instant.now();
+    }
+
+    public void registrationStatus(RegistrationStatus status) {
+        this.registrationStatus = status;
+        this.updatedAt = Instant.now();
+    }
+
+    public void disconnected(Instant at) {
+        online = false;
+        updatedAt = at;
     }
 
     /** Records what the charger said about itself in a BootNotification. */
@@ -87,6 +140,39 @@ public class Charger {
         seen(at);
     }
 
+    /** A FirmwareStatusNotification or SignedFirmwareStatusNotification. */
+    public void firmwareStatus(String status, Instant at) {
+        firmwareStatus = status;
+        firmwareStatusAt = at;
+        seen(at);
+    }
+
+    /** A DiagnosticsStatusNotification. */
+    public void diagnosticsStatus(String status, Instant at) {
+        diagnosticsStatus = status;
+        diagnosticsStatusAt = at;
+        seen(at);
+    }
+
+    /** A LogStatusNotification. */
+    public void logStatus(String status, Instant at) {
+        logStatus = status;
+        logStatusAt = at;
+        seen(at);
+    }
+
+    public String firmwareStatus() {
+        return firmwareStatus;
+    }
+
+    public String diagnosticsStatus() {
+        return diagnosticsStatus;
+    }
+
+    public String logStatus() {
+        return logStatus;
+    }
+
     public void seen(Instant at) {
         online = true;
         lastSeen = at;
@@ -95,6 +181,30 @@ public class Charger {
 
     public String id() {
         return id;
+    }
+
+    public int securityProfile() {
+        return securityProfile;
+    }
+
+    public String authorizationKeyHash() {
+        return authorizationKey;
+    }
+
+    public boolean authorizationKeyHex() {
+        return authorizationKeyHex;
+    }
+
+    public String certificateSubject() {
+        return certificateSubject != null ? certificateSubject : id;
+    }
+
+    public String serialNumber() {
+        return serialNumber;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 
     public RegistrationStatus registrationStatus() {

@@ -23,6 +23,9 @@ public class Chargers {
     EntityManager em;
 
     @Inject
+    io.csms.audit.AuditTrail audit;
+
+    @Inject
     @ConfigProperty(name = "csms.ocpp.unknown-chargers", defaultValue = "reject")
     UnknownChargerPolicy unknownChargers;
 
@@ -50,12 +53,128 @@ public class Chargers {
         return charger.registrationStatus();
     }
 
+    /** The charger's connection opened: it is online. */
+    public void connected(String chargerId) {
+        seen(chargerId);
+    }
+
+    /** The charger's last connection closed: it is offline. */
+    public void disconnected(String chargerId) {
+        Charger charger = em.find(Charger.class, chargerId);
+        if (charger != null) {
+            charger.disconnected(Instant.now());
+        }
+    }
+
     /** Records that the charger is alive (Heartbeat and any other message). */
     public void seen(String chargerId) {
         Charger charger = em.find(Charger.class, chargerId);
         if (charger != null) {
             charger.seen(Instant.now());
         }
+    }
+
+    /** The registration failed: the id is taken, or the settings do not fit the security profile. */
+    @jakarta.ejb.ApplicationException(rollback = true)
+    public static class RegistrationException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final boolean conflict;
+
+        RegistrationException(String message, boolean conflict) {
+            super(message);
+            this.conflict = conflict;
+        }
+
+        public boolean conflict() {
+            return conflict;
+        }
+    }
+
+    /** Registers a charger so that it may connect; {@code actor} is recorded in the audit trail. */
+    public Charger register(ChargerRegistration registration, String actor) {
+        if (em.find(Charger.class, registration.id()) != null) {
+            throw new RegistrationException("Charger " + registration.id() + " is already registered", true);
+        }
+        Charger charger = new Charger(registration.id(), Charger.RegistrationStatus.Accepted);
+        secure(charger, registration);
+        em.persist(charger);
+        audit.byAccount(actor, "charger.register", registration.id(), null);
+        return charger;
+    }
+
+    /** Changes how a registered charger authenticates (a new key, another profile). */
+    public Optional<Charger> update(ChargerRegistration registration, String actor) {
+        Charger charger = em.find(Charger.class, registration.id());
+        if (charger == null) {
+            return Optional.empty();
+        }
+        secure(charger, registration);
+        audit.byAccount(actor, "charger.update", registration.id(), null);
+        return Optional.of(charger);
+    }
+
+    public boolean delete(String chargerId, String actor) {
+        Charger charger = em.find(Charger.class, chargerId);
+        if (charger == null) {
+            return false;
+        }
+        em.remove(charger);
+        audit.byAccount(actor, "charger.delete", chargerId, null);
+        return true;
+    }
+
+    public java.util.List<Charger> list(int offset, int limit) {
+        return em.createNamedQuery(Charger.ALL, Charger.class).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    private static void secure(Charger charger, ChargerRegistration registration) {
+        boolean keyed = registration.securityProfile() < 3;
+        if (keyed && registration.authorizationKey() == null) {
+            throw new RegistrationException("Security profile " + registration.securityProfile()
+                    + " needs an authorizationKey", false);
+        }
+        charger.secure(registration.securityProfile(),
+                keyed ? AuthorizationKeys.hash(registration.authorizationKey()) : null,
+                registration.authorizationKeyHex(), registration.certificateSubject());
+    }
+
+    /** OCPP 1.6 StatusNotification: the connector's latest status, and one more entry in its history. */
+    public void statusChanged(String chargerId, ConnectorStatus reported) {
+        Connector connector = em.find(Connector.class, new Connector.Key(chargerId, reported.connectorId()));
+        if (connector == null) {
+            connector = new Connector(chargerId, reported.connectorId());
+            em.persist(connector);
+        }
+        connector.report(reported);
+        em.persist(new ConnectorStatusEntry(chargerId, reported, Instant.now()));
+        seen(chargerId);
+    }
+
+    /** Which long-running activity a status report is about. */
+    public enum Activity { FIRMWARE, DIAGNOSTICS, LOG }
+
+    public void activity(String chargerId, Activity activity, String status) {
+        Charger charger = em.find(Charger.class, chargerId);
+        if (charger == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        switch (activity) {
+            case FIRMWARE -> charger.firmwareStatus(status, now);
+            case DIAGNOSTICS -> charger.diagnosticsStatus(status, now);
+            case LOG -> charger.logStatus(status, now);
+        }
+    }
+
+    /** OCPP 1.6 security extension SecurityEventNotification: kept per charger. */
+    public void securityEvent(String chargerId, String type, Instant occurredAt, String techInfo) {
+        em.persist(new SecurityEvent(chargerId, type, occurredAt, techInfo));
+        seen(chargerId);
+    }
+
+    public java.util.List<Connector> connectors(String chargerId) {
+        return em.createQuery("select c from Connector c where c.key.chargerId = :charger order by c.key.connectorId",
+                Connector.class).setParameter("charger", chargerId).getResultList();
     }
 
     public Optional<Charger> find(String chargerId) {

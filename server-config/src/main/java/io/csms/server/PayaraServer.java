@@ -55,6 +55,13 @@ public final class PayaraServer implements AutoCloseable {
         return "http://localhost:" + httpPort();
     }
 
+    /** Deletes the domain, so the next start creates it anew with only the settings given then (tests). */
+    public void deleteDomain() {
+        if (Files.isDirectory(home.resolve("glassfish/domains").resolve(domain))) {
+            asadmin(Duration.ofMinutes(1), "delete-domain", domain);
+        }
+    }
+
     /** Creates the domain if it does not exist yet, starts it and applies the settings. */
     public void start(Map<String, String> systemProperties) {
         if (!Files.isDirectory(home.resolve("glassfish/domains").resolve(domain))) {

@@ -47,15 +47,12 @@ public final class WildFlyServer implements AutoCloseable {
         return "http://localhost:" + managementPort() + "/health";
     }
 
-    /** Applies {@code wildfly/csms.cli} offline, once per server. */
+    /** Applies {@code wildfly/csms.cli} offline, once per server (see {@link #provision}). */
     public void configure() throws IOException {
-        Path marker = home.resolve("standalone/configuration/.csms-configured");
+        Path marker = marker(home);
+        String script = script();
         if (Files.exists(marker)) {
             return;
-        }
-        String script;
-        try (InputStream in = WildFlyServer.class.getResourceAsStream("/wildfly/csms.cli")) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Path file = Files.createTempFile("csms", ".cli");
         Files.writeString(file, "embed-server --std-out=discard --server-config=standalone.xml\n" + script
@@ -63,7 +60,7 @@ public final class WildFlyServer implements AutoCloseable {
         Processes.run(List.of(home.resolve("bin/jboss-cli.sh").toString(), "--file=" + file), env(), log,
                 Duration.ofMinutes(3));
         Files.delete(file);
-        Files.createFile(marker);
+        Files.writeString(marker, sha256(script));
     }
 
     public void start(Map<String, String> systemProperties) throws IOException {
@@ -111,10 +108,42 @@ public final class WildFlyServer implements AutoCloseable {
         stop();
     }
 
-    /** Unpacks the distribution zip into {@code parent} unless it was unpacked before; returns its home. */
+    /**
+     * Unpacks the distribution zip into {@code parent} unless it was unpacked before; returns its home.
+     * A server configured with another version of {@code csms.cli} is unpacked afresh: the script is
+     * not idempotent, and a half-old configuration is worse than a new server.
+     */
     public static Path provision(Path zip, Path parent, String folder) throws IOException {
-        Zips.unpackOnce(zip, parent, parent.resolve(folder).resolve("bin/standalone.sh"));
-        return parent.resolve(folder);
+        Path home = parent.resolve(folder);
+        Path marker = marker(home);
+        if (Files.exists(marker) && !Files.readString(marker).equals(sha256(script()))) {
+            try (var paths = Files.walk(home)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Zips.unpackOnce(zip, parent, home.resolve("bin/standalone.sh"));
+        return home;
+    }
+
+    private static Path marker(Path home) {
+        return home.resolve("standalone/configuration/.csms-configured");
+    }
+
+    private static String script() throws IOException {
+        try (InputStream in = WildFlyServer.class.getResourceAsStream("/wildfly/csms.cli")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, String> env() {

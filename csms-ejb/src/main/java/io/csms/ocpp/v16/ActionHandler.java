@@ -14,4 +14,12 @@ public interface ActionHandler<Q, R> {
     Class<Q> requestType();
 
     R handle(String chargerId, Q request);
+
+    /**
+     * Work to do once the answer has been sent to the charger (e.g. a CALL that must not overtake
+     * it), or {@code null}. Runs on a managed thread, not the socket's.
+     */
+    default Runnable afterReply(String chargerId, Q request, Object response) {
+        return null;
+    }
 }

@@ -2,6 +2,7 @@ package io.csms.ocpp.v16;
 
 import io.csms.chargepoint.Charger;
 import io.csms.chargepoint.Chargers;
+import io.csms.ocpp.session.ChargerConnections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -13,6 +14,9 @@ public class BootNotificationHandler implements ActionHandler<BootNotificationRe
 
     @Inject
     Chargers chargers;
+
+    @Inject
+    ChargerConnections connections;
 
     @Inject
     @ConfigProperty(name = "csms.ocpp.heartbeat-interval", defaultValue = "300")
@@ -36,6 +40,9 @@ public class BootNotificationHandler implements ActionHandler<BootNotificationRe
     @Override
     public BootNotificationResponse handle(String chargerId, BootNotificationRequest request) {
         Charger.RegistrationStatus status = chargers.boot(chargerId, request.toBootInfo());
+        if (status == Charger.RegistrationStatus.Accepted) {
+            connections.bootAccepted(chargerId);
+        }
         int interval = status == Charger.RegistrationStatus.Accepted ? heartbeatInterval : bootRetryInterval;
         return new BootNotificationResponse(status.name(), Instant.now(), interval);
     }

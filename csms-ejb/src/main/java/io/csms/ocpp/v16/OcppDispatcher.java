@@ -35,25 +35,38 @@ public class OcppDispatcher {
         }
     }
 
-    public OcppFrame dispatch(String chargerId, OcppFrame.Call call) {
-        ActionHandler<?, ?> handler = handlers.get(call.action());
-        if (handler == null) {
-            return new OcppFrame.CallError(call.messageId(), ErrorCode.NotImplemented,
-                    "Action " + call.action() + " is not implemented");
-        }
-        try {
-            return new OcppFrame.CallResult(call.messageId(), Payloads.write(invoke(handler, chargerId, call)));
-        } catch (JsonbException e) {
-            return new OcppFrame.CallError(call.messageId(), ErrorCode.TypeConstraintViolation,
-                    "Payload does not match " + call.action() + ".req");
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Charger " + chargerId + " " + call.action() + " [" + call.messageId() + "] failed", e);
-            return new OcppFrame.CallError(call.messageId(), ErrorCode.InternalError, "Internal error");
+    /** The frame to send back, and what to do once it has been sent ({@code null}: nothing). */
+    public record Reply(OcppFrame frame, Runnable afterReply) {
+
+        static Reply of(OcppFrame frame) {
+            return new Reply(frame, null);
         }
     }
 
-    private static <Q, R> R invoke(ActionHandler<Q, R> handler, String chargerId, OcppFrame.Call call) {
+    public Reply dispatch(String chargerId, OcppFrame.Call call) {
+        ActionHandler<?, ?> handler = handlers.get(call.action());
+        if (handler == null) {
+            return Reply.of(new OcppFrame.CallError(call.messageId(), ErrorCode.NotImplemented,
+                    "Action " + call.action() + " is not implemented"));
+        }
+        try {
+            PayloadValidator.validate(call.payload(), handler.requestType());
+            return invoke(handler, chargerId, call);
+        } catch (PayloadViolation e) {
+            return Reply.of(new OcppFrame.CallError(call.messageId(), e.code(), e.getMessage()));
+        } catch (JsonbException e) {
+            return Reply.of(new OcppFrame.CallError(call.messageId(), ErrorCode.TypeConstraintViolation,
+                    "Payload does not match " + call.action() + ".req"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Charger " + chargerId + " " + call.action() + " [" + call.messageId() + "] failed", e);
+            return Reply.of(new OcppFrame.CallError(call.messageId(), ErrorCode.InternalError, "Internal error"));
+        }
+    }
+
+    private static <Q, R> Reply invoke(ActionHandler<Q, R> handler, String chargerId, OcppFrame.Call call) {
         Q request = Payloads.read(call.payload(), handler.requestType());
-        return handler.handle(chargerId, request);
+        R response = handler.handle(chargerId, request);
+        return new Reply(new OcppFrame.CallResult(call.messageId(), Payloads.write(response)),
+                handler.afterReply(chargerId, request, response));
     }
 }

@@ -1,14 +1,8 @@
 package io.csms.platform.health;
 
-import io.csms.platform.Migrations;
-import jakarta.annotation.Resource;
+import io.csms.platform.DatabaseStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -22,28 +16,19 @@ import org.eclipse.microprofile.health.Readiness;
 public class DatabaseReadiness implements HealthCheck {
 
     @Inject
-    Migrations migrations;
-
-    @Resource(lookup = "java:app/jdbc/csms")
-    DataSource dataSource;
+    DatabaseStatus database;
 
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("database");
-        String version = migrations.schemaVersion();
-        if (version == null) {
-            return response.down().withData("schema", "not migrated").build();
+        DatabaseStatus.Status status = database.check();
+        var response = HealthCheckResponse.named("database")
+                .status(status.ready())
+                .withData("schema", status.schema() == null ? "not migrated" : status.schema());
+        if (status.error() != null) {
+            response.withData("error", status.error());
+        } else {
+            response.withData("migrations", status.migrations());
         }
-        response.withData("schema", version);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement ping = connection.prepareStatement("select count(*) from flyway_schema_history where success")) {
-            ping.setQueryTimeout(2);
-            try (ResultSet rs = ping.executeQuery()) {
-                rs.next();
-                return response.up().withData("migrations", rs.getLong(1)).build();
-            }
-        } catch (SQLException e) {
-            return response.down().withData("error", e.getClass().getSimpleName()).build();
-        }
+        return response.build();
     }
 }

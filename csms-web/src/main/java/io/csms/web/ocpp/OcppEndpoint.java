@@ -1,11 +1,14 @@
 package io.csms.web.ocpp;
 
+import io.csms.chargepoint.Chargers;
 import io.csms.ocpp.rpc.FrameCodec;
 import io.csms.ocpp.rpc.FrameException;
 import io.csms.ocpp.rpc.OcppFrame;
+import io.csms.ocpp.session.ChargerConnections;
 import io.csms.ocpp.v16.OcppDispatcher;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
@@ -13,17 +16,28 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** OCPP 1.6-J WebSocket endpoint: one session per connected charger. */
+/**
+ * OCPP 1.6-J WebSocket endpoint: one session per connected charger. The handshake was checked by
+ * {@link OcppHandshakeFilter}; here frames are decoded and handed to csms-ejb.
+ */
 @ServerEndpoint(value = "/ocpp/{chargePointId}", subprotocols = OcppHandshakeFilter.SUBPROTOCOL)
 public class OcppEndpoint {
 
     private static final Logger LOG = Logger.getLogger(OcppEndpoint.class.getName());
+    private static final String CHANNEL = "csms.channel";
 
     @Inject
     OcppDispatcher dispatcher;
+
+    @Inject
+    ChargerConnections connections;
+
+    @Inject
+    Chargers chargers;
 
     @OnOpen
     public void open(Session session, @PathParam("chargePointId") String chargerId) throws IOException {
@@ -31,11 +45,17 @@ public class OcppEndpoint {
             session.close(new CloseReason(CloseReason.CloseCodes.PROTOCOL_ERROR, "Subprotocol ocpp1.6 required"));
             return;
         }
-        LOG.fine(() -> "Charger " + chargerId + " connected");
+        // a charger that answers no ping for this long is dead: its socket is closed
+        session.setMaxIdleTimeout(connections.idleTimeoutMillis());
+        WebSocketChannel channel = new WebSocketChannel(chargerId, session);
+        session.getUserProperties().put(CHANNEL, channel);
+        connections.opened(channel);
+        chargers.connected(chargerId);
     }
 
     @OnMessage
     public void message(Session session, String text, @PathParam("chargePointId") String chargerId) {
+        WebSocketChannel channel = (WebSocketChannel) session.getUserProperties().get(CHANNEL);
         OcppFrame frame;
         try {
             frame = FrameCodec.decode(text);
@@ -44,13 +64,25 @@ public class OcppEndpoint {
                 LOG.warning(() -> "Charger " + chargerId + ": dropped a frame without a readable message id: " + e.getMessage());
                 return;
             }
-            send(session, chargerId, e.toCallError());
+            send(channel, e.toCallError());
             return;
         }
         if (frame instanceof OcppFrame.Call call) {
-            send(session, chargerId, dispatcher.dispatch(chargerId, call));
+            OcppDispatcher.Reply reply = dispatcher.dispatch(chargerId, call);
+            send(channel, reply.frame());
+            if (reply.afterReply() != null) {
+                connections.execute(reply.afterReply());
+            }
         } else {
-            LOG.fine(() -> "Charger " + chargerId + ": answer " + frame.messageId() + " to no outstanding call");
+            connections.answered(chargerId, frame);
+        }
+    }
+
+    @OnClose
+    public void close(Session session, CloseReason reason, @PathParam("chargePointId") String chargerId) {
+        WebSocketChannel channel = (WebSocketChannel) session.getUserProperties().get(CHANNEL);
+        if (channel != null && connections.closed(channel)) {
+            chargers.disconnected(chargerId);
         }
     }
 
@@ -59,11 +91,11 @@ public class OcppEndpoint {
         LOG.log(Level.FINE, "Charger " + chargerId + " connection error", error);
     }
 
-    private static void send(Session session, String chargerId, OcppFrame frame) {
+    private static void send(WebSocketChannel channel, OcppFrame frame) {
         try {
-            session.getBasicRemote().sendText(FrameCodec.encode(frame));
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Charger " + chargerId + ": could not send " + frame.messageId(), e);
+            channel.send(FrameCodec.encode(frame));
+        } catch (UncheckedIOException e) {
+            LOG.log(Level.WARNING, "Charger " + channel.chargerId() + ": could not send " + frame.messageId(), e);
         }
     }
 }

@@ -1,0 +1,178 @@
+package io.csms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** OCPP 1.6 charging sessions, named after the certification test cases they follow. */
+@ExtendWith(ArquillianExtension.class)
+class ChargingSessionIT extends CsmsEar {
+
+    @Test
+    void TC_003_regular_charging_session_plugin_first() throws SQLException {
+        String tag = idTag("TAG-TC003", "Accepted");
+        try (OcppClient cp = bootedCharger("CP-TC003")) {
+            status(cp, 1, "Preparing");
+            JsonObject authorized = confOf(cp, "Authorize", Json.createObjectBuilder().add("idTag", tag).build());
+            assertEquals("Accepted", authorized.getJsonObject("idTagInfo").getString("status"));
+
+            Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            JsonObject started = confOf(cp, "StartTransaction", Json.createObjectBuilder().add("connectorId", 1)
+                    .add("idTag", tag).add("meterStart", 1000).add("timestamp", start.toString()).build());
+            assertEquals("Accepted", started.getJsonObject("idTagInfo").getString("status"));
+            int transactionId = started.getInt("transactionId");
+            status(cp, 1, "Charging");
+
+            confOf(cp, "MeterValues", Json.createObjectBuilder().add("connectorId", 1).add("transactionId", transactionId)
+                    .add("meterValue", Json.createArrayBuilder().add(meterValue(start.plusSeconds(60), "1500")
+                            ).add(meterValue(start.plusSeconds(120), "2100"))).build());
+
+            JsonObject stopped = confOf(cp, "StopTransaction", Json.createObjectBuilder().add("transactionId", transactionId)
+                    .add("idTag", tag).add("meterStop", 2500).add("timestamp", start.plusSeconds(180).toString())
+                    .add("reason", "Local")
+                    .add("transactionData", Json.createArrayBuilder().add(meterValue(start.plusSeconds(180), "2500"))).build());
+            assertEquals("Accepted", stopped.getJsonObject("idTagInfo").getString("status"));
+            status(cp, 1, "Finishing");
+            status(cp, 1, "Available");
+
+            try (Connection c = Checks.connect()) {
+                assertEquals("1000|2500|Local|" + start, row(c,
+                        "select meter_start || '|' || meter_stop || '|' || stop_reason || '|' || to_char(start_time at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from charging_transaction where id = ?", transactionId));
+                assertEquals("3", row(c, "select count(*) from meter_value where transaction_id = ?", transactionId));
+                assertEquals("Available", row(c, "select status from connector where charger_id = ? and connector_id = 1", "CP-TC003"));
+                assertEquals("4", row(c, "select count(*) from connector_status where charger_id = ?", "CP-TC003"));
+            }
+        }
+    }
+
+    @Test
+    void a_start_transaction_retried_after_a_lost_reply_gets_the_same_transaction_id() throws SQLException {
+        String tag = idTag("TAG-RETRY", "Accepted");
+        try (OcppClient cp = bootedCharger("CP-RETRY")) {
+            JsonObject start = Json.createObjectBuilder().add("connectorId", 1).add("idTag", tag).add("meterStart", 0)
+                    .add("timestamp", "2026-11-21T08:00:00Z").build();
+            int first = confOf(cp, "StartTransaction", start).getInt("transactionId");
+            int second = confOf(cp, "StartTransaction", start).getInt("transactionId");
+            assertEquals(first, second);
+            try (Connection c = Checks.connect()) {
+                assertEquals("1", row(c, "select count(*) from charging_transaction where charger_id = ?", "CP-RETRY"));
+            }
+        }
+    }
+
+    @Test
+    void id_tags_that_may_not_charge_are_told_why() {
+        String blocked = idTag("TAG-BLOCKED", "Blocked");
+        try (OcppClient cp = bootedCharger("CP-TAGS")) {
+            assertEquals("Invalid", confOf(cp, "Authorize", Json.createObjectBuilder().add("idTag", "NO-SUCH-TAG").build())
+                    .getJsonObject("idTagInfo").getString("status"));
+            assertEquals("Blocked", confOf(cp, "Authorize", Json.createObjectBuilder().add("idTag", blocked).build())
+                    .getJsonObject("idTagInfo").getString("status"));
+        }
+    }
+
+    @Test
+    void a_stop_for_an_unknown_transaction_is_acknowledged_and_recorded() throws SQLException {
+        try (OcppClient cp = bootedCharger("CP-ORPHAN")) {
+            confOf(cp, "StopTransaction", Json.createObjectBuilder().add("transactionId", 987654)
+                    .add("meterStop", 10).add("timestamp", "2026-11-21T08:00:00Z").build());
+        }
+        try (Connection c = Checks.connect()) {
+            assertEquals("1", row(c, "select count(*) from audit_event where actor_id = ? and action = 'ocpp.stop-unknown-transaction'", "CP-ORPHAN"));
+        }
+    }
+
+    @Test
+    void a_payload_violating_the_schema_gets_the_matching_error_and_nothing_is_stored() throws SQLException {
+        String tag = idTag("TAG-BADPAYLOAD", "Accepted");
+        try (OcppClient cp = bootedCharger("CP-BADPAYLOAD")) {
+            assertEquals("OccurenceConstraintViolation", errorOf(cp, "StartTransaction", Json.createObjectBuilder()
+                    .add("connectorId", 1).add("meterStart", 0).add("timestamp", "2026-11-21T08:00:00Z").build()));
+            assertEquals("TypeConstraintViolation", errorOf(cp, "StartTransaction", Json.createObjectBuilder()
+                    .add("connectorId", "one").add("idTag", tag).add("meterStart", 0).add("timestamp", "2026-11-21T08:00:00Z").build()));
+            assertEquals("PropertyConstraintViolation", errorOf(cp, "StartTransaction", Json.createObjectBuilder()
+                    .add("connectorId", 1).add("idTag", "X".repeat(21)).add("meterStart", 0).add("timestamp", "2026-11-21T08:00:00Z").build()));
+            assertEquals("PropertyConstraintViolation", errorOf(cp, "StatusNotification", Json.createObjectBuilder()
+                    .add("connectorId", 1).add("errorCode", "NoError").add("status", "Dancing").build()));
+            assertEquals("FormationViolation", errorOf(cp, "StartTransaction", Json.createObjectBuilder()
+                    .add("connectorId", 1).add("idTag", tag).add("meterStart", 0).add("timestamp", "2026-11-21T08:00:00Z")
+                    .add("surprise", true).build()));
+        }
+        try (Connection c = Checks.connect()) {
+            assertEquals("0", row(c, "select count(*) from charging_transaction where charger_id = ?", "CP-BADPAYLOAD"));
+            assertEquals("0", row(c, "select count(*) from connector_status where charger_id = ?", "CP-BADPAYLOAD"));
+        }
+    }
+
+    static OcppClient bootedCharger(String id) {
+        String key = Admin.registerCharger(id);
+        OcppClient cp = OcppClient.connect(id, id, key);
+        JsonObject boot = confOf(cp, "BootNotification", Json.createObjectBuilder()
+                .add("chargePointVendor", "VendorX").add("chargePointModel", "ModelY").build());
+        assertEquals("Accepted", boot.getString("status"));
+        return cp;
+    }
+
+    /** Sends a CALL, requires a CALLRESULT valid per the official schema, returns its payload. */
+    static JsonObject confOf(OcppClient cp, String action, JsonObject request) {
+        OcppSchemas.assertValid(action, "req", request);
+        JsonArray answer = cp.call(action, request);
+        assertEquals(3, answer.getInt(0), action + " answered " + answer);
+        OcppSchemas.assertValid(action, "conf", answer.getJsonObject(2));
+        return answer.getJsonObject(2);
+    }
+
+    static String errorOf(OcppClient cp, String action, JsonObject request) {
+        JsonArray answer = cp.call(action, request);
+        assertEquals(4, answer.getInt(0), action + " answered " + answer);
+        assertFalse(answer.getString(3).isEmpty(), "a CALLERROR says what is wrong");
+        return answer.getString(2);
+    }
+
+    private static void status(OcppClient cp, int connector, String status) {
+        confOf(cp, "StatusNotification", Json.createObjectBuilder().add("connectorId", connector)
+                .add("errorCode", "NoError").add("status", status).add("timestamp", Instant.now().toString()).build());
+    }
+
+    private static JsonObject meterValue(Instant at, String wh) {
+        return Json.createObjectBuilder().add("timestamp", at.toString()).add("sampledValue", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("value", wh).add("measurand", "Energy.Active.Import.Register")
+                        .add("unit", "Wh").add("context", "Sample.Periodic"))).build();
+    }
+
+    /** An id tag as an operator or a driver's account would have created it. */
+    static String idTag(String tag, String status) {
+        try (Connection c = Checks.connect();
+                PreparedStatement ps = c.prepareStatement("insert into id_tag (id_tag, status) values (?, ?)")) {
+            ps.setString(1, tag);
+            ps.setString(2, status);
+            ps.executeUpdate();
+            return tag;
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String row(Connection c, String sql, Object parameter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), sql);
+                return rs.getString(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The audit trail: who did what, when, from where, with what outcome. Never secrets. */
+package io.csms.audit;

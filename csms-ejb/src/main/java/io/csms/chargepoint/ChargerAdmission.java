@@ -1,0 +1,96 @@
+package io.csms.chargepoint;
+
+import io.csms.audit.AuditTrail;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.cert.X509Certificate;
+import java.util.logging.Logger;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Decides whether a charger may open its OCPP connection, per its security profile (OCPP 1.6
+ * security whitepaper): 1 = HTTP Basic with its AuthorizationKey, 2 = the same over TLS, 3 = TLS with
+ * a client certificate issued to that charger. Called by the handshake filter before the upgrade.
+ */
+@Stateless
+public class ChargerAdmission {
+
+    private static final Logger LOG = Logger.getLogger(ChargerAdmission.class.getName());
+
+    @PersistenceContext(unitName = "csms")
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    @ConfigProperty(name = "csms.ocpp.unknown-chargers", defaultValue = "reject")
+    Chargers.UnknownChargerPolicy unknownChargers;
+
+    /** What the handshake request carried. */
+    public record Handshake(String chargerId, String basicUser, String basicPassword, boolean tls,
+            X509Certificate clientCertificate, String clientAddress) {}
+
+    public Admission admit(Handshake handshake) {
+        Charger charger = em.find(Charger.class, handshake.chargerId());
+        Admission admission = charger == null ? unknown(handshake) : check(charger, handshake);
+        if (!(admission instanceof Admission.Admitted)) {
+            audit.chargerRefused(handshake.chargerId(), handshake.clientAddress(), admission.getClass().getSimpleName());
+        }
+        return admission;
+    }
+
+    private Admission unknown(Handshake handshake) {
+        if (unknownChargers == Chargers.UnknownChargerPolicy.reject) {
+            return new Admission.Unknown(handshake.chargerId());
+        }
+        LOG.warning(() -> "Unknown charger " + handshake.chargerId() + " from " + handshake.clientAddress()
+                + " let in by csms.ocpp.unknown-chargers=" + unknownChargers);
+        return new Admission.Admitted(handshake.chargerId(), false);
+    }
+
+    private static Admission check(Charger charger, Handshake handshake) {
+        int profile = charger.securityProfile();
+        if (profile >= 2 && !handshake.tls()) {
+            return new Admission.TlsRequired(charger.id(), profile);
+        }
+        if (profile == 3) {
+            return certificateOf(charger, handshake);
+        }
+        if (!charger.id().equals(handshake.basicUser())) {
+            return new Admission.Unauthenticated(charger.id(), "Basic credentials of this charger required");
+        }
+        if (!AuthorizationKeys.matches(charger.authorizationKeyHash(), handshake.basicPassword(), charger.authorizationKeyHex())) {
+            return new Admission.Unauthenticated(charger.id(), "Wrong AuthorizationKey");
+        }
+        return new Admission.Admitted(charger.id(), true);
+    }
+
+    /** Profile 3: the TLS layer verified the chain; here the certificate must name this very charger. */
+    private static Admission certificateOf(Charger charger, Handshake handshake) {
+        X509Certificate certificate = handshake.clientCertificate();
+        if (certificate == null) {
+            return new Admission.Unauthenticated(charger.id(), "Client certificate required");
+        }
+        String cn = commonName(certificate);
+        if (!charger.certificateSubject().equals(cn)) {
+            return new Admission.Unauthenticated(charger.id(), "Client certificate issued to another charger");
+        }
+        return new Admission.Admitted(charger.id(), true);
+    }
+
+    static String commonName(X509Certificate certificate) {
+        try {
+            return new LdapName(certificate.getSubjectX500Principal().getName()).getRdns().stream()
+                    .filter(rdn -> rdn.getType().equalsIgnoreCase("CN"))
+                    .map(rdn -> rdn.getValue().toString())
+                    .findFirst().orElse(null);
+        } catch (InvalidNameException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.csms.chargepoint;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What an operator says about a charger when registering it. The AuthorizationKey (profiles 1 and 2)
+ * is only ever stored hashed; for profile 3 the client certificate's CN must equal
+ * {@code certificateSubject} (the charger id when absent).
+ */
+public record ChargerRegistration(
+        @NotNull @Pattern(regexp = "[A-Za-z0-9._:*+-]{1,48}", message = "1 to 48 of A-Z a-z 0-9 . _ : * + -") String id,
+        @Min(1) @Max(3) int securityProfile,
+        @Size(min = AuthorizationKeys.MIN_LENGTH, max = AuthorizationKeys.MAX_LENGTH) String authorizationKey,
+        boolean authorizationKeyHex,
+        @Size(max = 255) String certificateSubject) {}

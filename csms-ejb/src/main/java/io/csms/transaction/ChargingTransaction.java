@@ -1,0 +1,135 @@
+package io.csms.transaction;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A charging session as OCPP 1.6 knows it: integer id, meter start/stop in Wh. */
+@Entity
+@Table(name = "charging_transaction")
+@NamedQuery(name = ChargingTransaction.RETRY, query = """
+        select t from ChargingTransaction t where t.chargerId = :charger and t.connectorId = :connector
+        and t.idTag = :idTag and t.meterStart = :meterStart and t.startTime = :startTime""")
+@NamedQuery(name = ChargingTransaction.ACTIVE_FOR_TAG, query = """
+        select count(t) from ChargingTransaction t where t.idTag = :idTag and t.stopTime is null""")
+@NamedQuery(name = ChargingTransaction.ACTIVE_ON_CONNECTOR, query = """
+        select t from ChargingTransaction t where t.chargerId = :charger and t.connectorId = :connector
+        and t.stopTime is null""")
+public class ChargingTransaction {
+
+    static final String RETRY = "ChargingTransaction.retry";
+    static final String ACTIVE_FOR_TAG = "ChargingTransaction.activeForTag";
+    static final String ACTIVE_ON_CONNECTOR = "ChargingTransaction.activeOnConnector";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "transaction_ids")
+    @SequenceGenerator(name = "transaction_ids", sequenceName = "charging_transaction_id_seq", allocationSize = 50)
+    private Integer id;
+
+    @Column(name = "charger_id", nullable = false)
+    private String chargerId;
+
+    @Column(name = "connector_id", nullable = false)
+    private int connectorId;
+
+    @Column(name = "id_tag", nullable = false)
+    private String idTag;
+
+    @Column(name = "meter_start", nullable = false)
+    private int meterStart;
+
+    @Column(name = "start_time", nullable = false)
+    private Instant startTime;
+
+    @Column(name = "reservation_id")
+    private Integer reservationId;
+
+    @Column(name = "meter_stop")
+    private Integer meterStop;
+
+    @Column(name = "stop_time")
+    private Instant stopTime;
+
+    @Column(name = "stop_reason")
+    private String stopReason;
+
+    @Column(name = "stop_id_tag")
+    private String stopIdTag;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt = Instant.now();
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt = Instant.now();
+
+    protected ChargingTransaction() {}
+
+    public ChargingTransaction(String chargerId, int connectorId, String idTag, int meterStart, Instant startTime,
+            Integer reservationId) {
+        this.chargerId = chargerId;
+        this.connectorId = connectorId;
+        this.idTag = idTag;
+        this.meterStart = meterStart;
+        this.startTime = startTime;
+        this.reservationId = reservationId;
+    }
+
+    /** Records the end; a repeated StopTransaction for a stopped transaction changes nothing. */
+    public void stop(int meterStop, Instant at, String reason, String idTag) {
+        if (stopTime != null) {
+            return;
+        }
+        this.meterStop = meterStop;
+        this.stopTime = at;
+        this.stopReason = reason == null ? "Local" : reason;
+        this.stopIdTag = idTag;
+        this.updatedAt = Instant.now();
+    }
+
+    public Integer id() {
+        return id;
+    }
+
+    public String chargerId() {
+        return chargerId;
+    }
+
+    public int connectorId() {
+        return connectorId;
+    }
+
+    public String idTag() {
+        return idTag;
+    }
+
+    public int meterStart() {
+        return meterStart;
+    }
+
+    public Integer meterStop() {
+        return meterStop;
+    }
+
+    public Instant startTime() {
+        return startTime;
+    }
+
+    public Instant stopTime() {
+        return stopTime;
+    }
+
+    public String stopReason() {
+        return stopReason;
+    }
+
+    /** Energy charged in Wh, once stopped. */
+    public Integer energyWh() {
+        return meterStop == null ? null : meterStop - meterStart;
+    }
+}

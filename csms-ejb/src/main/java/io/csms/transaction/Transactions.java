@@ -1,0 +1,95 @@
+package io.csms.transaction;
+
+import io.csms.audit.AuditEvent;
+import io.csms.audit.AuditTrail;
+import io.csms.authorization.IdTags;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts and stops charging transactions and keeps their meter values. Each method is one database
+ * transaction, committed before the charger gets its answer.
+ */
+@Stateless
+public class Transactions {
+
+    @PersistenceContext(unitName = "csms")
+    EntityManager em;
+
+    @Inject
+    IdTags idTags;
+
+    @Inject
+    AuditTrail audit;
+
+    /** The transaction id to answer with, and the verdict on the id tag. */
+    public record Started(int transactionId, IdTags.Verdict verdict) {}
+
+    /**
+     * OCPP 1.6 StartTransaction. The charger has started already, so the transaction is stored
+     * whatever the verdict; the verdict tells it whether to go on. A retry of the same start (same
+     * charger, connector, tag, meter and time: the reply was lost) gets the same id.
+     */
+    public Started start(String chargerId, int connectorId, String idTag, int meterStart, Instant at, Integer reservationId) {
+        Optional<ChargingTransaction> retried = em.createNamedQuery(ChargingTransaction.RETRY, ChargingTransaction.class)
+                .setParameter("charger", chargerId).setParameter("connector", connectorId).setParameter("idTag", idTag)
+                .setParameter("meterStart", meterStart).setParameter("startTime", at)
+                .getResultStream().findFirst();
+        IdTags.Verdict verdict = idTags.verdict(idTag);
+        if (retried.isPresent()) {
+            return new Started(retried.get().id(), verdict);
+        }
+        // OCPP 1.6: a tag already charging elsewhere is ConcurrentTx
+        long active = em.createNamedQuery(ChargingTransaction.ACTIVE_FOR_TAG, Long.class)
+                .setParameter("idTag", idTag).getSingleResult();
+        if (verdict.accepted() && active > 0) {
+            verdict = new IdTags.Verdict("ConcurrentTx", verdict.expiryDate(), verdict.parentIdTag());
+        }
+        ChargingTransaction transaction = new ChargingTransaction(chargerId, connectorId, idTag, meterStart, at, reservationId);
+        em.persist(transaction);
+        em.flush();
+        return new Started(transaction.id(), verdict);
+    }
+
+    /**
+     * OCPP 1.6 StopTransaction, with the meter values that came with it. A stop for a transaction we
+     * do not know is acknowledged and recorded in the audit trail: refusing it would only make the
+     * charger retry forever.
+     */
+    public Optional<ChargingTransaction> stop(String chargerId, int transactionId, int meterStop, Instant at,
+            String reason, String idTag, List<MeterReading.Sample> transactionData) {
+        ChargingTransaction transaction = em.find(ChargingTransaction.class, transactionId);
+        if (transaction == null || !transaction.chargerId().equals(chargerId)) {
+            audit.record(new AuditEvent(AuditEvent.ActorType.CHARGER, chargerId, "ocpp.stop-unknown-transaction",
+                    Integer.toString(transactionId), AuditEvent.Outcome.FAILURE, null,
+                    "meterStop=" + meterStop + " timestamp=" + at + " reason=" + reason));
+            return Optional.empty();
+        }
+        transaction.stop(meterStop, at, reason, idTag);
+        record(chargerId, transaction.connectorId(), transactionId, transactionData);
+        return Optional.of(transaction);
+    }
+
+    /** OCPP 1.6 MeterValues: every sampled value is kept, in one batch. */
+    public void record(String chargerId, int connectorId, Integer transactionId, List<MeterReading.Sample> samples) {
+        Integer known = transactionId != null && em.find(ChargingTransaction.class, transactionId) != null ? transactionId : null;
+        for (MeterReading.Sample sample : samples) {
+            em.persist(new MeterReading(chargerId, connectorId, known, sample));
+        }
+    }
+
+    public Optional<ChargingTransaction> find(int transactionId) {
+        return Optional.ofNullable(em.find(ChargingTransaction.class, transactionId));
+    }
+
+    public Optional<ChargingTransaction> activeOn(String chargerId, int connectorId) {
+        return em.createNamedQuery(ChargingTransaction.ACTIVE_ON_CONNECTOR, ChargingTransaction.class)
+                .setParameter("charger", chargerId).setParameter("connector", connectorId)
+                .getResultStream().findFirst();
+    }
+}

@@ -1,0 +1,61 @@
+package io.csms.ocpp.v16;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.csms.ocpp.rpc.ErrorCode;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PayloadValidatorTest {
+
+    private static final String START = """
+            {"connectorId": 1, "idTag": "TAG-1", "meterStart": 1200, "timestamp": "2026-11-21T08:00:00Z"}""";
+
+    private static final String METER_VALUES = """
+            {"connectorId": 1, "transactionId": 7, "meterValue": [{"timestamp": "2026-11-21T08:05:00+01:00",
+              "sampledValue": [{"value": "1234.5", "measurand": "Energy.Active.Import.Register", "unit": "Wh"},
+                               {"value": "21.5", "measurand": "Temperature", "unit": "Celcius"},
+                               {"value": "22", "measurand": "Temperature", "unit": "Celsius"}]}]}""";
+
+    @Test
+    void accepts_what_the_schemas_accept() {
+        assertDoesNotThrow(() -> PayloadValidator.validate(json(START), StartTransactionRequest.class));
+        assertDoesNotThrow(() -> PayloadValidator.validate(json(METER_VALUES), MeterValuesRequest.class));
+        assertDoesNotThrow(() -> PayloadValidator.validate(json("{}"), HeartbeatRequest.class));
+    }
+
+    @ParameterizedTest(name = "{2}: {0}")
+    @CsvSource(delimiter = '|', value = {
+        // missing required property
+        "{\"connectorId\": 1, \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00Z\"} | StartTransactionRequest | OccurenceConstraintViolation",
+        // wrong JSON types
+        "{\"connectorId\": \"1\", \"idTag\": \"T\", \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00Z\"} | StartTransactionRequest | TypeConstraintViolation",
+        "{\"connectorId\": 1.5, \"idTag\": \"T\", \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00Z\"} | StartTransactionRequest | TypeConstraintViolation",
+        "{\"connectorId\": 1, \"idTag\": 42, \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00Z\"} | StartTransactionRequest | TypeConstraintViolation",
+        // too long, outside the enumeration, out of int range, timestamp without zone
+        "{\"connectorId\": 1, \"idTag\": \"123456789012345678901\", \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00Z\"} | StartTransactionRequest | PropertyConstraintViolation",
+        "{\"connectorId\": 1, \"errorCode\": \"NoError\", \"status\": \"Sleeping\"} | StatusNotificationRequest | PropertyConstraintViolation",
+        "{\"connectorId\": 1, \"idTag\": \"T\", \"meterStart\": 3000000000, \"timestamp\": \"2026-11-21T08:00:00Z\"} | StartTransactionRequest | PropertyConstraintViolation",
+        "{\"connectorId\": 1, \"idTag\": \"T\", \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00\"} | StartTransactionRequest | PropertyConstraintViolation",
+        // a property the message does not have
+        "{\"connectorId\": 1, \"idTag\": \"T\", \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00Z\", \"x\": 1} | StartTransactionRequest | FormationViolation",
+        // nested: a sampled value without its value, a meterValue that is not an array
+        "{\"connectorId\": 1, \"meterValue\": [{\"timestamp\": \"2026-11-21T08:00:00Z\", \"sampledValue\": [{\"unit\": \"Wh\"}]}]} | MeterValuesRequest | OccurenceConstraintViolation",
+        "{\"connectorId\": 1, \"meterValue\": {}} | MeterValuesRequest | TypeConstraintViolation",
+    })
+    void names_the_ocpp_16_error_code_of_a_violation(String payload, String message, ErrorCode expected) throws Exception {
+        Class<?> type = Class.forName("io.csms.ocpp.v16." + message);
+        PayloadViolation violation = assertThrows(PayloadViolation.class, () -> PayloadValidator.validate(json(payload), type));
+        assertEquals(expected, violation.code(), violation.getMessage());
+    }
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+}

@@ -1,0 +1,102 @@
+package io.csms.web.api.admin;
+
+import io.csms.chargepoint.Charger;
+import io.csms.chargepoint.ChargerRegistration;
+import io.csms.chargepoint.Chargers;
+import io.csms.web.api.Problems;
+import io.csms.web.api.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** {@code /csms/api/admin/chargers}: register, inspect, change and remove chargers. */
+@Path("admin/chargers")
+@RequestScoped
+@RolesAllowed({Roles.ADMIN, Roles.ROOT})
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ChargersResource {
+
+    @Inject
+    Chargers chargers;
+
+    @Inject
+    JsonWebToken caller;
+
+    /** A charger as operators see it; secrets never leave the server. */
+    public record ChargerView(String id, int securityProfile, String registrationStatus, boolean online,
+            Instant lastSeen, Instant lastBoot, String vendor, String model, String firmwareVersion) {
+
+        static ChargerView of(Charger c) {
+            return new ChargerView(c.id(), c.securityProfile(), c.registrationStatus().name(), c.online(),
+                    c.lastSeen(), c.lastBoot(), c.vendor(), c.model(), c.firmwareVersion());
+        }
+    }
+
+    @GET
+    public List<ChargerView> list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return chargers.list(offset, limit).stream().map(ChargerView::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") String id) {
+        return chargers.find(id).map(c -> Response.ok(ChargerView.of(c)).build()).orElseGet(() -> notFound(id));
+    }
+
+    @POST
+    public Response register(@Valid ChargerRegistration registration) {
+        try {
+            Charger charger = chargers.register(registration, caller.getName());
+            return Response.created(UriBuilder.fromPath("admin/chargers/{id}").build(charger.id()))
+                    .entity(ChargerView.of(charger)).build();
+        } catch (Chargers.RegistrationException e) {
+            return Problems.response(e.conflict() ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
+                    e.conflict() ? "charger-exists" : "invalid-charger", e.getMessage()).build();
+        }
+    }
+
+    @PUT
+    @Path("{id}")
+    public Response update(@PathParam("id") String id, @Valid ChargerRegistration registration) {
+        if (!id.equals(registration.id())) {
+            return Problems.response(Response.Status.BAD_REQUEST, "invalid-charger", "The id in the body must match the URL").build();
+        }
+        try {
+            return chargers.update(registration, caller.getName())
+                    .map(c -> Response.ok(ChargerView.of(c)).build()).orElseGet(() -> notFound(id));
+        } catch (Chargers.RegistrationException e) {
+            return Problems.response(Response.Status.BAD_REQUEST, "invalid-charger", e.getMessage()).build();
+        }
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        return chargers.delete(id, caller.getName()) ? Response.noContent().build() : notFound(id);
+    }
+
+    private static Response notFound(String id) {
+        return Problems.response(Response.Status.NOT_FOUND, "unknown-charger", "No charger " + id).build();
+    }
+}

@@ -1,0 +1,78 @@
+package io.csms.web.api.admin;
+
+import io.csms.chargepoint.Chargers;
+import io.csms.ocpp.session.CallOutcome;
+import io.csms.ocpp.v16.PayloadViolation;
+import io.csms.remotecontrol.RemoteCommands;
+import io.csms.web.api.Problems;
+import io.csms.web.api.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * {@code POST /csms/api/admin/chargers/{id}/operations/{Action}}: any CSMS-initiated OCPP 1.6 operation,
+ * with the OCPP request as body; answers with the charger's response, or a problem saying why not
+ * (400 invalid payload, 404 unknown charger or operation, 502 CALLERROR, 503 offline, 504 timeout).
+ */
+@Path("admin/chargers/{id}/operations/{action}")
+@RequestScoped
+@RolesAllowed({Roles.ADMIN, Roles.ROOT})
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OperationsResource {
+
+    @Inject
+    RemoteCommands commands;
+
+    @Inject
+    Chargers chargers;
+
+    @POST
+    public CompletionStage<Response> invoke(@PathParam("id") String chargerId, @PathParam("action") String action,
+            JsonObject payload) {
+        if (!RemoteCommands.isOperation(action)) {
+            return done(Problems.response(Response.Status.NOT_FOUND, "unknown-operation",
+                    action + " is not a CSMS-initiated OCPP 1.6 operation").build());
+        }
+        if (chargers.find(chargerId).isEmpty()) {
+            return done(Problems.response(Response.Status.NOT_FOUND, "unknown-charger", "No charger " + chargerId).build());
+        }
+        try {
+            return commands.invoke(chargerId, action, payload == null ? JsonObject.EMPTY_JSON_OBJECT : payload)
+                    .thenApply(OperationsResource::response);
+        } catch (PayloadViolation e) {
+            return done(Problems.response(Response.Status.BAD_REQUEST, "invalid-ocpp-payload",
+                    e.code() + ": " + e.getMessage()).build());
+        }
+    }
+
+    private static Response response(CallOutcome outcome) {
+        if (outcome instanceof CallOutcome.Answered answered) {
+            return Response.ok(answered.payload()).build();
+        }
+        if (outcome instanceof CallOutcome.Refused refused) {
+            return Problems.response(Response.Status.BAD_GATEWAY, "charger-callerror",
+                    "The charger answered " + refused.code() + ": " + refused.description()).build();
+        }
+        if (outcome instanceof CallOutcome.Offline offline) {
+            return Problems.response(Response.Status.SERVICE_UNAVAILABLE, "charger-offline", offline.reason()).build();
+        }
+        return Problems.response(Response.Status.GATEWAY_TIMEOUT, "charger-timeout",
+                "No answer within " + ((CallOutcome.Timeout) outcome).seconds() + " s").build();
+    }
+
+    private static CompletionStage<Response> done(Response response) {
+        return CompletableFuture.completedFuture(response);
+    }
+}
