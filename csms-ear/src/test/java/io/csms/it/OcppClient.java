@@ -49,6 +49,28 @@ public final class OcppClient implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Connects over TLS ({@code wss}) with the given SSL context (its key manager presents the client
+     * certificate, if any) and optional Basic credentials; returns the handshake's HTTP status.
+     */
+    public static int tlsStatus(String chargerId, javax.net.ssl.SSLContext tls, String user, String password) {
+        WebSocket.Builder builder = HttpClient.newBuilder().sslContext(tls).build().newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(10)).subprotocols("ocpp1.6");
+        if (password != null) {
+            builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()));
+        }
+        try {
+            URI uri = URI.create("wss://localhost:" + ServerUnderTest.httpsPort() + "/csms/ocpp/" + chargerId);
+            builder.buildAsync(uri, new WebSocket.Listener() {}).join().abort();
+            return 101;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
     public static URI uri(String chargerId) {
         return URI.create(ServerUnderTest.baseUrl().replaceFirst("^http", "ws") + "/csms/ocpp/" + chargerId);
     }

@@ -1,6 +1,7 @@
 package io.csms.it;
 
 import io.csms.server.Database;
+import io.csms.server.DevCertificateAuthority;
 import io.csms.server.EmbeddedDatabase;
 import io.csms.server.PayaraServer;
 import io.csms.server.WildFlyServer;
@@ -25,6 +26,8 @@ public class ServerUnderTest implements LauncherSessionListener {
     private static AutoCloseable server;
     private static String baseUrl;
     private static String healthUrl;
+    private static DevCertificateAuthority certificateAuthority;
+    private static int httpsPort;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -42,6 +45,8 @@ public class ServerUnderTest implements LauncherSessionListener {
             TestKeys.init(work.resolve("keys"));
             Map<String, String> settings = new LinkedHashMap<>(database.database().systemProperties());
             settings.putAll(TestKeys.systemProperties());
+            certificateAuthority = DevCertificateAuthority.ensure(work.resolve("ca"), work.resolve("logs/keytool.log"));
+            settings.putAll(certificateAuthority.systemProperties());
             // short enough that the timeout test does not take long
             settings.put("csms.ocpp.call-timeout", "3");
             Path zip = Path.of(System.getProperty("csms.it.server.zip"));
@@ -50,7 +55,10 @@ public class ServerUnderTest implements LauncherSessionListener {
                         "csms-it", port, work.resolve("logs/payara-asadmin.log"));
                 server = payara;
                 payara.deleteDomain();
+                payara.create();
+                payara.trustClientCertificates(certificateAuthority.truststore(), certificateAuthority.password());
                 payara.start(settings);
+                httpsPort = payara.httpsPort();
                 System.setProperty("csms.it.payara.admin-port", Integer.toString(payara.adminPort()));
                 baseUrl = payara.baseUrl();
                 healthUrl = payara.baseUrl() + "/health";
@@ -58,10 +66,11 @@ public class ServerUnderTest implements LauncherSessionListener {
                 WildFlyServer wildfly = new WildFlyServer(WildFlyServer.provision(zip, work.resolve("servers"),
                         System.getProperty("csms.it.server.folder")), port, work.resolve("logs/wildfly.log"));
                 server = wildfly;
-                wildfly.configure();
+                wildfly.configure(settings);
                 wildfly.start(settings);
                 System.setProperty("csms.it.wildfly.management-port", Integer.toString(wildfly.managementPort()));
                 baseUrl = wildfly.baseUrl();
+                httpsPort = wildfly.httpsPort();
                 healthUrl = wildfly.healthUrl();
             }
         } catch (IOException e) {
@@ -114,6 +123,16 @@ public class ServerUnderTest implements LauncherSessionListener {
     /** The database the deployed application uses, for tests that check what was stored. */
     public static Database database() {
         return database.database();
+    }
+
+    /** The HTTPS port of the server under test (self-signed server certificate). */
+    public static int httpsPort() {
+        return httpsPort;
+    }
+
+    /** The CSMS CA the server under test signs charger certificates with. */
+    public static DevCertificateAuthority certificateAuthority() {
+        return certificateAuthority;
     }
 
     /** The folder of the shared test data ({@code ../shared/specs}). */

@@ -39,7 +39,9 @@ public class ChargerAdmission {
         Charger charger = em.find(Charger.class, handshake.chargerId());
         Admission admission = charger == null ? unknown(handshake) : check(charger, handshake);
         if (!(admission instanceof Admission.Admitted)) {
-            audit.chargerRefused(handshake.chargerId(), handshake.clientAddress(), admission.getClass().getSimpleName());
+            String reason = admission instanceof Admission.Unauthenticated refused
+                    ? "Unauthenticated: " + refused.reason() : admission.getClass().getSimpleName();
+            audit.chargerRefused(handshake.chargerId(), handshake.clientAddress(), reason);
         }
         return admission;
     }

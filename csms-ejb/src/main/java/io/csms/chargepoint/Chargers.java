@@ -172,6 +172,25 @@ public class Chargers {
         seen(chargerId);
     }
 
+    /**
+     * An operator decides a charger's registration (e.g. accepts one that booted as Pending under
+     * {@code csms.ocpp.unknown-chargers=pending}); it applies at the charger's next BootNotification.
+     */
+    public Optional<Charger> decide(String chargerId, Charger.RegistrationStatus status, String actor) {
+        Charger charger = em.find(Charger.class, chargerId);
+        if (charger == null) {
+            return Optional.empty();
+        }
+        charger.registrationStatus(status);
+        audit.byAccount(actor, "charger.registration." + status.name().toLowerCase(), chargerId, null);
+        return Optional.of(charger);
+    }
+
+    public java.util.List<SecurityEvent> securityEvents(String chargerId, int limit) {
+        return em.createQuery("select e from SecurityEvent e where e.chargerId = :charger order by e.occurredAt desc",
+                SecurityEvent.class).setParameter("charger", chargerId).setMaxResults(limit).getResultList();
+    }
+
     public java.util.List<Connector> connectors(String chargerId) {
         return em.createQuery("select c from Connector c where c.key.chargerId = :charger order by c.key.connectorId",
                 Connector.class).setParameter("charger", chargerId).getResultList();

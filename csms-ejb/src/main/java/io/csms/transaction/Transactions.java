@@ -83,6 +83,13 @@ public class Transactions {
         }
     }
 
+    /** A charger's transactions, newest first. */
+    public List<ChargingTransaction> ofCharger(String chargerId, int offset, int limit) {
+        return em.createQuery("select t from ChargingTransaction t where t.chargerId = :charger order by t.startTime desc",
+                ChargingTransaction.class).setParameter("charger", chargerId)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
     public Optional<ChargingTransaction> find(int transactionId) {
         return Optional.ofNullable(em.find(ChargingTransaction.class, transactionId));
     }

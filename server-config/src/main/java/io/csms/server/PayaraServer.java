@@ -25,6 +25,7 @@ public final class PayaraServer implements AutoCloseable {
     private final int portBase;
     private final Path log;
     private boolean running;
+    private boolean clientCertificatesWanted;
 
     /**
      * @param home the {@code payara6} folder of an unpacked distribution
@@ -57,22 +58,78 @@ public final class PayaraServer implements AutoCloseable {
 
     /** Deletes the domain, so the next start creates it anew with only the settings given then (tests). */
     public void deleteDomain() {
-        if (Files.isDirectory(home.resolve("glassfish/domains").resolve(domain))) {
+        if (Files.isDirectory(domainDir())) {
             asadmin(Duration.ofMinutes(1), "delete-domain", domain);
         }
     }
 
-    /** Creates the domain if it does not exist yet, starts it and applies the settings. */
-    public void start(Map<String, String> systemProperties) {
-        if (!Files.isDirectory(home.resolve("glassfish/domains").resolve(domain))) {
+    /** Creates the domain unless it exists. */
+    public void create() {
+        if (!Files.isDirectory(domainDir())) {
             asadmin(Duration.ofMinutes(3), "create-domain", "--portbase", Integer.toString(portBase),
                     "--nopassword=true", domain);
         }
+    }
+
+    /**
+     * HTTPS chargers with client certificates (OCPP security profile 3): the domain's trust store gets
+     * the CSMS CA certificate and the HTTPS listener asks for (does not require) a client
+     * certificate. The trust store is changed on the stopped domain, before {@link #start}; the
+     * listener is reconfigured once the domain runs (Payara rewrites domain.xml on its first start).
+     */
+    public void trustClientCertificates(Path caTruststore, String password) throws IOException {
+        Path cacerts = domainDir().resolve("config/cacerts.p12");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        String listed = Processes.run(List.of(keytool, "-list", "-keystore", cacerts.toString(), "-storepass", "changeit"),
+                Map.of(), log, Duration.ofMinutes(1));
+        if (!listed.contains(DevCertificateAuthority.ALIAS)) {
+            Processes.run(List.of(keytool, "-importkeystore", "-noprompt", "-srckeystore", caTruststore.toString(),
+                    "-srcstorepass:env", "CSMS_CA_PASSWORD", "-destkeystore", cacerts.toString(), "-deststorepass", "changeit"),
+                    Map.of("CSMS_CA_PASSWORD", password), log, Duration.ofMinutes(1));
+        }
+        clientCertificatesWanted = true;
+    }
+
+    private Path domainDir() {
+        return home.resolve("glassfish/domains").resolve(domain);
+    }
+
+    public int httpsPort() {
+        return portBase + 81;
+    }
+
+    /** Starts the domain (creating it first if needed) and applies the settings. */
+    public void start(Map<String, String> systemProperties) {
+        create();
         asadmin(Duration.ofMinutes(3), "start-domain", domain);
         running = true;
         Map<String, String> all = new java.util.TreeMap<>(SERVER_PROPERTIES);
         all.putAll(systemProperties);
         remote(Duration.ofMinutes(1), "create-system-properties", "--target", "server", asadminProperties(all));
+        String ssl = "configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.";
+        if (clientCertificatesWanted && !remoteOutput(Duration.ofMinutes(1), "get", ssl + "client-auth").contains("=want")) {
+            // ask in the initial handshake (TLS 1.3 has no renegotiation to ask later); the running
+            // listener does not fully take the change, so the domain restarts once
+            remote(Duration.ofMinutes(1), "set", ssl + "renegotiate-on-client-auth-want=false");
+            remote(Duration.ofMinutes(1), "set", ssl + "client-auth=want");
+            asadmin(Duration.ofMinutes(3), "restart-domain", domain);
+        }
+    }
+
+    /**
+     * Gives the server JVM {@code size} of heap (e.g. {@code 2g}; Payara's default is 512m, too little
+     * for thousands of connected chargers). Restarts the domain when that changed the setting.
+     */
+    public void heap(String size) {
+        String options = remoteOutput(Duration.ofMinutes(1), "list-jvm-options");
+        String wanted = "-Xmx" + size;
+        if (options.lines().anyMatch(line -> line.trim().equals(wanted))) {
+            return;
+        }
+        options.lines().map(String::trim).filter(line -> line.startsWith("-Xmx")).findFirst()
+                .ifPresent(current -> remote(Duration.ofMinutes(1), "delete-jvm-options", "--", current));
+        remote(Duration.ofMinutes(1), "create-jvm-options", "--", wanted);
+        asadmin(Duration.ofMinutes(3), "restart-domain", domain);
     }
 
     public void deploy(Path ear, String name) {
@@ -104,15 +161,19 @@ public final class PayaraServer implements AutoCloseable {
     }
 
     private void remote(Duration timeout, String... args) {
-        List<String> withPort = new ArrayList<>(List.of("--port", Integer.toString(adminPort())));
-        withPort.addAll(List.of(args));
-        asadmin(timeout, withPort.toArray(String[]::new));
+        remoteOutput(timeout, args);
     }
 
-    private void asadmin(Duration timeout, String... args) {
+    private String remoteOutput(Duration timeout, String... args) {
+        List<String> withPort = new ArrayList<>(List.of("--port", Integer.toString(adminPort())));
+        withPort.addAll(List.of(args));
+        return asadmin(timeout, withPort.toArray(String[]::new));
+    }
+
+    private String asadmin(Duration timeout, String... args) {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/asadmin").toString());
         command.addAll(List.of(args));
-        Processes.run(command, Map.of("AS_JAVA", System.getProperty("java.home")), log, timeout);
+        return Processes.run(command, Map.of("AS_JAVA", System.getProperty("java.home")), log, timeout);
     }
 }

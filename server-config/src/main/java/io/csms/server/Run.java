@@ -56,8 +56,13 @@ public final class Run {
 
         Map<String, String> settings = new LinkedHashMap<>(database.systemProperties());
         settings.putAll(keys.systemProperties());
+        DevCertificateAuthority ca = DevCertificateAuthority.ensure(state.resolve("keys"), state.resolve("logs/keytool.log"));
+        settings.putAll(ca.systemProperties());
         say("Starting Payara Server (domain csms, port base " + PORT_BASE + ")");
+        payara.create();
+        payara.trustClientCertificates(ca.truststore(), ca.password());
         payara.start(settings);
+        payara.heap(System.getProperty("csms.run.heap", "2g"));
         say("Deploying " + ear.getFileName());
         payara.deploy(ear, "csms");
         payara.awaitReady(Duration.ofMinutes(3));
@@ -67,6 +72,8 @@ public final class Run {
         say("");
         say("CSMS is ready (" + Duration.between(started, Instant.now()).toSeconds() + " s):");
         say("  OCPP 1.6-J      ws://localhost:" + payara.httpPort() + "/csms/ocpp/{chargePointId}");
+        say("                  wss://localhost:" + payara.httpsPort() + "/csms/ocpp/{chargePointId} (profiles 2, 3)");
+        say("  CSMS CA         " + ca.keystore() + " (signs charger certificates)");
         say("  API             " + base + "/csms/api");
         say("  OCPI            " + base + "/ocpi/versions");
         say("  Console         " + base + "/ocpi/admin/index.xhtml");

@@ -42,25 +42,42 @@ public final class WildFlyServer implements AutoCloseable {
         return "http://localhost:" + httpPort();
     }
 
+    public int httpsPort() {
+        return 8443 + portOffset;
+    }
+
     /** MicroProfile Health lives on WildFly's management interface. */
     public String healthUrl() {
         return "http://localhost:" + managementPort() + "/health";
     }
 
-    /** Applies {@code wildfly/csms.cli} offline, once per server (see {@link #provision}). */
-    public void configure() throws IOException {
+    /**
+     * Applies {@code wildfly/csms.cli} and {@code wildfly/csms-tls.cli} offline, once per server (see
+     * {@link #provision}).
+     */
+    public void configure(Map<String, String> settings) throws IOException {
         Path marker = marker(home);
         String script = script();
         if (Files.exists(marker)) {
             return;
         }
+        Path configuring = home.resolve("standalone/configuration/.csms-configuring");
+        Files.writeString(configuring, "started");
         Path file = Files.createTempFile("csms", ".cli");
         Files.writeString(file, "embed-server --std-out=discard --server-config=standalone.xml\n" + script
                 + "stop-embedded-server\n");
-        Processes.run(List.of(home.resolve("bin/jboss-cli.sh").toString(), "--file=" + file), env(), log,
-                Duration.ofMinutes(3));
+        // the embedded server resolves expressions when they are added: it needs the settings they name
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/jboss-cli.sh").toString()));
+        settings.forEach((name, value) -> {
+            if (name.startsWith("csms.tls.")) {
+                command.add("-D" + name + "=" + value);
+            }
+        });
+        command.add("--file=" + file);
+        Processes.run(command, env(), log, Duration.ofMinutes(3));
         Files.delete(file);
         Files.writeString(marker, sha256(script));
+        Files.delete(configuring);
     }
 
     public void start(Map<String, String> systemProperties) throws IOException {
@@ -110,13 +127,14 @@ public final class WildFlyServer implements AutoCloseable {
 
     /**
      * Unpacks the distribution zip into {@code parent} unless it was unpacked before; returns its home.
-     * A server configured with another version of {@code csms.cli} is unpacked afresh: the script is
-     * not idempotent, and a half-old configuration is worse than a new server.
+     * A server configured with other scripts, or whose configuration was interrupted, is unpacked
+     * afresh: the scripts are not idempotent, and a half-done configuration is worse than a new server.
      */
     public static Path provision(Path zip, Path parent, String folder) throws IOException {
         Path home = parent.resolve(folder);
         Path marker = marker(home);
-        if (Files.exists(marker) && !Files.readString(marker).equals(sha256(script()))) {
+        boolean interrupted = Files.exists(home.resolve("standalone/configuration/.csms-configuring"));
+        if (interrupted || Files.exists(marker) && !Files.readString(marker).equals(sha256(script()))) {
             try (var paths = Files.walk(home)) {
                 for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
@@ -132,9 +150,13 @@ public final class WildFlyServer implements AutoCloseable {
     }
 
     private static String script() throws IOException {
-        try (InputStream in = WildFlyServer.class.getResourceAsStream("/wildfly/csms.cli")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        StringBuilder script = new StringBuilder();
+        for (String name : new String[] {"/wildfly/csms.cli", "/wildfly/csms-tls.cli"}) {
+            try (InputStream in = WildFlyServer.class.getResourceAsStream(name)) {
+                script.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            }
         }
+        return script.toString();
     }
 
     private static String sha256(String text) {

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * once the charger has its Accepted answer, sends the chain back with CertificateSigned.
  */
 @ApplicationScoped
-public class SignCertificateHandler implements ActionHandler<SignCertificateRequest, StatusResponse> {
+public class SignCertificateHandler implements ActionHandler<SignCertificateRequest, SignCertificateResponse> {
 
     private static final Logger LOG = Logger.getLogger(SignCertificateHandler.class.getName());
 
@@ -37,25 +37,25 @@ public class SignCertificateHandler implements ActionHandler<SignCertificateRequ
         return SignCertificateRequest.class;
     }
 
+    /** The CSR is checked and signed now, so a charger asking for another's identity hears Rejected at once. */
     @Override
-    public StatusResponse handle(String chargerId, SignCertificateRequest request) {
-        return new StatusResponse(authority.available() ? "Accepted" : "Rejected");
+    public SignCertificateResponse handle(String chargerId, SignCertificateRequest request) {
+        try {
+            return new SignCertificateResponse("Accepted", authority.sign(request.csr(), chargerId));
+        } catch (CertificateAuthority.Refusal e) {
+            LOG.warning(() -> "Charger " + chargerId + ": CSR not signed: " + e.getMessage());
+            return new SignCertificateResponse("Rejected", null);
+        }
     }
 
     @Override
     public Runnable afterReply(String chargerId, SignCertificateRequest request, Object response) {
-        if (!authority.available()) {
+        String chain = ((SignCertificateResponse) response).chain();
+        if (chain == null) {
             return null;
         }
-        return () -> {
-            try {
-                String chain = authority.sign(request.csr(), chargerId);
-                connections.call(chargerId, "CertificateSigned",
+        return () -> connections.call(chargerId, "CertificateSigned",
                         Json.createObjectBuilder().add("certificateChain", chain).build(), callTimeout)
-                        .thenAccept(outcome -> LOG.info(() -> "Charger " + chargerId + " CertificateSigned: " + outcome));
-            } catch (CertificateAuthority.Refusal e) {
-                LOG.warning(() -> "Charger " + chargerId + ": CSR not signed: " + e.getMessage());
-            }
-        };
+                .thenAccept(outcome -> LOG.info(() -> "Charger " + chargerId + " CertificateSigned: " + outcome));
     }
 }

@@ -3,6 +3,8 @@ package io.csms.web.api.admin;
 import io.csms.chargepoint.Charger;
 import io.csms.chargepoint.ChargerRegistration;
 import io.csms.chargepoint.Chargers;
+import io.csms.transaction.ChargingTransaction;
+import io.csms.transaction.Transactions;
 import io.csms.web.api.Problems;
 import io.csms.web.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -26,9 +29,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** {@code /csms/api/admin/chargers}: register, inspect, change and remove chargers. */
+/**
+ * {@code /csms/api/admin/chargers}: register, inspect, change and remove chargers; their connectors,
+ * transactions and security events; accept or reject their registration.
+ */
 @Path("admin/chargers")
 @RequestScoped
 @RolesAllowed({Roles.ADMIN, Roles.ROOT})
@@ -40,13 +47,16 @@ public class ChargersResource {
     Chargers chargers;
 
     @Inject
+    Transactions transactions;
+
+    @Inject
     JsonWebToken caller;
 
     /** A charger as operators see it; secrets never leave the server. */
     public record ChargerView(String id, int securityProfile, String registrationStatus, boolean online,
             Instant lastSeen, Instant lastBoot, String vendor, String model, String firmwareVersion) {
 
-        static ChargerView of(Charger c) {
+        public static ChargerView of(Charger c) {
             return new ChargerView(c.id(), c.securityProfile(), c.registrationStatus().name(), c.online(),
                     c.lastSeen(), c.lastBoot(), c.vendor(), c.model(), c.firmwareVersion());
         }
@@ -94,6 +104,58 @@ public class ChargersResource {
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
         return chargers.delete(id, caller.getName()) ? Response.noContent().build() : notFound(id);
+    }
+
+    public record ConnectorView(int connectorId, String status, String errorCode, Instant statusAt) {}
+
+    public record TransactionView(int transactionId, int connectorId, String idTag, Instant startTime, Instant stopTime,
+            int meterStart, Integer meterStop, Integer energyWh, String stopReason) {}
+
+    public record SecurityEventView(String type, Instant occurredAt, String techInfo) {}
+
+    /** Body of {@code PUT .../registration-status} (a string: an unknown enum constant must be a 400, not a binding failure). */
+    public record RegistrationDecision(
+            @NotNull @jakarta.validation.constraints.Pattern(regexp = "Accepted|Pending|Rejected") String status) {}
+
+    @GET
+    @Path("{id}/connectors")
+    public Response connectors(@PathParam("id") String id) {
+        return ifKnown(id, () -> chargers.connectors(id).stream()
+                .map(c -> new ConnectorView(c.connectorId(), c.status(), c.errorCode(), c.statusAt())).toList());
+    }
+
+    @GET
+    @Path("{id}/transactions")
+    public Response transactions(@PathParam("id") String id,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        return ifKnown(id, () -> transactions.ofCharger(id, offset, limit).stream().map(ChargersResource::view).toList());
+    }
+
+    @GET
+    @Path("{id}/security-events")
+    public Response securityEvents(@PathParam("id") String id,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return ifKnown(id, () -> chargers.securityEvents(id, limit).stream()
+                .map(e -> new SecurityEventView(e.type(), e.occurredAt(), e.techInfo())).toList());
+    }
+
+    @PUT
+    @Path("{id}/registration-status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response decide(@PathParam("id") String id, @jakarta.validation.Valid @NotNull RegistrationDecision decision) {
+        return chargers.decide(id, Charger.RegistrationStatus.valueOf(decision.status()), caller.getName())
+                .map(c -> Response.ok(ChargerView.of(c)).build())
+                .orElseGet(() -> notFound(id));
+    }
+
+    static TransactionView view(ChargingTransaction t) {
+        return new TransactionView(t.id(), t.connectorId(), t.idTag(), t.startTime(), t.stopTime(), t.meterStart(),
+                t.meterStop(), t.energyWh(), t.stopReason());
+    }
+
+    private Response ifKnown(String id, Supplier<List<?>> body) {
+        return chargers.find(id).isPresent() ? Response.ok(body.get()).build() : notFound(id);
     }
 
     private static Response notFound(String id) {
