@@ -115,14 +115,39 @@ class RemoteOperationsIT extends CsmsEar {
             assertEquals(1000, first.closedWith(), "the old socket is closed cleanly");
             JsonArray heartbeat = second.call("Heartbeat", Json.createObjectBuilder().build());
             assertEquals(3, heartbeat.getInt(0));
-            assertTrue(online("CP-TWICE"), "still online through the new connection");
+            assertTrue(becomes("CP-TWICE", true, 5000), "still online through the new connection");
         }
-        // after the last connection closed the charger is offline
-        long deadline = System.currentTimeMillis() + 5000;
-        while (online("CP-TWICE") && System.currentTimeMillis() < deadline) {
+        assertTrue(becomes("CP-TWICE", false, 5000), "offline once its last connection closed");
+    }
+
+    @Test
+    void a_charger_that_answers_no_pings_is_disconnected_and_shown_offline() throws Exception {
+        String key = Admin.registerCharger("CP-DEAD");
+        // a raw socket: it completes the handshake, then never reads again, so it answers no ping
+        try (java.net.Socket socket = new java.net.Socket("localhost", java.net.URI.create(ServerUnderTest.baseUrl()).getPort())) {
+            socket.setSoTimeout(15000);
+            String basic = java.util.Base64.getEncoder().encodeToString(("CP-DEAD:" + key).getBytes());
+            socket.getOutputStream().write(("GET /csms/ocpp/CP-DEAD HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Protocol: ocpp1.6\r\nAuthorization: Basic " + basic + "\r\n\r\n").getBytes());
+            byte[] head = new byte[12];
+            socket.getInputStream().readNBytes(head, 0, 12);
+            assertEquals("HTTP/1.1 101", new String(head));
+            assertTrue(becomes("CP-DEAD", true, 5000), "online once connected");
+            assertTrue(becomes("CP-DEAD", false, 12000), "closed as dead within 12 s (pings every 2 s, 5 s of silence allowed)");
+        }
+    }
+
+    /** Whether the charger's online flag reaches {@code online} within {@code millis}. */
+    private static boolean becomes(String chargerId, boolean online, long millis) throws SQLException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (online(chargerId) != online) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
             sleepBriefly();
         }
-        assertTrue(!online("CP-TWICE"), "offline once its connection closed");
+        return true;
     }
 
     private static void sleepBriefly() {

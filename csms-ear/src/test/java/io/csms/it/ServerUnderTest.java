@@ -49,6 +49,8 @@ public class ServerUnderTest implements LauncherSessionListener {
             settings.putAll(certificateAuthority.systemProperties());
             // short enough that the timeout test does not take long
             settings.put("csms.ocpp.call-timeout", "3");
+            // dead sockets found within seconds: pings every 2 s, closed after 5 s of silence
+            settings.put("csms.ocpp.ping-interval", "2");
             Path zip = Path.of(System.getProperty("csms.it.server.zip"));
             if (kind.equals("payara")) {
                 PayaraServer payara = new PayaraServer(PayaraServer.provision(zip, work.resolve("servers")),

@@ -55,8 +55,14 @@ public class ChargerAdmission {
         return new Admission.Admitted(handshake.chargerId(), false);
     }
 
-    private static Admission check(Charger charger, Handshake handshake) {
+    private Admission check(Charger charger, Handshake handshake) {
         int profile = charger.securityProfile();
+        if (profile < 3 && charger.authorizationKeyHash() == null) {
+            // registered on first contact (unknown-chargers policy): no credentials to check yet
+            return unknownChargers == Chargers.UnknownChargerPolicy.reject
+                    ? new Admission.Unauthenticated(charger.id(), "No AuthorizationKey set for this charger")
+                    : new Admission.Admitted(charger.id(), true);
+        }
         if (profile >= 2 && !handshake.tls()) {
             return new Admission.TlsRequired(charger.id(), profile);
         }

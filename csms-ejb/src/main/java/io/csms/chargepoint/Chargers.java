@@ -26,6 +26,9 @@ public class Chargers {
     io.csms.audit.AuditTrail audit;
 
     @Inject
+    Presence presence;
+
+    @Inject
     @ConfigProperty(name = "csms.ocpp.unknown-chargers", defaultValue = "reject")
     UnknownChargerPolicy unknownChargers;
 
@@ -147,7 +150,7 @@ public class Chargers {
         }
         connector.report(reported);
         em.persist(new ConnectorStatusEntry(chargerId, reported, Instant.now()));
-        seen(chargerId);
+        presence.seen(chargerId);
     }
 
     /** Which long-running activity a status report is about. */
@@ -169,7 +172,7 @@ public class Chargers {
     /** OCPP 1.6 security extension SecurityEventNotification: kept per charger. */
     public void securityEvent(String chargerId, String type, Instant occurredAt, String techInfo) {
         em.persist(new SecurityEvent(chargerId, type, occurredAt, techInfo));
-        seen(chargerId);
+        presence.seen(chargerId);
     }
 
     /**

@@ -16,7 +16,7 @@ public class ConnectorStatusEntry {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "connector_status_ids")
-    @SequenceGenerator(name = "connector_status_ids", sequenceName = "connector_status_id_seq", allocationSize = 50)
+    @SequenceGenerator(name = "connector_status_ids", sequenceName = "connector_status_id_seq", allocationSize = 1000)
     private Long id;
 
     @Column(name = "charger_id", nullable = false)

@@ -16,7 +16,7 @@ public class MeterReading {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "meter_value_ids")
-    @SequenceGenerator(name = "meter_value_ids", sequenceName = "meter_value_id_seq", allocationSize = 50)
+    @SequenceGenerator(name = "meter_value_ids", sequenceName = "meter_value_id_seq", allocationSize = 1000)
     private Long id;
 
     @Column(name = "charger_id", nullable = false)

@@ -39,6 +39,24 @@ final class Http {
         throw new IllegalStateException("Not ready after " + timeout + ": " + url + " -> " + last);
     }
 
+    /** Polls {@code url} until the server answers at all (any HTTP status). */
+    static void awaitAnswer(String url, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (IOException e) {
+                sleep();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + url, e);
+            }
+        }
+        throw new IllegalStateException("No answer after " + timeout + ": " + url);
+    }
+
     private static void sleep() {
         try {
             Thread.sleep(500);

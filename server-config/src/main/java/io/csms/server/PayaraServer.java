@@ -117,23 +117,44 @@ public final class PayaraServer implements AutoCloseable {
     }
 
     /**
-     * Gives the server JVM {@code size} of heap (e.g. {@code 2g}; Payara's default is 512m, too little
-     * for thousands of connected chargers). Restarts the domain when that changed the setting.
+     * Sizes the server for thousands of chargers, restarting the domain once if anything changed:
+     * {@code httpThreads} HTTP workers (Payara's default of 5 caps the CSMS at what five concurrent
+     * database transactions can do; WebSocket frames are handled on these threads) and {@code heap}
+     * of Java heap (Payara's default 512m is too little for many connections).
      */
-    public void heap(String size) {
-        String options = remoteOutput(Duration.ofMinutes(1), "list-jvm-options");
-        String wanted = "-Xmx" + size;
-        if (options.lines().anyMatch(line -> line.trim().equals(wanted))) {
-            return;
+    public void tune(int httpThreads, String heap) {
+        boolean changed = false;
+        String pool = "configs.config.server-config.thread-pools.thread-pool.http-thread-pool.";
+        if (!remoteOutput(Duration.ofMinutes(1), "get", pool + "max-thread-pool-size").contains("=" + httpThreads)) {
+            remote(Duration.ofMinutes(1), "set", pool + "max-thread-pool-size=" + httpThreads);
+            remote(Duration.ofMinutes(1), "set", pool + "min-thread-pool-size=" + Math.min(httpThreads, 16));
+            changed = true;
         }
-        options.lines().map(String::trim).filter(line -> line.startsWith("-Xmx")).findFirst()
-                .ifPresent(current -> remote(Duration.ofMinutes(1), "delete-jvm-options", "--", current));
-        remote(Duration.ofMinutes(1), "create-jvm-options", "--", wanted);
-        asadmin(Duration.ofMinutes(3), "restart-domain", domain);
+        String options = remoteOutput(Duration.ofMinutes(1), "list-jvm-options");
+        String wanted = "-Xmx" + heap;
+        if (options.lines().noneMatch(line -> line.trim().equals(wanted))) {
+            options.lines().map(String::trim).filter(line -> line.startsWith("-Xmx")).findFirst()
+                    .ifPresent(current -> remote(Duration.ofMinutes(1), "delete-jvm-options", "--", current));
+            remote(Duration.ofMinutes(1), "create-jvm-options", "--", wanted);
+            changed = true;
+        }
+        if (changed) {
+            asadmin(Duration.ofMinutes(3), "restart-domain", domain);
+        }
     }
 
+    /**
+     * Deploys (or redeploys) the EAR, once the web container answers: {@code start-domain} returns
+     * before it is up, and a deployment that fails half-way leaves a broken application behind.
+     */
     public void deploy(Path ear, String name) {
-        remote(Duration.ofMinutes(5), "deploy", "--force=true", "--name", name, ear.toString());
+        Http.awaitAnswer(baseUrl() + "/", Duration.ofMinutes(2));
+        // a fresh deployment each time: redeploying over a version whose deployment failed half-way
+        // has left the application without its datasource
+        if (remoteOutput(Duration.ofMinutes(1), "list-applications").lines().anyMatch(line -> line.startsWith(name + " "))) {
+            remote(Duration.ofMinutes(2), "undeploy", name);
+        }
+        remote(Duration.ofMinutes(5), "deploy", "--name", name, ear.toString());
     }
 
     /** Waits until MicroProfile Health says ready (the database is reachable and migrated). */

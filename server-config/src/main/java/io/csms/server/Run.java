@@ -62,7 +62,7 @@ public final class Run {
         payara.create();
         payara.trustClientCertificates(ca.truststore(), ca.password());
         payara.start(settings);
-        payara.heap(System.getProperty("csms.run.heap", "2g"));
+        payara.tune(Integer.getInteger("csms.run.http-threads", 64), System.getProperty("csms.run.heap", "2g"));
         say("Deploying " + ear.getFileName());
         payara.deploy(ear, "csms");
         payara.awaitReady(Duration.ofMinutes(3));

@@ -1,6 +1,5 @@
 package io.csms.ocpp.rpc;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -9,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +20,12 @@ public final class FrameCodec {
     public static final int CALL_RESULT = 3;
     public static final int CALL_ERROR = 4;
 
+    /**
+     * Looked up once: {@code Json.createReader} and friends search for the provider on every call,
+     * which under load serializes all socket threads on the class loader's locks.
+     */
+    static final JsonProvider JSON = JsonProvider.provider();
+
     /** Finds the message id at the start of a text that is not valid JSON, so the sender can still get an answer. */
     private static final Pattern LEADING_ID = Pattern.compile("^\\s*\\[\\s*[234]\\s*,\\s*\"([^\"\\\\]{1,36})\"");
 
@@ -27,7 +33,7 @@ public final class FrameCodec {
 
     public static OcppFrame decode(String text) throws FrameException {
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             value = reader.readValue();
         } catch (JsonException e) {
             throw new FrameException(leadingId(text), ErrorCode.FormationViolation, "Message is not valid JSON");
@@ -49,7 +55,7 @@ public final class FrameCodec {
     }
 
     public static String encode(OcppFrame frame) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON.createArrayBuilder();
         if (frame instanceof OcppFrame.Call call) {
             out.add(CALL).add(call.messageId()).add(call.action()).add(call.payload());
         } else if (frame instanceof OcppFrame.CallResult result) {

@@ -62,16 +62,34 @@ public class ChargerConnections {
         return session == null;
     }
 
-    /** How long a connection may stay silent (no frame, no pong) before it is closed as dead. */
-    public long idleTimeoutMillis() {
-        return pingIntervalSeconds * 2500L;
+    /** The charger sent something (a frame or a pong): it is alive. */
+    public void heard(String chargerId) {
+        ChargerSession session = sessions.get(chargerId);
+        if (session != null) {
+            session.lastHeard = System.nanoTime();
+        }
     }
 
+    /**
+     * OCPP-J: detect dead sockets with WebSocket ping/pong well under the heartbeat interval. A
+     * connection silent for 2.5 ping intervals (no frame, no pong) is closed. Done here rather than
+     * with the WebSocket idle timeout, which Payara's Tyrus re-arms on every frame at a high cost.
+     */
     @PostConstruct
     void startPinging() {
-        // OCPP-J: detect dead sockets with WebSocket ping/pong well under the heartbeat interval
-        pinger = scheduler.scheduleAtFixedRate(() -> sessions.values().forEach(s -> s.channel.ping()),
-                pingIntervalSeconds, pingIntervalSeconds, TimeUnit.SECONDS);
+        pinger = scheduler.scheduleAtFixedRate(this::pingOrClose, pingIntervalSeconds, pingIntervalSeconds, TimeUnit.SECONDS);
+    }
+
+    private void pingOrClose() {
+        long deadline = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(pingIntervalSeconds * 2500L);
+        sessions.values().forEach(session -> {
+            if (session.lastHeard - deadline < 0) {
+                LOG.info(() -> "Charger " + session.channel.chargerId() + " answered no ping: closing its connection");
+                session.channel.close(1001, "No answer to pings");
+            } else {
+                session.channel.ping();
+            }
+        });
     }
 
     /** Undeploy or server shutdown: every charger is told we are going away (1001) and will reconnect. */

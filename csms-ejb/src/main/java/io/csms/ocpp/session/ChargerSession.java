@@ -17,6 +17,8 @@ final class ChargerSession {
 
     final OcppChannel channel;
     volatile boolean bootAccepted;
+    /** {@link System#nanoTime()} when the charger last sent anything (a frame or a pong). */
+    volatile long lastHeard = System.nanoTime();
     private final Queue<PendingCall> queued = new ArrayDeque<>();
     private PendingCall outstanding;
     private ScheduledFuture<?> timer;

@@ -1,16 +1,16 @@
 package io.csms.ocpp.v16;
 
-import io.csms.chargepoint.Chargers;
+import io.csms.chargepoint.Presence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 
-/** OCPP 1.6 §4.6 Heartbeat: the charger is alive; tell it the time. */
+/** OCPP 1.6 §4.6 Heartbeat: the charger is alive (noted without a database round trip); tell it the time. */
 @ApplicationScoped
 public class HeartbeatHandler implements ActionHandler<HeartbeatRequest, HeartbeatResponse> {
 
     @Inject
-    Chargers chargers;
+    Presence presence;
 
     @Override
     public String action() {
@@ -24,7 +24,7 @@ public class HeartbeatHandler implements ActionHandler<HeartbeatRequest, Heartbe
 
     @Override
     public HeartbeatResponse handle(String chargerId, HeartbeatRequest request) {
-        chargers.seen(chargerId);
+        presence.seen(chargerId);
         return new HeartbeatResponse(Instant.now());
     }
 }

@@ -1,6 +1,6 @@
 package io.csms.ocpp.v16;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
@@ -11,6 +11,8 @@ import java.io.StringReader;
 /** Binds OCPP payload objects to message records and back (JSON-B; absent fields stay absent). */
 public final class Payloads {
 
+    /** Looked up once, like the JSON-B instance: a lookup per message costs class-loader locks. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
     private Payloads() {}
@@ -20,7 +22,7 @@ public final class Payloads {
     }
 
     public static JsonObject write(Object message) {
-        try (JsonReader reader = Json.createReader(new StringReader(JSONB.toJson(message)))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(JSONB.toJson(message)))) {
             return reader.readObject();
         }
     }

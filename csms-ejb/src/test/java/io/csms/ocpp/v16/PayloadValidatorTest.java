@@ -30,6 +30,22 @@ class PayloadValidatorTest {
         assertDoesNotThrow(() -> PayloadValidator.validate(json("{}"), HeartbeatRequest.class));
     }
 
+    /** PROTOCOLS.md field trap: decimals with multipleOf (8.1 A) must not fail on float rounding. */
+    @Test
+    void accepts_decimal_limits_exactly_as_sent() {
+        String profile = """
+                {"connectorId": 1, "csChargingProfiles": {"chargingProfileId": 1, "stackLevel": 0,
+                  "chargingProfilePurpose": "TxDefaultProfile", "chargingProfileKind": "Absolute",
+                  "chargingSchedule": {"chargingRateUnit": "A",
+                    "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 8.1}, {"startPeriod": 600, "limit": 16.3}]}}}""";
+        assertDoesNotThrow(() -> PayloadValidator.validate(json(profile),
+                io.csms.ocpp.v16.outgoing.SetChargingProfileRequest.class));
+        PayloadViolation violation = assertThrows(PayloadViolation.class, () -> PayloadValidator.validate(
+                json(profile.replace("\"limit\": 8.1", "\"limit\": \"8.1\"")),
+                io.csms.ocpp.v16.outgoing.SetChargingProfileRequest.class));
+        assertEquals(ErrorCode.TypeConstraintViolation, violation.code());
+    }
+
     @ParameterizedTest(name = "{2}: {0}")
     @CsvSource(delimiter = '|', value = {
         // missing required property

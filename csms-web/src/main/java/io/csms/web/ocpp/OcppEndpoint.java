@@ -12,6 +12,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
@@ -45,8 +46,9 @@ public class OcppEndpoint {
             session.close(new CloseReason(CloseReason.CloseCodes.PROTOCOL_ERROR, "Subprotocol ocpp1.6 required"));
             return;
         }
-        // a charger that answers no ping for this long is dead: its socket is closed
-        session.setMaxIdleTimeout(connections.idleTimeoutMillis());
+        // no container idle timeout: Payara's Tyrus re-arms it on every frame through the managed
+        // executor, which under load serializes all sockets; dead sockets are found by our pings
+        session.setMaxIdleTimeout(0);
         WebSocketChannel channel = new WebSocketChannel(chargerId, session);
         session.getUserProperties().put(CHANNEL, channel);
         connections.opened(channel);
@@ -54,7 +56,13 @@ public class OcppEndpoint {
     }
 
     @OnMessage
+    public void pong(PongMessage pong, @PathParam("chargePointId") String chargerId) {
+        connections.heard(chargerId);
+    }
+
+    @OnMessage
     public void message(Session session, String text, @PathParam("chargePointId") String chargerId) {
+        connections.heard(chargerId);
         WebSocketChannel channel = (WebSocketChannel) session.getUserProperties().get(CHANNEL);
         OcppFrame frame;
         try {
