@@ -10,7 +10,7 @@ import io.csms.ocpp.v16.outgoing.ChangeAvailabilityRequest;
 import io.csms.ocpp.v16.outgoing.ChangeConfigurationRequest;
 import io.csms.ocpp.v16.outgoing.ClearCacheRequest;
 import io.csms.ocpp.v16.outgoing.ClearChargingProfileRequest;
-import io.csms.ocpp.v16.outgoing.DataTransferRequest;
+import io.csms.ocpp.v16.DataTransferRequest;
 import io.csms.ocpp.v16.outgoing.DeleteCertificateRequest;
 import io.csms.ocpp.v16.outgoing.ExtendedTriggerMessageRequest;
 import io.csms.ocpp.v16.outgoing.GetCompositeScheduleRequest;
