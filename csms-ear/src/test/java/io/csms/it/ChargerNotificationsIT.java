@@ -1,12 +1,8 @@
 package io.csms.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -27,7 +23,7 @@ class ChargerNotificationsIT extends CsmsEar {
             assertEquals("PropertyConstraintViolation", ChargingSessionIT.errorOf(cp, "FirmwareStatusNotification",
                     Json.createObjectBuilder().add("status", "Exploded").build()));
         }
-        assertEquals("SignatureVerified|Uploaded|Uploading", row(
+        assertEquals("SignatureVerified|Uploaded|Uploading", Checks.value(
                 "select firmware_status || '|' || diagnostics_status || '|' || log_status from charger where id = ?", "CP-ACTIVITY"));
     }
 
@@ -38,7 +34,7 @@ class ChargerNotificationsIT extends CsmsEar {
                     .add("type", "InvalidCentralSystemCertificate").add("timestamp", "2026-11-21T09:00:00Z")
                     .add("techInfo", "expired").build());
         }
-        assertEquals("InvalidCentralSystemCertificate|expired", row(
+        assertEquals("InvalidCentralSystemCertificate|expired", Checks.value(
                 "select type || '|' || tech_info from security_event where charger_id = ?", "CP-SECEVENT"));
     }
 
@@ -47,16 +43,6 @@ class ChargerNotificationsIT extends CsmsEar {
         try (OcppClient cp = ChargingSessionIT.bootedCharger("CP-DATA")) {
             assertEquals("UnknownVendorId", ChargingSessionIT.confOf(cp, "DataTransfer", Json.createObjectBuilder()
                     .add("vendorId", "com.example").add("messageId", "hello").add("data", "{}").build()).getString("status"));
-        }
-    }
-
-    private static String row(String sql, String parameter) throws SQLException {
-        try (Connection c = Checks.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, parameter);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertTrue(rs.next(), sql);
-                return rs.getString(1);
-            }
         }
     }
 }

@@ -2,14 +2,12 @@ package io.csms.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -48,13 +46,10 @@ class ChargingSessionIT extends CsmsEar {
             status(cp, 1, "Finishing");
             status(cp, 1, "Available");
 
-            try (Connection c = Checks.connect()) {
-                assertEquals("1000|2500|Local|" + start, row(c,
-                        "select meter_start || '|' || meter_stop || '|' || stop_reason || '|' || to_char(start_time at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from charging_transaction where id = ?", transactionId));
-                assertEquals("3", row(c, "select count(*) from meter_value where transaction_id = ?", transactionId));
-                assertEquals("Available", row(c, "select status from connector where charger_id = ? and connector_id = 1", "CP-TC003"));
-                assertEquals("4", row(c, "select count(*) from connector_status where charger_id = ?", "CP-TC003"));
-            }
+            assertEquals("1000|2500|Local|" + start, Checks.value("select meter_start || '|' || meter_stop || '|' || stop_reason || '|' || to_char(start_time at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from charging_transaction where id = ?", transactionId));
+            assertEquals("3", Checks.value("select count(*) from meter_value where transaction_id = ?", transactionId));
+            assertEquals("Available", Checks.value("select status from connector where charger_id = ? and connector_id = 1", "CP-TC003"));
+            assertEquals("4", Checks.value("select count(*) from connector_status where charger_id = ?", "CP-TC003"));
         }
     }
 
@@ -67,9 +62,7 @@ class ChargingSessionIT extends CsmsEar {
             int first = confOf(cp, "StartTransaction", start).getInt("transactionId");
             int second = confOf(cp, "StartTransaction", start).getInt("transactionId");
             assertEquals(first, second);
-            try (Connection c = Checks.connect()) {
-                assertEquals("1", row(c, "select count(*) from charging_transaction where charger_id = ?", "CP-RETRY"));
-            }
+            assertEquals("1", Checks.value("select count(*) from charging_transaction where charger_id = ?", "CP-RETRY"));
         }
     }
 
@@ -90,9 +83,7 @@ class ChargingSessionIT extends CsmsEar {
             confOf(cp, "StopTransaction", Json.createObjectBuilder().add("transactionId", 987654)
                     .add("meterStop", 10).add("timestamp", "2026-11-21T08:00:00Z").build());
         }
-        try (Connection c = Checks.connect()) {
-            assertEquals("1", row(c, "select count(*) from audit_event where actor_id = ? and action = 'ocpp.stop-unknown-transaction'", "CP-ORPHAN"));
-        }
+        assertEquals("1", Checks.value("select count(*) from audit_event where actor_id = ? and action = 'ocpp.stop-unknown-transaction'", "CP-ORPHAN"));
     }
 
     @Test
@@ -111,10 +102,8 @@ class ChargingSessionIT extends CsmsEar {
                     .add("connectorId", 1).add("idTag", tag).add("meterStart", 0).add("timestamp", "2026-11-21T08:00:00Z")
                     .add("surprise", true).build()));
         }
-        try (Connection c = Checks.connect()) {
-            assertEquals("0", row(c, "select count(*) from charging_transaction where charger_id = ?", "CP-BADPAYLOAD"));
-            assertEquals("0", row(c, "select count(*) from connector_status where charger_id = ?", "CP-BADPAYLOAD"));
-        }
+        assertEquals("0", Checks.value("select count(*) from charging_transaction where charger_id = ?", "CP-BADPAYLOAD"));
+        assertEquals("0", Checks.value("select count(*) from connector_status where charger_id = ?", "CP-BADPAYLOAD"));
     }
 
     static OcppClient bootedCharger(String id) {
@@ -163,16 +152,6 @@ class ChargingSessionIT extends CsmsEar {
             return tag;
         } catch (SQLException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static String row(Connection c, String sql, Object parameter) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, parameter);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertTrue(rs.next(), sql);
-                return rs.getString(1);
-            }
         }
     }
 }

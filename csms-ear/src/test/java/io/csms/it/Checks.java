@@ -97,6 +97,17 @@ public final class Checks {
         }
     }
 
+    /** The first column of the first row {@code sql} returns for {@code parameter}, as text (what was stored). */
+    public static String value(String sql, Object parameter) throws SQLException {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "no row: " + sql);
+                return rs.getString(1);
+            }
+        }
+    }
+
     public static Connection connect() throws SQLException {
         Database db = ServerUnderTest.database();
         return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
