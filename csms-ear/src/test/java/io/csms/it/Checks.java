@@ -84,6 +84,25 @@ public final class Checks {
         }
     }
 
+    /**
+     * The application's connection pool has the size given from outside ({@code csms.db.pool-size},
+     * 12 in the tests): its connections to PostgreSQL settle at exactly that number.
+     */
+    public static void poolHasConfiguredSize() throws SQLException, InterruptedException {
+        int expected = ServerUnderTest.database().poolSize();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        int open;
+        do {
+            open = Integer.parseInt(value("select count(*) from pg_stat_activity where usename = ? and pid <> pg_backend_pid()",
+                    ServerUnderTest.database().user()));
+            if (open == expected) {
+                return;
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("the application holds " + open + " connections, the pool size is " + expected);
+    }
+
     /** The highest migration version the application applied, read from PostgreSQL. */
     public static String latestMigration() {
         try (Connection c = connect();

@@ -32,6 +32,11 @@ class WalkingSkeletonIT extends CsmsEar {
     }
 
     @Test
+    void the_connection_pool_has_the_size_configured_from_outside() throws Exception {
+        Checks.poolHasConfiguredSize();
+    }
+
+    @Test
     void migrations_created_the_baseline_schema() throws SQLException {
         Set<String> tables = new TreeSet<>();
         try (Connection c = Checks.connect();

@@ -18,7 +18,19 @@ public record Database(String host, int port, String name, String user, String p
                 setting("name").orElse("csms"),
                 setting("user").orElse("csms"),
                 setting("password").orElse(""),
-                Integer.parseInt(setting("pool-size").orElse("32"))));
+                configuredPoolSize()));
+    }
+
+    /**
+     * Connections the application keeps open (a fixed-size pool): {@code CSMS_DB_POOL_SIZE} or
+     * {@code -Dcsms.db.pool-size}, 32 by default.
+     */
+    public static int configuredPoolSize() {
+        int size = Integer.parseInt(setting("pool-size").orElse("32"));
+        if (size < 1) {
+            throw new IllegalArgumentException("csms.db.pool-size must be at least 1, was " + size);
+        }
+        return size;
     }
 
     /** The system properties the application's datasource is built from. */

@@ -20,6 +20,11 @@ class WildFlyIT extends CsmsEar {
     }
 
     @Test
+    void the_connection_pool_has_the_size_configured_from_outside() throws Exception {
+        Checks.poolHasConfiguredSize();
+    }
+
+    @Test
     void a_charger_boots_over_ocpp_and_is_stored_in_postgresql() throws SQLException {
         Checks.chargerBootsAndIsStored("CP-WILDFLY-1");
     }
