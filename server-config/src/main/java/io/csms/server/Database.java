@@ -23,10 +23,10 @@ public record Database(String host, int port, String name, String user, String p
 
     /**
      * Connections the application keeps open (a fixed-size pool): {@code CSMS_DB_POOL_SIZE} or
-     * {@code -Dcsms.db.pool-size}, 32 by default.
+     * {@code -Dcsms.db.pool-size}, 64 by default.
      */
     public static int configuredPoolSize() {
-        int size = Integer.parseInt(setting("pool-size").orElse("32"));
+        int size = Integer.parseInt(setting("pool-size").orElse("64"));
         if (size < 1) {
             throw new IllegalArgumentException("csms.db.pool-size must be at least 1, was " + size);
         }
