@@ -51,6 +51,10 @@ public class ServerUnderTest implements LauncherSessionListener {
             settings.put("csms.ocpp.call-timeout", "3");
             // dead sockets found within seconds: pings every 2 s, closed after 5 s of silence
             settings.put("csms.ocpp.ping-interval", "2");
+            // a driver's start that the charger accepted but never began is given up after 4 s
+            settings.put("csms.charging.start-timeout", "4");
+            settings.put("csms.admin.email", ROOT_EMAIL);
+            settings.put("csms.admin.password", ROOT_PASSWORD);
             Path zip = Path.of(System.getProperty("csms.it.server.zip"));
             if (kind.equals("payara")) {
                 PayaraServer payara = new PayaraServer(PayaraServer.provision(zip, work.resolve("servers")),
@@ -113,6 +117,20 @@ public class ServerUnderTest implements LauncherSessionListener {
     }
 
     /** {@code http://localhost:port} of the server under test. */
+    /** The root account the server creates at its first start (csms.admin.email / csms.admin.password). */
+    public static final String ROOT_EMAIL = "chief@csms.test";
+    public static final String ROOT_PASSWORD = "Head-of-all-tests-" + Long.toHexString(System.nanoTime());
+
+    /** Every log file the server under test wrote. */
+    public static java.util.List<Path> logFiles() {
+        try (var files = java.nio.file.Files.walk(Path.of(System.getProperty("csms.it.work")))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".log") && java.nio.file.Files.isRegularFile(f))
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static String baseUrl() {
         return baseUrl;
     }

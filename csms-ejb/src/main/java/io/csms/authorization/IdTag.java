@@ -55,6 +55,18 @@ public class IdTag {
         return accountId;
     }
 
+    public String kind() {
+        return kind;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public String parentIdTag() {
         return parentIdTag;
     }

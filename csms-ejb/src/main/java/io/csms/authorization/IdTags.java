@@ -10,7 +10,7 @@ import java.time.Instant;
 public class IdTags {
 
     /** OCPP 1.6 AuthorizationStatus and what goes with it. */
-    public record Verdict(String status, Instant expiryDate, String parentIdTag) {
+    public record Verdict(String status, Instant expiryDate, String parentIdTag, Long accountId) {
 
         public boolean accepted() {
             return status.equals("Accepted");
@@ -24,7 +24,7 @@ public class IdTags {
     public Verdict verdict(String idTag) {
         IdTag tag = em.find(IdTag.class, idTag);
         if (tag == null) {
-            return new Verdict("Invalid", null, null);
+            return new Verdict("Invalid", null, null, null);
         }
         String status = tag.status();
         if (status.equals("Accepted") && tag.expiryDate() != null && tag.expiryDate().isBefore(Instant.now())) {
@@ -36,7 +36,7 @@ public class IdTags {
                 status = parent.status();
             }
         }
-        return new Verdict(status, tag.expiryDate(), tag.parentIdTag());
+        return new Verdict(status, tag.expiryDate(), tag.parentIdTag(), tag.accountId());
     }
 
     public IdTag create(String idTag, Long accountId, String kind, String label) {
@@ -47,5 +47,20 @@ public class IdTags {
 
     public java.util.Optional<IdTag> find(String idTag) {
         return java.util.Optional.ofNullable(em.find(IdTag.class, idTag));
+    }
+
+    /** An account's tags, oldest first (the app tag created at sign-up comes first). */
+    public java.util.List<IdTag> ofAccount(long accountId) {
+        return em.createQuery("select t from IdTag t where t.accountId = :account order by t.createdAt, t.idTag", IdTag.class)
+                .setParameter("account", accountId).getResultList();
+    }
+
+    public boolean existsIgnoringCase(String idTag) {
+        return em.createQuery("select count(t) from IdTag t where lower(t.idTag) = lower(:tag)", Long.class)
+                .setParameter("tag", idTag).getSingleResult() > 0;
+    }
+
+    public void remove(IdTag tag) {
+        em.remove(em.contains(tag) ? tag : em.merge(tag));
     }
 }

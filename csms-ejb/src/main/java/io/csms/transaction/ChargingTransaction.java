@@ -62,6 +62,10 @@ public class ChargingTransaction {
     @Column(name = "stop_id_tag")
     private String stopIdTag;
 
+    /** The account whose tag started it, so the session stays the driver's when the card is unlinked. */
+    @Column(name = "account_id", updatable = false)
+    private Long accountId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.now();
 
@@ -71,8 +75,9 @@ public class ChargingTransaction {
     protected ChargingTransaction() {}
 
     public ChargingTransaction(String chargerId, int connectorId, String idTag, int meterStart, Instant startTime,
-            Integer reservationId) {
+            Integer reservationId, Long accountId) {
         this.chargerId = chargerId;
+        this.accountId = accountId;
         this.connectorId = connectorId;
         this.idTag = idTag;
         this.meterStart = meterStart;
@@ -122,6 +127,14 @@ public class ChargingTransaction {
 
     public Instant stopTime() {
         return stopTime;
+    }
+
+    public Long accountId() {
+        return accountId;
+    }
+
+    public boolean active() {
+        return stopTime == null;
     }
 
     public String stopReason() {

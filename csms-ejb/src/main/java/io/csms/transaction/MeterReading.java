@@ -57,6 +57,14 @@ public class MeterReading {
         this.unit = sample.unit();
     }
 
+    public Integer transactionId() {
+        return transactionId;
+    }
+
+    public Sample sample() {
+        return new Sample(sampledAt, value, context, format, measurand, phase, location, unit);
+    }
+
     /** A sampled value, protocol-neutral. */
     public record Sample(Instant at, String value, String context, String format, String measurand, String phase,
             String location, String unit) {}

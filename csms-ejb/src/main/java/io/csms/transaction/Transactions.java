@@ -4,6 +4,7 @@ import io.csms.audit.AuditEvent;
 import io.csms.audit.AuditTrail;
 import io.csms.authorization.IdTags;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +28,9 @@ public class Transactions {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Event<TransactionEvent> events;
+
     /** The transaction id to answer with, and the verdict on the id tag. */
     public record Started(int transactionId, IdTags.Verdict verdict) {}
 
@@ -48,11 +52,15 @@ public class Transactions {
         long active = em.createNamedQuery(ChargingTransaction.ACTIVE_FOR_TAG, Long.class)
                 .setParameter("idTag", idTag).getSingleResult();
         if (verdict.accepted() && active > 0) {
-            verdict = new IdTags.Verdict("ConcurrentTx", verdict.expiryDate(), verdict.parentIdTag());
+            verdict = new IdTags.Verdict("ConcurrentTx", verdict.expiryDate(), verdict.parentIdTag(), verdict.accountId());
         }
-        ChargingTransaction transaction = new ChargingTransaction(chargerId, connectorId, idTag, meterStart, at, reservationId);
+        ChargingTransaction transaction = new ChargingTransaction(chargerId, connectorId, idTag, meterStart, at,
+                reservationId, verdict.accountId());
         em.persist(transaction);
         em.flush();
+        if (verdict.accountId() != null) {
+            events.fire(new TransactionEvent.Started(transaction.id(), chargerId, connectorId, idTag, verdict.accountId()));
+        }
         return new Started(transaction.id(), verdict);
     }
 
@@ -70,16 +78,25 @@ public class Transactions {
                     "meterStop=" + meterStop + " timestamp=" + at + " reason=" + reason));
             return Optional.empty();
         }
+        boolean wasActive = transaction.active();
         transaction.stop(meterStop, at, reason, idTag);
         record(chargerId, transaction.connectorId(), transactionId, transactionData);
+        if (wasActive && transaction.accountId() != null) {
+            events.fire(new TransactionEvent.Stopped(transactionId, transaction.accountId(), meterStop,
+                    transaction.energyWh(), at, transaction.stopReason()));
+        }
         return Optional.of(transaction);
     }
 
     /** OCPP 1.6 MeterValues: every sampled value is kept, in one batch. */
     public void record(String chargerId, int connectorId, Integer transactionId, List<MeterReading.Sample> samples) {
-        Integer known = transactionId != null && em.find(ChargingTransaction.class, transactionId) != null ? transactionId : null;
+        ChargingTransaction transaction = transactionId == null ? null : em.find(ChargingTransaction.class, transactionId);
+        Integer known = transaction != null ? transactionId : null;
         for (MeterReading.Sample sample : samples) {
             em.persist(new MeterReading(chargerId, connectorId, known, sample));
+        }
+        if (transaction != null && transaction.accountId() != null && !samples.isEmpty()) {
+            events.fire(new TransactionEvent.Metered(transactionId, transaction.accountId(), List.copyOf(samples)));
         }
     }
 
@@ -88,6 +105,30 @@ public class Transactions {
         return em.createQuery("select t from ChargingTransaction t where t.chargerId = :charger order by t.startTime desc",
                 ChargingTransaction.class).setParameter("charger", chargerId)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    /** An account's sessions, newest first. */
+    public List<ChargingTransaction> ofAccount(long accountId, int offset, int limit) {
+        return em.createQuery("select t from ChargingTransaction t where t.accountId = :account order by t.startTime desc, t.id desc",
+                ChargingTransaction.class).setParameter("account", accountId)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long countOfAccount(long accountId) {
+        return em.createQuery("select count(t) from ChargingTransaction t where t.accountId = :account", Long.class)
+                .setParameter("account", accountId).getSingleResult();
+    }
+
+    /** The meter values recorded for a transaction, in the order they were sampled. */
+    public List<MeterReading> meterValues(int transactionId) {
+        return em.createQuery("select m from MeterReading m where m.transactionId = :tx order by m.sampledAt, m.id",
+                MeterReading.class).setParameter("tx", transactionId).getResultList();
+    }
+
+    /** Whether the account's tag is charging somewhere right now. */
+    public boolean activeForTag(String idTag) {
+        return em.createNamedQuery(ChargingTransaction.ACTIVE_FOR_TAG, Long.class).setParameter("idTag", idTag)
+                .getSingleResult() > 0;
     }
 
     public Optional<ChargingTransaction> find(int transactionId) {

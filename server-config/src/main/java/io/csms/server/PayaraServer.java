@@ -162,6 +162,10 @@ public final class PayaraServer implements AutoCloseable {
         remote(Duration.ofMinutes(5), "deploy", "--name", name, ear.toString());
     }
 
+    public void deleteSystemProperty(String name) {
+        remote(Duration.ofMinutes(1), "delete-system-property", "--target", "server", name);
+    }
+
     /** Waits until MicroProfile Health says ready (the database is reachable and migrated). */
     public void awaitReady(Duration timeout) {
         Http.awaitOk(baseUrl() + "/health/ready", timeout);

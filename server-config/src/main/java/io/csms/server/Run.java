@@ -58,6 +58,8 @@ public final class Run {
         settings.putAll(keys.systemProperties());
         DevCertificateAuthority ca = DevCertificateAuthority.ensure(state.resolve("keys"), state.resolve("logs/keytool.log"));
         settings.putAll(ca.systemProperties());
+        java.util.Optional<AdminAccount> admin = AdminAccount.forFirstStart(state);
+        admin.ifPresent(a -> settings.putAll(a.systemProperties()));
         say("Starting Payara Server (domain csms, port base " + PORT_BASE + ")");
         payara.create();
         payara.trustClientCertificates(ca.truststore(), ca.password());
@@ -66,8 +68,14 @@ public final class Run {
         say("Deploying " + ear.getFileName());
         payara.deploy(ear, "csms");
         payara.awaitReady(Duration.ofMinutes(3));
+        if (admin.isPresent()) {
+            // created by now; the password does not stay in the server's configuration
+            payara.deleteSystemProperty("csms.admin.password");
+            AdminAccount.created(state);
+        }
         Files.writeString(state.resolve("run.pid"), Long.toString(ProcessHandle.current().pid()));
 
+        Database finalDatabase = database;
         String base = payara.baseUrl();
         say("");
         say("CSMS is ready (" + Duration.between(started, Instant.now()).toSeconds() + " s):");
@@ -79,6 +87,12 @@ public final class Run {
         say("  Console         " + base + "/ocpi/admin/index.xhtml");
         say("  Health          " + base + "/health/ready");
         say("  Server log      " + home.resolve("glassfish/domains/csms/logs/server.log"));
+        admin.filter(a -> rootExists(finalDatabase, a.email())).ifPresent(a -> {
+            say("  Root account    " + a.email() + (a.generated()
+                    ? " / " + a.password() + "  (generated, shown only now: log in and keep it safe;"
+                            + " set CSMS_ADMIN_EMAIL / CSMS_ADMIN_PASSWORD before the first start to choose)"
+                    : " (from CSMS_ADMIN_EMAIL / CSMS_ADMIN_PASSWORD)"));
+        });
         say("Press Ctrl-C (or run 'server-config/run stop') to stop.");
         stopped.await();
     }
@@ -100,6 +114,25 @@ public final class Run {
         }
         stopped.countDown();
         say("Stopped.");
+    }
+
+    /** Whether the application created (or already had) the root account {@code email}. */
+    private static boolean rootExists(Database database, String email) {
+        try (var c = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                var ps = c.prepareStatement("select count(*) from account where lower(email) = lower(?) and roles like '%root%'")) {
+            ps.setString(1, email);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    say("  Root account    not created (one existed already, or csms.admin.* was refused: see the server log)");
+                    return false;
+                }
+                return true;
+            }
+        } catch (java.sql.SQLException e) {
+            say("  Root account    unknown (" + e.getMessage() + ")");
+            return false;
+        }
     }
 
     private static void say(String line) {

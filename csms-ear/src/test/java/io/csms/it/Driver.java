@@ -1,0 +1,64 @@
+package io.csms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+/** A driver of the app: signs up and logs in through the API, then calls it with its access token. */
+public final class Driver {
+
+    public final String email;
+    public final String password;
+    public final long accountId;
+    public String accessToken;
+    public String refreshToken;
+    public final String idTag;
+
+    private Driver(String email, String password, long accountId, JsonObject tokens) {
+        this.email = email;
+        this.password = password;
+        this.accountId = accountId;
+        this.accessToken = tokens.getString("access_token");
+        this.refreshToken = tokens.getString("refresh_token");
+        this.idTag = tokens.getString("idTag");
+    }
+
+    /** A new account with a random email, logged in. */
+    public static Driver signUp() {
+        String email = "driver-" + UUID.randomUUID().toString().substring(0, 8) + "@Example.org";
+        String password = "Correct-horse-" + UUID.randomUUID();
+        HttpResponse<String> created = Http.post("/csms/api/auth/signup", credentials(email, password));
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject account = Http.json(created);
+        HttpResponse<String> login = Http.post("/csms/api/auth/login", credentials(email, password));
+        assertEquals(200, login.statusCode(), login.body());
+        Driver driver = new Driver(email, password, account.getJsonNumber("id").longValue(), Http.json(login));
+        assertEquals(account.getString("idTag"), driver.idTag, "login names the idTag made at sign-up");
+        return driver;
+    }
+
+    public static String credentials(String email, String password) {
+        return Json.createObjectBuilder().add("email", email).add("password", password).build().toString();
+    }
+
+    public String[] bearer() {
+        return new String[] {"Authorization", "Bearer " + accessToken};
+    }
+
+    public HttpResponse<String> get(String path) {
+        return Http.get(path, bearer());
+    }
+
+    public HttpResponse<String> post(String path, String json) {
+        return Http.post(path, json, bearer());
+    }
+
+    public static JsonArray array(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readArray();
+    }
+}

@@ -1,0 +1,256 @@
+package io.csms.account;
+
+import io.csms.platform.Refusal;
+import io.csms.audit.AuditEvent;
+import io.csms.audit.AuditTrail;
+import io.csms.authorization.IdTags;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sign-up, login, token refresh and logout. Every login, failure, refresh and logout is audited;
+ * passwords and tokens never are.
+ */
+@Stateless
+public class Accounts {
+
+    /** Practical email syntax: something@domain.tld, no spaces, at most 254 characters. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final char[] TAG_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "csms")
+    EntityManager em;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    AccessTokens accessTokens;
+
+    @Inject
+    IdTags idTags;
+
+    @Inject
+    AuditTrail audit;
+
+    /** Seconds a refresh token stays usable. */
+    @Inject
+    @ConfigProperty(name = "csms.jwt.refresh-token-lifetime", defaultValue = "2592000")
+    long refreshLifetime;
+
+    /** A new account with its app id tag. */
+    public record SignedUp(Account account, String idTag) {}
+
+    /** What a successful login or refresh hands out. */
+    public record Tokens(String accessToken, long expiresIn, String refreshToken, Account account, String idTag) {}
+
+    /** The outcome of a login attempt. */
+    public sealed interface Login permits LoggedIn, Refused, Throttled {}
+
+    public record LoggedIn(Tokens tokens) implements Login {}
+
+    public record Refused() implements Login {}
+
+    public record Throttled(Duration retryAfter) implements Login {}
+
+    public static String normalize(String email) {
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public SignedUp signup(String email, String password, String clientAddress) {
+        String normalized = normalize(email);
+        if (normalized == null || normalized.length() > 254 || !EMAIL.matcher(normalized).matches()) {
+            throw new Refusal(Refusal.Kind.INVALID, "invalid-email", "Not a valid email address");
+        }
+        Passwords.weakness(password, normalized).ifPresent(weakness -> {
+            throw new Refusal(Refusal.Kind.INVALID, "weak-password", "Password: " + weakness);
+        });
+        if (byEmail(normalized).isPresent()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "email-taken", "An account with this email exists");
+        }
+        Account account = new Account(normalized, passwords.hash(password), "user");
+        em.persist(account);
+        em.flush();
+        String tag = newAppTag();
+        idTags.create(tag, account.id(), "APP", "App");
+        audit.record(new AuditEvent(AuditEvent.ActorType.ACCOUNT, account.id().toString(), "account.signup",
+                normalized, AuditEvent.Outcome.SUCCESS, clientAddress, null));
+        return new SignedUp(account, tag);
+    }
+
+    public Login login(String email, String password, String clientAddress) {
+        String normalized = normalize(email);
+        if (normalized == null || password == null) {
+            return new Refused();
+        }
+        Optional<Duration> wait = throttle.blocked(normalized, clientAddress);
+        if (wait.isPresent()) {
+            audit.record(new AuditEvent(AuditEvent.ActorType.ANONYMOUS, null, "auth.login", normalized,
+                    AuditEvent.Outcome.DENIED, clientAddress, "throttled"));
+            return new Throttled(wait.get());
+        }
+        Optional<Account> account = byEmail(normalized);
+        boolean matches = passwords.matches(password, account.map(Account::passwordHash).orElse(null));
+        if (!matches || !account.get().active()) {
+            throttle.failed(normalized, clientAddress);
+            audit.record(new AuditEvent(AuditEvent.ActorType.ANONYMOUS, null, "auth.login", normalized,
+                    AuditEvent.Outcome.FAILURE, clientAddress, account.isEmpty() ? "unknown account"
+                            : matches ? "account " + account.get().id() + " not active" : "wrong password"));
+            return new Refused();
+        }
+        throttle.succeeded(normalized);
+        audit.record(new AuditEvent(AuditEvent.ActorType.ACCOUNT, account.get().id().toString(), "auth.login",
+                normalized, AuditEvent.Outcome.SUCCESS, clientAddress, null));
+        return new LoggedIn(tokensFor(account.get()));
+    }
+
+    /**
+     * A new access token and a new refresh token for a usable refresh token, which is used up. A
+     * refresh token presented again after it was used means it leaked: every token of the account
+     * is revoked.
+     */
+    public Optional<Tokens> refresh(String refreshToken, String clientAddress) {
+        Optional<RefreshToken> found = find(refreshToken);
+        if (found.isEmpty()) {
+            audit.record(new AuditEvent(AuditEvent.ActorType.ANONYMOUS, null, "auth.refresh", null,
+                    AuditEvent.Outcome.FAILURE, clientAddress, "unknown refresh token"));
+            return Optional.empty();
+        }
+        RefreshToken token = found.get();
+        Instant now = Instant.now();
+        Account account = em.find(Account.class, token.accountId());
+        if (token.revoked()) {
+            revokeAll(token.accountId(), now);
+            audit.record(new AuditEvent(AuditEvent.ActorType.ACCOUNT, token.accountId().toString(), "auth.refresh",
+                    null, AuditEvent.Outcome.DENIED, clientAddress, "refresh token reused: all tokens revoked"));
+            return Optional.empty();
+        }
+        if (!token.usable(now) || account == null || !account.active()) {
+            audit.record(new AuditEvent(AuditEvent.ActorType.ACCOUNT, token.accountId().toString(), "auth.refresh",
+                    null, AuditEvent.Outcome.FAILURE, clientAddress, "refresh token expired or account inactive"));
+            return Optional.empty();
+        }
+        Tokens tokens = tokensFor(account);
+        RefreshToken successor = find(tokens.refreshToken()).orElseThrow();
+        token.revoke(now, successor.id());
+        audit.record(new AuditEvent(AuditEvent.ActorType.ACCOUNT, account.id().toString(), "auth.refresh",
+                null, AuditEvent.Outcome.SUCCESS, clientAddress, null));
+        return Optional.of(tokens);
+    }
+
+    /** Revokes {@code refreshToken}; false when it is unknown or not the account's. */
+    public boolean logout(long accountId, String refreshToken, String clientAddress) {
+        Optional<RefreshToken> token = find(refreshToken).filter(t -> t.accountId() == accountId);
+        token.filter(t -> !t.revoked()).ifPresent(t -> t.revoke(Instant.now(), null));
+        audit.record(new AuditEvent(AuditEvent.ActorType.ACCOUNT, Long.toString(accountId), "auth.logout", null,
+                token.isPresent() ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE, clientAddress, null));
+        return token.isPresent();
+    }
+
+    /**
+     * Creates the first root account when none exists yet; false when one did.
+     */
+    public boolean ensureRoot(String email, String password) {
+        if (em.createNamedQuery(Account.WITH_ROLE, Long.class).setParameter("role", "%root%").getSingleResult() > 0) {
+            return false;
+        }
+        String normalized = normalize(email);
+        if (normalized == null || !EMAIL.matcher(normalized).matches()) {
+            throw new Refusal(Refusal.Kind.INVALID, "invalid-email", "csms.admin.email is not an email address");
+        }
+        Passwords.weakness(password, normalized).ifPresent(weakness -> {
+            throw new Refusal(Refusal.Kind.INVALID, "weak-password", "csms.admin.password: " + weakness);
+        });
+        Optional<Account> existing = byEmail(normalized);
+        if (existing.isPresent()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "email-taken",
+                    "csms.admin.email belongs to an account that is not root");
+        }
+        Account root = new Account(normalized, passwords.hash(password), "root");
+        em.persist(root);
+        em.flush();
+        idTags.create(newAppTag(), root.id(), "APP", "App");
+        audit.record(new AuditEvent(AuditEvent.ActorType.SYSTEM, null, "account.root-created", normalized,
+                AuditEvent.Outcome.SUCCESS, null, null));
+        return true;
+    }
+
+    public Optional<Account> find(long accountId) {
+        return Optional.ofNullable(em.find(Account.class, accountId));
+    }
+
+    /** The id tag the app charges with (created at sign-up). */
+    public String appTag(long accountId) {
+        return idTags.ofAccount(accountId).stream().filter(t -> t.kind().equals("APP")).map(t -> t.idTag())
+                .findFirst().orElseThrow(() -> new IllegalStateException("Account " + accountId + " has no app id tag"));
+    }
+
+    private Tokens tokensFor(Account account) {
+        AccessTokens.Issued access = accessTokens.issue(account);
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        Instant now = Instant.now();
+        em.persist(new RefreshToken(account.id(), sha256(refresh), now, now.plusSeconds(refreshLifetime)));
+        em.flush();
+        return new Tokens(access.token(), access.expiresIn(), refresh, account, appTag(account.id()));
+    }
+
+    private Optional<RefreshToken> find(String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 100) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(RefreshToken.BY_HASH, RefreshToken.class).setParameter("hash", sha256(refreshToken))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    private void revokeAll(Long accountId, Instant now) {
+        em.createNamedQuery(RefreshToken.REVOKE_ALL).setParameter("now", now).setParameter("account", accountId)
+                .executeUpdate();
+    }
+
+    private Optional<Account> byEmail(String normalized) {
+        return em.createNamedQuery(Account.BY_EMAIL, Account.class).setParameter("email", normalized)
+                .getResultStream().findFirst();
+    }
+
+    /** "A" and 15 random characters of Crockford's base32: 75 random bits, fits OCPP's 20. */
+    private String newAppTag() {
+        while (true) {
+            StringBuilder tag = new StringBuilder("A");
+            for (int i = 0; i < 15; i++) {
+                tag.append(TAG_ALPHABET[RANDOM.nextInt(TAG_ALPHABET.length)]);
+            }
+            if (idTags.find(tag.toString()).isEmpty()) {
+                return tag.toString();
+            }
+        }
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

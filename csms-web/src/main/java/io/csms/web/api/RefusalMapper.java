@@ -1,0 +1,21 @@
+package io.csms.web.api;
+
+import io.csms.platform.Refusal;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** A request the services refused: 400 invalid, 404 not found (or not the caller's), 409 conflict. */
+@Provider
+public class RefusalMapper implements ExceptionMapper<Refusal> {
+
+    @Override
+    public Response toResponse(Refusal e) {
+        Response.Status status = switch (e.kind()) {
+            case INVALID -> Response.Status.BAD_REQUEST;
+            case CONFLICT -> Response.Status.CONFLICT;
+            case NOT_FOUND -> Response.Status.NOT_FOUND;
+        };
+        return Problems.response(status, e.type(), e.getMessage()).build();
+    }
+}
