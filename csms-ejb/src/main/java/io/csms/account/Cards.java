@@ -1,9 +1,9 @@
 package io.csms.account;
 
-import io.csms.platform.Refusal;
 import io.csms.audit.AuditTrail;
 import io.csms.authorization.IdTag;
 import io.csms.authorization.IdTags;
+import io.csms.platform.Refusal;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;

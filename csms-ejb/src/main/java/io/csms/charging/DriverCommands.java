@@ -1,6 +1,5 @@
 package io.csms.charging;
 
-import io.csms.platform.Refusal;
 import io.csms.account.Accounts;
 import io.csms.audit.AuditTrail;
 import io.csms.authorization.IdTag;
@@ -8,6 +7,7 @@ import io.csms.authorization.IdTags;
 import io.csms.chargepoint.Charger;
 import io.csms.chargepoint.Chargers;
 import io.csms.chargepoint.Connector;
+import io.csms.platform.Refusal;
 import io.csms.transaction.ChargingTransaction;
 import io.csms.transaction.Transactions;
 import jakarta.ejb.Stateless;
