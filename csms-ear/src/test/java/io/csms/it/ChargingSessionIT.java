@@ -131,7 +131,7 @@ class ChargingSessionIT extends CsmsEar {
         return answer.getString(2);
     }
 
-    private static void status(OcppClient cp, int connector, String status) {
+    static void status(OcppClient cp, int connector, String status) {
         confOf(cp, "StatusNotification", Json.createObjectBuilder().add("connectorId", connector)
                 .add("errorCode", "NoError").add("status", status).add("timestamp", Instant.now().toString()).build());
     }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +30,7 @@ class DriverJourneyIT extends CsmsEar {
     @Test
     void signup_login_start_meter_values_live_stop_and_the_session_shows_the_energy() throws Exception {
         try (OcppClient cp = ChargingSessionIT.bootedCharger("CP-APP-1")) {
-            status(cp, 1, "Available");
+            ChargingSessionIT.status(cp, 1, "Available");
             Driver driver = Driver.signUp();
 
             JsonObject charger = Http.json(driver.get("/csms/api/chargers/CP-APP-1"));
@@ -68,12 +67,12 @@ class DriverJourneyIT extends CsmsEar {
             BlockingQueue<String[]> events = liveEvents(driver, transactionId);
             String[] first = events.poll(10, TimeUnit.SECONDS);
             assertEquals("session", first[0]);
-            assertEquals("Active", json(first[1]).getString("status"));
+            assertEquals("Active", Http.json(first[1]).getString("status"));
 
             meterValues(cp, transactionId, "2.5", "kWh");
             String[] metered = events.poll(10, TimeUnit.SECONDS);
             assertEquals("meterValues", metered[0], "a meterValues event after MeterValues");
-            assertEquals(2500, json(metered[1]).getInt("registerWh"));
+            assertEquals(2500, Http.json(metered[1]).getInt("registerWh"));
 
             JsonObject active = Driver.array(driver.get("/csms/api/sessions")).getJsonObject(0);
             assertEquals(transactionId, active.getInt("transactionId"));
@@ -97,7 +96,7 @@ class DriverJourneyIT extends CsmsEar {
 
             String[] end = events.poll(10, TimeUnit.SECONDS);
             assertEquals("stopped", end[0]);
-            assertEquals(3200, json(end[1]).getInt("energyWh"));
+            assertEquals(3200, Http.json(end[1]).getInt("energyWh"));
             assertEquals("Stopped", Http.json(driver.get("/csms/api/commands/" + stopCommand)).getString("status"));
 
             JsonObject session = Http.json(driver.get("/csms/api/sessions/" + transactionId)).getJsonObject("session");
@@ -181,10 +180,6 @@ class DriverJourneyIT extends CsmsEar {
         }
     }
 
-    private static void status(OcppClient cp, int connector, String status) {
-        ChargingSessionIT.confOf(cp, "StatusNotification", Json.createObjectBuilder().add("connectorId", connector)
-                .add("errorCode", "NoError").add("status", status).build());
-    }
 
     private static void meterValues(OcppClient cp, int transactionId, String value, String unit) {
         ChargingSessionIT.confOf(cp, "MeterValues", Json.createObjectBuilder().add("connectorId", 1)
@@ -220,7 +215,4 @@ class DriverJourneyIT extends CsmsEar {
         return events;
     }
 
-    private static JsonObject json(String text) {
-        return Json.createReader(new StringReader(text)).readObject();
-    }
 }

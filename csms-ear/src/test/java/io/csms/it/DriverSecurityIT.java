@@ -8,7 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +45,8 @@ class DriverSecurityIT extends CsmsEar {
     void issued_access_tokens_carry_the_mp_jwt_claims_and_a_short_lifetime() {
         Driver driver = Driver.signUp();
         String[] parts = driver.accessToken.split("\\.");
-        JsonObject header = json(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
-        JsonObject claims = json(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        JsonObject header = Http.json(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
+        JsonObject claims = Http.json(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
         assertEquals("RS256", header.getString("alg"));
         assertEquals("https://csms.local/issuer", claims.getString("iss"));
         assertEquals(Long.toString(driver.accountId), claims.getString("sub"));
@@ -259,7 +258,4 @@ class DriverSecurityIT extends CsmsEar {
                 .getJsonObject("idTagInfo").getString("status");
     }
 
-    private static JsonObject json(String text) {
-        return Json.createReader(new StringReader(text)).readObject();
-    }
 }

@@ -63,7 +63,11 @@ public final class Http {
     }
 
     public static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
+        return json(response.body());
+    }
+
+    public static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
     }
 
     private static String absolute(String url) {

@@ -77,13 +77,7 @@ public class Accounts {
     }
 
     public SignedUp signup(String email, String password, String clientAddress) {
-        String normalized = normalize(email);
-        if (normalized == null || normalized.length() > 254 || !EMAIL.matcher(normalized).matches()) {
-            throw new Refusal(Refusal.Kind.INVALID, "invalid-email", "Not a valid email address");
-        }
-        Passwords.weakness(password, normalized).ifPresent(weakness -> {
-            throw new Refusal(Refusal.Kind.INVALID, "weak-password", "Password: " + weakness);
-        });
+        String normalized = acceptable(email, password, "");
         if (byEmail(normalized).isPresent()) {
             throw new Refusal(Refusal.Kind.CONFLICT, "email-taken", "An account with this email exists");
         }
@@ -173,13 +167,7 @@ public class Accounts {
         if (em.createNamedQuery(Account.WITH_ROLE, Long.class).setParameter("role", "%root%").getSingleResult() > 0) {
             return false;
         }
-        String normalized = normalize(email);
-        if (normalized == null || !EMAIL.matcher(normalized).matches()) {
-            throw new Refusal(Refusal.Kind.INVALID, "invalid-email", "csms.admin.email is not an email address");
-        }
-        Passwords.weakness(password, normalized).ifPresent(weakness -> {
-            throw new Refusal(Refusal.Kind.INVALID, "weak-password", "csms.admin.password: " + weakness);
-        });
+        String normalized = acceptable(email, password, "csms.admin.* ");
         Optional<Account> existing = byEmail(normalized);
         if (existing.isPresent()) {
             throw new Refusal(Refusal.Kind.CONFLICT, "email-taken",
@@ -202,6 +190,18 @@ public class Accounts {
     public String appTag(long accountId) {
         return idTags.ofAccount(accountId).stream().filter(t -> t.kind().equals("APP")).map(t -> t.idTag())
                 .findFirst().orElseThrow(() -> new IllegalStateException("Account " + accountId + " has no app id tag"));
+    }
+
+    /** The normalized email, when email and password may make an account; {@code context} prefixes the refusal. */
+    private static String acceptable(String email, String password, String context) {
+        String normalized = normalize(email);
+        if (normalized == null || normalized.length() > 254 || !EMAIL.matcher(normalized).matches()) {
+            throw new Refusal(Refusal.Kind.INVALID, "invalid-email", context + "Not a valid email address");
+        }
+        Passwords.weakness(password, normalized).ifPresent(weakness -> {
+            throw new Refusal(Refusal.Kind.INVALID, "weak-password", context + "Password: " + weakness);
+        });
+        return normalized;
     }
 
     private Tokens tokensFor(Account account) {

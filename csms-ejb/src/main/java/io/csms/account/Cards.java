@@ -16,8 +16,7 @@ import java.util.regex.Pattern;
 @Stateless
 public class Cards {
 
-    /** OCPP 1.6 IdToken: CiString20, printable ASCII without spaces. */
-    private static final Pattern ID_TOKEN = Pattern.compile("[\\x21-\\x7E]{1,20}");
+    private static final Pattern ID_TOKEN = Pattern.compile(IdTags.ID_TOKEN);
 
     @Inject
     IdTags idTags;
@@ -32,7 +31,7 @@ public class Cards {
     public IdTag add(long accountId, String idTag, String label, String clientAddress) {
         if (idTag == null || !ID_TOKEN.matcher(idTag).matches()) {
             throw new Refusal(Refusal.Kind.INVALID, "invalid-id-tag",
-                    "An id tag is 1 to 20 printable ASCII characters without spaces");
+                    "An id tag is " + IdTags.ID_TOKEN_RULE);
         }
         if (label != null && label.length() > 64) {
             throw new Refusal(Refusal.Kind.INVALID, "invalid-label", "A label is at most 64 characters");

@@ -9,6 +9,10 @@ import java.time.Instant;
 @Stateless
 public class IdTags {
 
+    /** OCPP 1.6 IdToken: CiString20; printable ASCII without spaces, as cards and apps use it. */
+    public static final String ID_TOKEN = "[\\x21-\\x7E]{1,20}";
+    public static final String ID_TOKEN_RULE = "1 to 20 printable ASCII characters without spaces";
+
     /** OCPP 1.6 AuthorizationStatus and what goes with it. */
     public record Verdict(String status, Instant expiryDate, String parentIdTag, Long accountId) {
 

@@ -14,10 +14,12 @@ import java.time.Instant;
 @Table(name = "charger")
 @NamedQuery(name = Charger.COUNT, query = "select count(c) from Charger c")
 @NamedQuery(name = Charger.ALL, query = "select c from Charger c order by c.id")
+@NamedQuery(name = Charger.WITH_STATUS, query = "select c from Charger c where c.registrationStatus = :status order by c.id")
 public class Charger {
 
     static final String COUNT = "Charger.count";
     static final String ALL = "Charger.all";
+    static final String WITH_STATUS = "Charger.withStatus";
 
     /** OCPP 1.6 BootNotification.conf registration status, as the operator decided it. */
     public enum RegistrationStatus { Accepted, Pending, Rejected }

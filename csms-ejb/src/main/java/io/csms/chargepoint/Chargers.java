@@ -194,6 +194,30 @@ public class Chargers {
                 SecurityEvent.class).setParameter("charger", chargerId).setMaxResults(limit).getResultList();
     }
 
+    /** A charger drivers may use (registration Accepted) with its connectors (not connector 0). */
+    public record Usable(Charger charger, java.util.List<Connector> connectors) {}
+
+    /** A page of the chargers drivers may use, with their connectors: two queries, whatever the page size. */
+    public java.util.List<Usable> usable(int offset, int limit) {
+        java.util.List<Charger> page = em.createNamedQuery(Charger.WITH_STATUS, Charger.class)
+                .setParameter("status", Charger.RegistrationStatus.Accepted)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+        if (page.isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.Map<String, java.util.List<Connector>> connectors = em.createQuery("""
+                select c from Connector c where c.key.chargerId in :ids and c.key.connectorId > 0
+                order by c.key.chargerId, c.key.connectorId""", Connector.class)
+                .setParameter("ids", page.stream().map(Charger::id).toList()).getResultStream()
+                .collect(java.util.stream.Collectors.groupingBy(Connector::chargerId));
+        return page.stream().map(c -> new Usable(c, connectors.getOrDefault(c.id(), java.util.List.of()))).toList();
+    }
+
+    public Optional<Usable> usable(String chargerId) {
+        return find(chargerId).filter(c -> c.registrationStatus() == Charger.RegistrationStatus.Accepted)
+                .map(c -> new Usable(c, connectors(c.id()).stream().filter(k -> k.connectorId() > 0).toList()));
+    }
+
     public java.util.List<Connector> connectors(String chargerId) {
         return em.createQuery("select c from Connector c where c.key.chargerId = :charger order by c.key.connectorId",
                 Connector.class).setParameter("charger", chargerId).getResultList();

@@ -52,6 +52,10 @@ public class Connector {
         statusAt = reported.at();
     }
 
+    public String chargerId() {
+        return key.chargerId();
+    }
+
     public int connectorId() {
         return key.connectorId();
     }

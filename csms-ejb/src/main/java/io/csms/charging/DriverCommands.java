@@ -4,7 +4,6 @@ import io.csms.account.Accounts;
 import io.csms.audit.AuditTrail;
 import io.csms.authorization.IdTag;
 import io.csms.authorization.IdTags;
-import io.csms.chargepoint.Charger;
 import io.csms.chargepoint.Chargers;
 import io.csms.chargepoint.Connector;
 import io.csms.platform.Refusal;
@@ -59,10 +58,9 @@ public class DriverCommands {
     public record Prepared(RemoteCommand command, String idTag) {}
 
     public Prepared prepareStart(long accountId, String chargerId, int connectorId, String idTag, String clientAddress) {
-        Charger charger = chargers.find(chargerId).filter(c -> c.registrationStatus() == Charger.RegistrationStatus.Accepted)
-                .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "unknown-charger",
-                        "No charger " + chargerId));
-        List<Connector> connectors = chargers.connectors(charger.id()).stream().filter(c -> c.connectorId() > 0).toList();
+        Chargers.Usable usable = chargers.usable(chargerId)
+                .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "unknown-charger", "No charger " + chargerId));
+        List<Connector> connectors = usable.connectors();
         Optional<Connector> connector = connectors.stream().filter(c -> c.connectorId() == connectorId).findFirst();
         if (!connectors.isEmpty() && connector.isEmpty()) {
             throw new Refusal(Refusal.Kind.NOT_FOUND, "unknown-connector",

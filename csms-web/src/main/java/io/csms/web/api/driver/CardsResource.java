@@ -2,6 +2,7 @@ package io.csms.web.api.driver;
 
 import io.csms.account.Cards;
 import io.csms.authorization.IdTag;
+import io.csms.authorization.IdTags;
 import io.csms.web.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -40,7 +41,7 @@ public class CardsResource {
     @Inject
     Caller caller;
 
-    public record NewCard(@NotNull @Pattern(regexp = "[\\x21-\\x7E]{1,20}", message = "1 to 20 printable ASCII characters without spaces") String idTag,
+    public record NewCard(@NotNull @Pattern(regexp = IdTags.ID_TOKEN, message = IdTags.ID_TOKEN_RULE) String idTag,
             @Size(max = 64) String label) {}
 
     /** A card as its owner sees it: {@code kind} APP (the app's own tag) or RFID; {@code status} as chargers see it. */

@@ -1,5 +1,7 @@
 package io.csms.web.api.driver;
 
+import io.csms.authorization.IdTags;
+import io.csms.charging.ChargerQr;
 import io.csms.charging.DriverCharging;
 import io.csms.charging.RemoteCommand;
 import io.csms.web.api.Problems;
@@ -22,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import java.util.regex.Matcher;
 
 /**
  * {@code /csms/api/charging}: start charging with the driver's id tag (RemoteStartTransaction), by
@@ -36,10 +37,6 @@ import java.util.regex.Matcher;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ChargingResource {
 
-    /** {@code ocpp://<chargePointId>?connector=<n>}, nothing more and nothing less. */
-    static final java.util.regex.Pattern QR = java.util.regex.Pattern.compile(
-            "ocpp://([A-Za-z0-9._*+-]{1,48})\\?connector=([1-9][0-9]{0,2})");
-
     @Inject
     DriverCharging charging;
 
@@ -49,7 +46,7 @@ public class ChargingResource {
     /** Either {@code chargePointId} and {@code connectorId}, or {@code qr}; {@code idTag} defaults to the app tag. */
     public record StartRequest(@Size(max = 48) String chargePointId, @Min(1) @Max(999) Integer connectorId,
             @Size(max = 200) String qr,
-            @Pattern(regexp = "[\\x21-\\x7E]{1,20}", message = "1 to 20 printable ASCII characters without spaces") String idTag) {}
+            @Pattern(regexp = IdTags.ID_TOKEN, message = IdTags.ID_TOKEN_RULE) String idTag) {}
 
     public record StopRequest(@NotNull Integer transactionId) {}
 
@@ -68,12 +65,10 @@ public class ChargingResource {
             if (request.chargePointId() != null || request.connectorId() != null) {
                 throw badRequest("invalid-start", "Give either qr, or chargePointId and connectorId, not both");
             }
-            Matcher qr = QR.matcher(request.qr());
-            if (!qr.matches()) {
-                throw badRequest("invalid-qr", "Not a charger QR code (ocpp://<chargePointId>?connector=<n>)");
-            }
-            chargerId = qr.group(1);
-            connectorId = Integer.parseInt(qr.group(2));
+            ChargerQr qr = ChargerQr.parse(request.qr()).orElseThrow(() ->
+                    badRequest("invalid-qr", "Not a charger QR code (ocpp://<chargePointId>?connector=<n>)"));
+            chargerId = qr.chargerId();
+            connectorId = qr.connectorId();
         } else {
             if (request.chargePointId() == null || request.connectorId() == null) {
                 throw badRequest("invalid-start", "chargePointId and connectorId (or qr) are required");

@@ -2,7 +2,6 @@ package io.csms.web.api.driver;
 
 import io.csms.chargepoint.Charger;
 import io.csms.chargepoint.Chargers;
-import io.csms.chargepoint.Connector;
 import io.csms.web.api.Problems;
 import io.csms.web.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,25 +38,19 @@ public class DriverChargersResource {
     @GET
     public List<ChargerView> list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return chargers.list(offset, limit).stream().filter(DriverChargersResource::usable).map(this::view).toList();
+        return chargers.usable(offset, limit).stream().map(DriverChargersResource::view).toList();
     }
 
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
-        return chargers.find(id).filter(DriverChargersResource::usable).map(c -> Response.ok(view(c)).build())
+        return chargers.usable(id).map(c -> Response.ok(view(c)).build())
                 .orElseGet(() -> Problems.response(Response.Status.NOT_FOUND, "unknown-charger", "No charger " + id).build());
     }
 
-    private static boolean usable(Charger charger) {
-        return charger.registrationStatus() == Charger.RegistrationStatus.Accepted;
-    }
-
-    private ChargerView view(Charger charger) {
-        List<ConnectorView> connectors = chargers.connectors(charger.id()).stream()
-                .filter(c -> c.connectorId() > 0)
-                .map(c -> new ConnectorView(c.connectorId(), c.status(), c.statusAt()))
-                .toList();
-        return new ChargerView(charger.id(), charger.vendor(), charger.model(), charger.online(), connectors);
+    private static ChargerView view(Chargers.Usable usable) {
+        Charger charger = usable.charger();
+        return new ChargerView(charger.id(), charger.vendor(), charger.model(), charger.online(), usable.connectors().stream()
+                .map(c -> new ConnectorView(c.connectorId(), c.status(), c.statusAt())).toList());
     }
 }
