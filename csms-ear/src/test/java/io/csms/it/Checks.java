@@ -21,6 +21,30 @@ public final class Checks {
     private Checks() {}
 
     /**
+     * The API's OpenAPI document is served without a token, as YAML and as JSON, and names the
+     * driver journey's operations, the bearer scheme and the problem responses.
+     */
+    public static void apiDocumentIsServed() {
+        HttpResponse<String> yaml = Http.get("/csms/api/openapi");
+        assertEquals(200, yaml.statusCode(), yaml.body());
+        assertTrue(yaml.headers().firstValue("Content-Type").orElse("").startsWith("application/yaml"));
+        assertTrue(yaml.body().startsWith("---\nopenapi: 3."), yaml.body().substring(0, Math.min(200, yaml.body().length())));
+        assertTrue(yaml.body().contains("  /api/charging/start:"));
+
+        JsonObject json = Http.json(Http.get("/csms/api/openapi", "Accept", "application/json"));
+        assertEquals(json, Http.json(Http.get("/csms/api/openapi?format=json")));
+        JsonObject paths = json.getJsonObject("paths");
+        for (String path : new String[] {"/api/auth/signup", "/api/auth/login", "/api/charging/start", "/api/charging/stop",
+                "/api/sessions", "/api/sessions/{id}/live", "/api/commands/{id}", "/api/me/cards", "/api/me/vehicles"}) {
+            assertTrue(paths.containsKey(path), path);
+        }
+        assertEquals("bearer", json.getJsonObject("components").getJsonObject("securitySchemes")
+                .getJsonObject("bearer").getString("scheme"));
+        assertTrue(json.getJsonObject("components").getJsonObject("responses").getJsonObject("NotFound")
+                .getJsonObject("content").containsKey("application/problem+json"));
+    }
+
+    /**
      * MicroProfile Health: the server's endpoint reports UP, and the application's checks (served by
      * the application at /csms/api/health on every server) say live, and ready with the schema migrated.
      */

@@ -114,6 +114,11 @@ class DriverJourneyIT extends CsmsEar {
     }
 
     @Test
+    void the_api_is_described_by_its_openapi_document() {
+        Checks.apiDocumentIsServed();
+    }
+
+    @Test
     void a_qr_code_names_charger_and_connector_and_bad_codes_are_refused() {
         try (OcppClient cp = ChargingSessionIT.bootedCharger("CP-APP-QR")) {
             Driver driver = Driver.signUp();

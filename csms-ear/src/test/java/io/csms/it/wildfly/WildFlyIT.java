@@ -20,6 +20,11 @@ class WildFlyIT extends CsmsEar {
     }
 
     @Test
+    void the_api_document_is_served() {
+        Checks.apiDocumentIsServed();
+    }
+
+    @Test
     void the_connection_pool_has_the_size_configured_from_outside() throws Exception {
         Checks.poolHasConfiguredSize();
     }

@@ -1,8 +1,8 @@
 package io.csms.web.api;
 
-import jakarta.enterprise.context.RequestScoped;
 import io.csms.platform.health.DatabaseReadiness;
 import io.csms.platform.health.ThreadLiveness;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +16,11 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /csms/api/health/live} and {@code /ready}: the application's MicroProfile Health checks (named
@@ -27,6 +32,7 @@ import org.eclipse.microprofile.health.Readiness;
 @Path("health")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Health", description = "MicroProfile Health checks, public")
 public class HealthResource {
 
     @Inject
@@ -41,12 +47,22 @@ public class HealthResource {
 
     public record Report(String status, List<Check> checks) {}
 
+    @Operation(summary = "Liveness")
+    @APIResponse(responseCode = "200", description = "Up",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
+    @APIResponse(responseCode = "503", description = "Down",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
     @GET
     @Path("live")
     public Response live() {
         return report(List.of(threads));
     }
 
+    @Operation(summary = "Readiness (the database answers)")
+    @APIResponse(responseCode = "200", description = "Up",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
+    @APIResponse(responseCode = "503", description = "Down",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
     @GET
     @Path("ready")
     public Response ready() {

@@ -7,6 +7,17 @@ import java.net.URI;
 public final class Problems {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** Names of the error responses in the OpenAPI document's components (see {@link CsmsApi}). */
+    public static final String BAD_REQUEST = "BadRequest";
+    public static final String UNAUTHORIZED = "Unauthorized";
+    public static final String FORBIDDEN = "Forbidden";
+    public static final String NOT_FOUND = "NotFound";
+    public static final String CONFLICT = "Conflict";
+    public static final String TOO_MANY_REQUESTS = "TooManyRequests";
+    public static final String CHARGER_ERROR = "ChargerError";
+    public static final String CHARGER_OFFLINE = "ChargerOffline";
+    public static final String CHARGER_TIMEOUT = "ChargerTimeout";
     private static final String TYPE_BASE = "https://csms.io/problems/";
 
     /** The body: {@code type} is stable per kind of error, {@code detail} is for humans. */

@@ -5,6 +5,7 @@ import io.csms.chargepoint.ChargerRegistration;
 import io.csms.chargepoint.Chargers;
 import io.csms.transaction.ChargingTransaction;
 import io.csms.transaction.Transactions;
+import io.csms.web.api.OpenApiResource;
 import io.csms.web.api.Problems;
 import io.csms.web.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,6 +32,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /csms/api/admin/chargers}: register, inspect, change and remove chargers; their connectors,
@@ -41,6 +49,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RolesAllowed({Roles.ADMIN, Roles.ROOT})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Operator: chargers", description = "Registering and inspecting chargers (role admin)")
+@SecurityRequirement(name = OpenApiResource.BEARER)
+@APIResponse(responseCode = "401", ref = Problems.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
 public class ChargersResource {
 
     @Inject
@@ -53,6 +65,7 @@ public class ChargersResource {
     JsonWebToken caller;
 
     /** A charger as operators see it; secrets never leave the server. */
+    @Schema(name = "OperatorChargerView")
     public record ChargerView(String id, int securityProfile, String registrationStatus, boolean online,
             Instant lastSeen, Instant lastBoot, String vendor, String model, String firmwareVersion) {
 
@@ -62,18 +75,31 @@ public class ChargersResource {
         }
     }
 
+    @Operation(summary = "List chargers")
+    @APIResponse(responseCode = "200", description = "A page of chargers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ChargerView.class)))
+    @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @GET
     public List<ChargerView> list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return chargers.list(offset, limit).stream().map(ChargerView::of).toList();
     }
 
+    @Operation(summary = "One charger")
+    @APIResponse(responseCode = "200", description = "The charger",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChargerView.class)))
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
         return chargers.find(id).map(c -> Response.ok(ChargerView.of(c)).build()).orElseGet(() -> notFound(id));
     }
 
+    @Operation(summary = "Register a charger")
+    @APIResponse(responseCode = "201", description = "The charger",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChargerView.class)))
+    @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     @POST
     public Response register(@Valid ChargerRegistration registration) {
         try {
@@ -86,6 +112,11 @@ public class ChargersResource {
         }
     }
 
+    @Operation(summary = "Change a charger's registration")
+    @APIResponse(responseCode = "200", description = "The charger",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChargerView.class)))
+    @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @PUT
     @Path("{id}")
     public Response update(@PathParam("id") String id, @Valid ChargerRegistration registration) {
@@ -100,12 +131,16 @@ public class ChargersResource {
         }
     }
 
+    @Operation(summary = "Delete a charger")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
         return chargers.delete(id, caller.getName()) ? Response.noContent().build() : notFound(id);
     }
 
+    @Schema(name = "OperatorConnectorView")
     public record ConnectorView(int connectorId, String status, String errorCode, Instant statusAt) {}
 
     public record TransactionView(int transactionId, int connectorId, String idTag, Instant startTime, Instant stopTime,
@@ -117,6 +152,10 @@ public class ChargersResource {
     public record RegistrationDecision(
             @NotNull @jakarta.validation.constraints.Pattern(regexp = "Accepted|Pending|Rejected") String status) {}
 
+    @Operation(summary = "A charger's connectors")
+    @APIResponse(responseCode = "200", description = "The connectors",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ConnectorView.class)))
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @GET
     @Path("{id}/connectors")
     public Response connectors(@PathParam("id") String id) {
@@ -124,6 +163,11 @@ public class ChargersResource {
                 .map(c -> new ConnectorView(c.connectorId(), c.status(), c.errorCode(), c.statusAt())).toList());
     }
 
+    @Operation(summary = "A charger's transactions, newest first")
+    @APIResponse(responseCode = "200", description = "A page of transactions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TransactionView.class)))
+    @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @GET
     @Path("{id}/transactions")
     public Response transactions(@PathParam("id") String id,
@@ -132,6 +176,11 @@ public class ChargersResource {
         return ifKnown(id, () -> transactions.ofCharger(id, offset, limit).stream().map(ChargersResource::view).toList());
     }
 
+    @Operation(summary = "A charger's security events, newest first")
+    @APIResponse(responseCode = "200", description = "The events",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SecurityEventView.class)))
+    @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @GET
     @Path("{id}/security-events")
     public Response securityEvents(@PathParam("id") String id,
@@ -140,6 +189,11 @@ public class ChargersResource {
                 .map(e -> new SecurityEventView(e.type(), e.occurredAt(), e.techInfo())).toList());
     }
 
+    @Operation(summary = "Accept, keep pending or reject a charger")
+    @APIResponse(responseCode = "200", description = "The charger",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChargerView.class)))
+    @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @PUT
     @Path("{id}/registration-status")
     @Consumes(MediaType.APPLICATION_JSON)

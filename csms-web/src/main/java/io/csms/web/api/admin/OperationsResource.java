@@ -4,6 +4,7 @@ import io.csms.chargepoint.Chargers;
 import io.csms.ocpp.session.CallOutcome;
 import io.csms.ocpp.v16.PayloadViolation;
 import io.csms.remotecontrol.RemoteCommands;
+import io.csms.web.api.OpenApiResource;
 import io.csms.web.api.Problems;
 import io.csms.web.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +20,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /csms/api/admin/chargers/{id}/operations/{Action}}: any CSMS-initiated OCPP 1.6 operation,
@@ -30,6 +37,10 @@ import java.util.concurrent.CompletionStage;
 @RolesAllowed({Roles.ADMIN, Roles.ROOT})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Operator: OCPP operations", description = "Any CSMS-initiated OCPP 1.6 operation (role admin)")
+@SecurityRequirement(name = OpenApiResource.BEARER)
+@APIResponse(responseCode = "401", ref = Problems.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
 public class OperationsResource {
 
     @Inject
@@ -38,6 +49,14 @@ public class OperationsResource {
     @Inject
     Chargers chargers;
 
+    @Operation(summary = "Send an OCPP 1.6 request (the body) to a charger and return its answer")
+    @APIResponse(responseCode = "200", description = "The charger's answer (the OCPP confirmation payload)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JsonObject.class)))
+    @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
+    @APIResponse(responseCode = "502", ref = Problems.CHARGER_ERROR)
+    @APIResponse(responseCode = "503", ref = Problems.CHARGER_OFFLINE)
+    @APIResponse(responseCode = "504", ref = Problems.CHARGER_TIMEOUT)
     @POST
     public CompletionStage<Response> invoke(@PathParam("id") String chargerId, @PathParam("action") String action,
             JsonObject payload) {

@@ -1,14 +1,14 @@
 package io.csms.web.api.driver;
 
 import io.csms.account.Accounts;
+import io.csms.web.api.OpenApiResource;
 import io.csms.web.api.Problems;
 import io.csms.web.api.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -20,6 +20,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /csms/api/auth}: sign up, log in (an access token and a refresh token), refresh, log out.
@@ -29,6 +35,7 @@ import jakarta.ws.rs.core.UriBuilder;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts", description = "Sign up, log in, refresh and log out")
 public class AuthResource {
 
     @Inject
@@ -43,6 +50,16 @@ public class AuthResource {
 
     public record SignedUp(long id, String email, String idTag, java.util.List<String> roles) {}
 
+    /** The login and refresh answer, in OAuth 2.0 token-response style. */
+    public record TokenResponse(@JsonbProperty("access_token") String accessToken,
+            @JsonbProperty("token_type") String tokenType, @JsonbProperty("expires_in") long expiresIn,
+            @JsonbProperty("refresh_token") String refreshToken, String idTag) {}
+
+    @Operation(summary = "Create an account with its app id tag")
+    @APIResponse(responseCode = "201", description = "The account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignedUp.class)))
+    @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     @POST
     @Path("signup")
     @PermitAll
@@ -54,6 +71,12 @@ public class AuthResource {
                 .build();
     }
 
+    @Operation(summary = "Log in: an access token and a refresh token")
+    @APIResponse(responseCode = "200", description = "Tokens",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = Problems.UNAUTHORIZED)
+    @APIResponse(responseCode = "429", ref = Problems.TOO_MANY_REQUESTS)
     @POST
     @Path("login")
     @PermitAll
@@ -70,6 +93,11 @@ public class AuthResource {
         return invalidCredentials("Wrong email or password");
     }
 
+    @Operation(summary = "Trade a refresh token for new tokens (the old one is revoked)")
+    @APIResponse(responseCode = "200", description = "Tokens",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = Problems.UNAUTHORIZED)
     @POST
     @Path("refresh")
     @PermitAll
@@ -79,6 +107,11 @@ public class AuthResource {
     }
 
     /** Revokes the refresh token; the access token expires on its own (it is short-lived). */
+    @Operation(summary = "Revoke a refresh token")
+    @APIResponse(responseCode = "204", description = "Logged out")
+    @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = Problems.UNAUTHORIZED)
+    @SecurityRequirement(name = OpenApiResource.BEARER)
     @POST
     @Path("logout")
     @RolesAllowed({Roles.USER, Roles.ADMIN, Roles.ROOT})
@@ -88,14 +121,8 @@ public class AuthResource {
     }
 
     private static Response tokens(Accounts.Tokens tokens) {
-        JsonObject body = Json.createObjectBuilder()
-                .add("access_token", tokens.accessToken())
-                .add("token_type", "Bearer")
-                .add("expires_in", tokens.expiresIn())
-                .add("refresh_token", tokens.refreshToken())
-                .add("idTag", tokens.idTag())
-                .build();
-        return Response.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return Response.ok(new TokenResponse(tokens.accessToken(), "Bearer", tokens.expiresIn(), tokens.refreshToken(),
+                tokens.idTag())).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     private static Response invalidCredentials(String detail) {

@@ -3,6 +3,8 @@ package io.csms.web.api.driver;
 import io.csms.account.Cards;
 import io.csms.authorization.IdTag;
 import io.csms.authorization.IdTags;
+import io.csms.web.api.OpenApiResource;
+import io.csms.web.api.Problems;
 import io.csms.web.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,6 +25,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /csms/api/me/cards}: the caller's id tags, the app tag and linked RFID cards: list, add,
@@ -33,6 +42,9 @@ import java.util.List;
 @RolesAllowed({Roles.USER, Roles.ADMIN, Roles.ROOT})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Cards", description = "The caller's id tags: the app tag and RFID cards")
+@SecurityRequirement(name = OpenApiResource.BEARER)
+@APIResponse(responseCode = "401", ref = Problems.UNAUTHORIZED)
 public class CardsResource {
 
     @Inject
@@ -52,11 +64,19 @@ public class CardsResource {
         }
     }
 
+    @Operation(summary = "List the id tags")
+    @APIResponse(responseCode = "200", description = "The id tags",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CardView.class)))
     @GET
     public List<CardView> list() {
         return cards.list(caller.accountId()).stream().map(CardView::of).toList();
     }
 
+    @Operation(summary = "Link an RFID card")
+    @APIResponse(responseCode = "201", description = "The card",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CardView.class)))
+    @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     @POST
     public Response add(@Valid @NotNull NewCard card) {
         IdTag tag = cards.add(caller.accountId(), card.idTag(), card.label(), caller.address());
@@ -64,18 +84,30 @@ public class CardsResource {
                 .entity(CardView.of(tag)).build();
     }
 
+    @Operation(summary = "Block a card: chargers will refuse it")
+    @APIResponse(responseCode = "200", description = "The card",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CardView.class)))
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @POST
     @Path("{idTag}/block")
     public CardView block(@PathParam("idTag") String idTag) {
         return CardView.of(cards.block(caller.accountId(), idTag, true, caller.address()));
     }
 
+    @Operation(summary = "Unblock a card")
+    @APIResponse(responseCode = "200", description = "The card",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CardView.class)))
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @POST
     @Path("{idTag}/unblock")
     public CardView unblock(@PathParam("idTag") String idTag) {
         return CardView.of(cards.block(caller.accountId(), idTag, false, caller.address()));
     }
 
+    @Operation(summary = "Unlink a card (the app tag cannot be removed)")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     @DELETE
     @Path("{idTag}")
     public Response remove(@PathParam("idTag") String idTag) {

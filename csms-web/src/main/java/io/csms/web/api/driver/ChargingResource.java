@@ -4,6 +4,7 @@ import io.csms.authorization.IdTags;
 import io.csms.charging.ChargerQr;
 import io.csms.charging.DriverCharging;
 import io.csms.charging.RemoteCommand;
+import io.csms.web.api.OpenApiResource;
 import io.csms.web.api.Problems;
 import io.csms.web.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +25,12 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /csms/api/charging}: start charging with the driver's id tag (RemoteStartTransaction), by
@@ -35,6 +42,9 @@ import java.util.concurrent.CompletionStage;
 @RolesAllowed({Roles.USER, Roles.ADMIN, Roles.ROOT})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Charging", description = "Remote start and stop with the driver's id tag")
+@SecurityRequirement(name = OpenApiResource.BEARER)
+@APIResponse(responseCode = "401", ref = Problems.UNAUTHORIZED)
 public class ChargingResource {
 
     @Inject
@@ -56,6 +66,16 @@ public class ChargingResource {
     /** A problem about a command that was recorded: where to follow it. */
     public record CommandProblem(URI type, String title, int status, String detail, UUID commandId, String commandStatus) {}
 
+    @Operation(summary = "Start charging (RemoteStartTransaction), by charger and connector or by QR code")
+    @APIResponse(responseCode = "202", description = "The charger accepted (or did not answer in time); follow the command until its session starts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandAnswer.class)))
+    @APIResponse(responseCode = "200", description = "The charger rejected the start",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandAnswer.class)))
+    @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
+    @APIResponse(responseCode = "502", ref = Problems.CHARGER_ERROR)
+    @APIResponse(responseCode = "503", ref = Problems.CHARGER_OFFLINE)
     @POST
     @Path("start")
     public CompletionStage<Response> start(@Valid @NotNull StartRequest request) {
@@ -80,6 +100,16 @@ public class ChargingResource {
                 .thenApply(ChargingResource::response);
     }
 
+    @Operation(summary = "Stop one of the driver's sessions (RemoteStopTransaction)")
+    @APIResponse(responseCode = "202", description = "The charger accepted (or did not answer in time)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandAnswer.class)))
+    @APIResponse(responseCode = "200", description = "The charger rejected the stop",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandAnswer.class)))
+    @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
+    @APIResponse(responseCode = "502", ref = Problems.CHARGER_ERROR)
+    @APIResponse(responseCode = "503", ref = Problems.CHARGER_OFFLINE)
     @POST
     @Path("stop")
     public CompletionStage<Response> stop(@Valid @NotNull StopRequest request) {

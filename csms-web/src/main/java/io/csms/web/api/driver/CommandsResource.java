@@ -2,6 +2,7 @@ package io.csms.web.api.driver;
 
 import io.csms.charging.DriverCommands;
 import io.csms.charging.RemoteCommand;
+import io.csms.web.api.OpenApiResource;
 import io.csms.web.api.Problems;
 import io.csms.web.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +17,12 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /csms/api/commands/{id}}: what became of a start or stop: Accepted and waiting, Started
@@ -25,6 +32,9 @@ import java.util.UUID;
 @RequestScoped
 @RolesAllowed({Roles.USER, Roles.ADMIN, Roles.ROOT})
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Charging", description = "Remote start and stop with the driver's id tag")
+@SecurityRequirement(name = OpenApiResource.BEARER)
+@APIResponse(responseCode = "401", ref = Problems.UNAUTHORIZED)
 public class CommandsResource {
 
     @Inject
@@ -42,6 +52,10 @@ public class CommandsResource {
         }
     }
 
+    @Operation(summary = "What became of a start or stop command")
+    @APIResponse(responseCode = "200", description = "The command",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandView.class)))
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id) {

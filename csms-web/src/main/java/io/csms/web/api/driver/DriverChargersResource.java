@@ -2,6 +2,7 @@ package io.csms.web.api.driver;
 
 import io.csms.chargepoint.Charger;
 import io.csms.chargepoint.Chargers;
+import io.csms.web.api.OpenApiResource;
 import io.csms.web.api.Problems;
 import io.csms.web.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,12 +20,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /csms/api/chargers}: the chargers a driver can use, with their connectors' status and whether online. */
 @Path("chargers")
 @RequestScoped
 @RolesAllowed({Roles.USER, Roles.ADMIN, Roles.ROOT})
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Chargers", description = "Chargers a driver can use")
+@SecurityRequirement(name = OpenApiResource.BEARER)
+@APIResponse(responseCode = "401", ref = Problems.UNAUTHORIZED)
 public class DriverChargersResource {
 
     @Inject
@@ -35,12 +46,20 @@ public class DriverChargersResource {
     /** What a driver may know of a charger: no security settings, no hardware identifiers. */
     public record ChargerView(String id, String vendor, String model, boolean online, List<ConnectorView> connectors) {}
 
+    @Operation(summary = "Chargers in service, with connector status and whether online")
+    @APIResponse(responseCode = "200", description = "A page of chargers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ChargerView.class)))
+    @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @GET
     public List<ChargerView> list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return chargers.usable(offset, limit).stream().map(DriverChargersResource::view).toList();
     }
 
+    @Operation(summary = "One charger")
+    @APIResponse(responseCode = "200", description = "The charger",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChargerView.class)))
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id) {

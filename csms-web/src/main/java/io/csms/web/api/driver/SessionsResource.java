@@ -3,6 +3,8 @@ package io.csms.web.api.driver;
 import io.csms.charging.DriverSessions;
 import io.csms.charging.LiveSessions;
 import io.csms.transaction.TransactionEvent;
+import io.csms.web.api.OpenApiResource;
+import io.csms.web.api.Problems;
 import io.csms.web.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,6 +28,14 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /csms/api/sessions}: the driver's sessions, newest first and paginated ({@code X-Total-Count},
@@ -36,6 +46,9 @@ import java.util.concurrent.atomic.AtomicReference;
 @Path("sessions")
 @RequestScoped
 @RolesAllowed({Roles.USER, Roles.ADMIN, Roles.ROOT})
+@Tag(name = "Sessions", description = "The driver's charging sessions")
+@SecurityRequirement(name = OpenApiResource.BEARER)
+@APIResponse(responseCode = "401", ref = Problems.UNAUTHORIZED)
 public class SessionsResource {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
@@ -49,6 +62,12 @@ public class SessionsResource {
     @Inject
     Caller caller;
 
+    @Operation(summary = "The sessions, newest first")
+    @APIResponse(responseCode = "200", description = "A page of sessions",
+            headers = {@Header(name = "X-Total-Count", description = "How many there are in all", schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = "Link", description = "<url>; rel=\"next\" unless this is the last page")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = DriverSessions.Session.class)))
+    @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
@@ -64,6 +83,10 @@ public class SessionsResource {
         return response.build();
     }
 
+    @Operation(summary = "One session with its meter values")
+    @APIResponse(responseCode = "200", description = "The session",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DriverSessions.Detail.class)))
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -77,6 +100,10 @@ public class SessionsResource {
     /** The {@code stopped} event. */
     public record LiveStop(int transactionId, int meterStop, Integer energyWh, java.time.Instant stopTime, String reason) {}
 
+    @Operation(summary = "Follow a session live: Server-Sent Events session, meterValues (each MeterValues the charger sends), stopped")
+    @APIResponse(responseCode = "200", description = "The event stream",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @GET
     @Path("{id}/live")
     @Produces(MediaType.SERVER_SENT_EVENTS)
