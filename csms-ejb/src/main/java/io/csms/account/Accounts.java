@@ -3,20 +3,16 @@ package io.csms.account;
 import io.csms.audit.AuditEvent;
 import io.csms.audit.AuditTrail;
 import io.csms.authorization.IdTags;
+import io.csms.platform.RandomTokens;
 import io.csms.platform.Refusal;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -206,11 +202,9 @@ public class Accounts {
 
     private Tokens tokensFor(Account account) {
         AccessTokens.Issued access = accessTokens.issue(account);
-        byte[] raw = new byte[32];
-        RANDOM.nextBytes(raw);
-        String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String refresh = RandomTokens.random();
         Instant now = Instant.now();
-        em.persist(new RefreshToken(account.id(), sha256(refresh), now, now.plusSeconds(refreshLifetime)));
+        em.persist(new RefreshToken(account.id(), RandomTokens.sha256(refresh), now, now.plusSeconds(refreshLifetime)));
         em.flush();
         return new Tokens(access.token(), access.expiresIn(), refresh, account, appTag(account.id()));
     }
@@ -219,7 +213,7 @@ public class Accounts {
         if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 100) {
             return Optional.empty();
         }
-        return em.createNamedQuery(RefreshToken.BY_HASH, RefreshToken.class).setParameter("hash", sha256(refreshToken))
+        return em.createNamedQuery(RefreshToken.BY_HASH, RefreshToken.class).setParameter("hash", RandomTokens.sha256(refreshToken))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
     }
 
@@ -243,14 +237,6 @@ public class Accounts {
             if (idTags.find(tag.toString()).isEmpty()) {
                 return tag.toString();
             }
-        }
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

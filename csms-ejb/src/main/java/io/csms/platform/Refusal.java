@@ -10,7 +10,8 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true)
 public class Refusal extends RuntimeException {
 
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT }
+    /** UPSTREAM: a party we had to call (a roaming partner) did not give a usable answer. */
+    public enum Kind { INVALID, NOT_FOUND, CONFLICT, UPSTREAM }
 
     private final Kind kind;
     private final String type;

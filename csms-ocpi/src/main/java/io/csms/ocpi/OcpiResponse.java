@@ -18,7 +18,11 @@ public record OcpiResponse<T>(
     }
 
     public static OcpiResponse<Void> error(OcpiStatus status, String message) {
-        return new OcpiResponse<>(null, status.code(), message, now());
+        return error(status.code(), message);
+    }
+
+    public static OcpiResponse<Void> error(int statusCode, String message) {
+        return new OcpiResponse<>(null, statusCode, message, now());
     }
 
     /** OCPI DateTime: UTC, at most second precision is what every peer parses. */

@@ -10,30 +10,31 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** {@code GET /ocpi/versions}: the OCPI versions this CPO speaks and where their details are. */
+/** {@code GET /ocpi/versions}: the OCPI versions the caller may use here, and where their details are. */
 @Path("versions")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@OcpiModule(id = OcpiModule.VERSIONS, version = "")
 public class VersionsResource {
 
-    /** OCPI 2.2.1 Version object. */
+    /** OCPI Version object. */
     public record Version(String version, @JsonbProperty("url") String url) {}
 
-    /** Public base URL of the OCPI context as partners see it (behind a proxy it differs from the request's). */
     @Inject
-    @ConfigProperty(name = "csms.ocpi.base-url")
-    Optional<String> configuredBaseUrl;
+    BaseUrl baseUrl;
+
+    @Inject
+    OcpiCaller caller;
 
     @Context
     UriInfo uriInfo;
 
     @GET
     public OcpiResponse<List<Version>> versions() {
-        String base = configuredBaseUrl.map(url -> url.replaceAll("/+$", ""))
-                .orElseGet(() -> uriInfo.getBaseUri().toString().replaceAll("/+$", ""));
-        return OcpiResponse.success(List.of(new Version("2.2.1", base + "/2.2.1")));
+        String base = baseUrl.base(uriInfo);
+        List<String> allowed = caller.partner().map(p -> p.versions()).orElse(OcpiModules.VERSIONS);
+        return OcpiResponse.success(OcpiModules.VERSIONS.stream().filter(allowed::contains)
+                .map(v -> new Version(v, base + "/" + v)).toList());
     }
 }

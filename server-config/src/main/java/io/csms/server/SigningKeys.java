@@ -17,10 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The RSA key pair access tokens are signed with. For a development system it is generated at first
- * start and kept (owner-only) in the run folder; production operators provide their own key.
+ * The RSA key pair access tokens are signed with, and the AES key secrets are sealed with. For a
+ * development system both are generated at first start and kept (owner-only) in the run folder;
+ * production operators provide their own.
  */
-public record SigningKeys(Path privateKeyFile, String publicKeyBase64) {
+public record SigningKeys(Path privateKeyFile, String publicKeyBase64, Path secretsKeyFile) {
 
     /** Issuer ({@code iss}) of the CSMS's tokens, unless configured otherwise. */
     public static final String DEFAULT_ISSUER = "https://csms.local/issuer";
@@ -37,7 +38,15 @@ public record SigningKeys(Path privateKeyFile, String publicKeyBase64) {
             Files.writeString(file, pem);
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
-        return new SigningKeys(file, publicKeyOf(Files.readString(file)));
+        // the AES key that seals the secrets the CSMS must read back (partners' tokens, TOTP secrets)
+        Path secrets = dir.resolve("secrets.key");
+        if (!Files.exists(secrets)) {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            Files.writeString(secrets, Base64.getEncoder().encodeToString(key) + "\n");
+            Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
+        }
+        return new SigningKeys(file, publicKeyOf(Files.readString(file)), secrets);
     }
 
     /**
@@ -50,6 +59,7 @@ public record SigningKeys(Path privateKeyFile, String publicKeyBase64) {
         props.put("mp.jwt.verify.issuer", DEFAULT_ISSUER);
         props.put("csms.jwt.issuer", DEFAULT_ISSUER);
         props.put("csms.jwt.signing-key.location", privateKeyFile.toAbsolutePath().toUri().toString());
+        props.put("csms.secrets.key.location", secretsKeyFile.toAbsolutePath().toUri().toString());
         return props;
     }
 

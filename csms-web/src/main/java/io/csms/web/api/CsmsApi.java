@@ -63,7 +63,7 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
                                 content = @Content(mediaType = Problems.MEDIA_TYPE,
                                         schema = @Schema(implementation = Problems.Problem.class))),
                         @APIResponse(name = Problems.CHARGER_ERROR, responseCode = "502",
-                                description = "The charger answered with a CALLERROR",
+                                description = "The charger or roaming partner we called failed: a CALLERROR, no answer, or an unusable one",
                                 content = @Content(mediaType = Problems.MEDIA_TYPE,
                                         schema = @Schema(implementation = Problems.Problem.class))),
                         @APIResponse(name = Problems.CHARGER_OFFLINE, responseCode = "503",

@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** A request the services refused: 400 invalid, 404 not found (or not the caller's), 409 conflict. */
+/** A request the services refused: 400 invalid, 404 not found (or not the caller's), 409 conflict, 502 a partner we called failed. */
 @Provider
 public class RefusalMapper implements ExceptionMapper<Refusal> {
 
@@ -15,6 +15,7 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
             case INVALID -> Response.Status.BAD_REQUEST;
             case CONFLICT -> Response.Status.CONFLICT;
             case NOT_FOUND -> Response.Status.NOT_FOUND;
+            case UPSTREAM -> Response.Status.BAD_GATEWAY;
         };
         return Problems.response(status, e.type(), e.getMessage()).build();
     }

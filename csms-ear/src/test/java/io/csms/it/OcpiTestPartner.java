@@ -1,0 +1,137 @@
+package io.csms.it;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A roaming partner (an eMSP or a hub) for the tests, over real HTTP in the test JVM: the OCPI
+ * versions, version details and credentials endpoints, the tokens it accepts, the token it holds for
+ * the CSMS, and switches to make it fail. A fake, because no other OCPI platform can run here.
+ */
+public final class OcpiTestPartner implements AutoCloseable {
+
+    private final HttpServer server;
+    private final String base;
+    private final String countryCode;
+    private final String partyId;
+    private final String role;
+
+    /** Tokens the partner accepts from the CSMS (its token B, or the token A it handed out). */
+    public final Set<String> accepted = ConcurrentHashMap.newKeySet();
+    /** Every Authorization header the CSMS sent, in order. */
+    public final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** The token the CSMS gave the partner (token C), as last received. */
+    public volatile String tokenForCsms;
+    public volatile List<String> versionsOffered = List.of("2.2.1");
+    public volatile boolean failVersions;
+    public volatile boolean failPut;
+
+    public OcpiTestPartner(String countryCode, String partyId, String role) throws IOException {
+        this.countryCode = countryCode;
+        this.partyId = partyId;
+        this.role = role;
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        base = "http://127.0.0.1:" + server.getAddress().getPort() + "/ocpi/emsp";
+        server.createContext("/ocpi/emsp/", this::handle);
+        server.start();
+    }
+
+    public String versionsUrl() {
+        return base + "/versions";
+    }
+
+    /** A fresh token the partner will accept from the CSMS. */
+    public String newToken() {
+        String token = "B-" + UUID.randomUUID();
+        accepted.add(token);
+        return token;
+    }
+
+    /** The partner's credentials object (2.2.1) with {@code token} for the CSMS to use. */
+    public JsonObject credentials(String token) {
+        return Json.createObjectBuilder().add("token", token).add("url", versionsUrl())
+                .add("roles", Json.createArrayBuilder().add(Json.createObjectBuilder().add("role", role)
+                        .add("party_id", partyId).add("country_code", countryCode)
+                        .add("business_details", Json.createObjectBuilder().add("name", "Test " + partyId))))
+                .build();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            authorizations.add(auth == null ? "" : auth);
+            String token = auth != null && auth.startsWith("Token ")
+                    ? new String(Base64.getDecoder().decode(auth.substring(6)), StandardCharsets.UTF_8) : null;
+            if (token == null || !accepted.contains(token)) {
+                send(exchange, 401, envelope(2000, JsonValue.NULL));
+                return;
+            }
+            String path = exchange.getRequestURI().getPath().substring("/ocpi/emsp".length());
+            String method = exchange.getRequestMethod();
+            if (path.equals("/versions") && method.equals("GET")) {
+                if (failVersions) {
+                    send(exchange, 500, "oops");
+                    return;
+                }
+                var list = Json.createArrayBuilder();
+                versionsOffered.forEach(v -> list.add(Json.createObjectBuilder().add("version", v).add("url", base + "/" + v)));
+                send(exchange, 200, envelope(1000, list.build()));
+            } else if (path.equals("/2.2.1") && method.equals("GET")) {
+                send(exchange, 200, envelope(1000, Json.createObjectBuilder().add("version", "2.2.1")
+                        .add("endpoints", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                .add("identifier", "credentials").add("role", "SENDER").add("url", base + "/2.2.1/credentials")))
+                        .build()));
+            } else if (path.equals("/2.2.1/credentials") && (method.equals("POST") || method.equals("PUT"))) {
+                if (method.equals("PUT") && failPut) {
+                    send(exchange, 500, "rotation refused");
+                    return;
+                }
+                JsonObject theirs;
+                try (InputStream in = exchange.getRequestBody()) {
+                    theirs = Json.createReader(in).readObject();
+                }
+                tokenForCsms = theirs.getString("token");
+                String next = newToken();
+                accepted.remove(token); // the token the CSMS used (A, or the previous B) is spent
+                send(exchange, 200, envelope(1000, credentials(next)));
+            } else if (path.equals("/2.2.1/credentials") && method.equals("DELETE")) {
+                send(exchange, 200, envelope(1000, JsonValue.NULL));
+            } else {
+                send(exchange, 404, envelope(2000, JsonValue.NULL));
+            }
+        }
+    }
+
+    private static String envelope(int status, JsonValue data) {
+        return Json.createObjectBuilder().add("data", data).add("status_code", status)
+                .add("timestamp", java.time.Instant.now().toString()).build().toString();
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

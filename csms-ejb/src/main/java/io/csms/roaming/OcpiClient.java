@@ -1,0 +1,153 @@
+package io.csms.roaming;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Our requests to partners' OCPI APIs: the token in the form the partner expects, its TOTP when it
+ * asks for one, {@code X-Request-ID} and {@code X-Correlation-ID}, time limits, and retries with
+ * backoff for the idempotent GET and DELETE. Answers count only when they are a 1000 envelope.
+ */
+@ApplicationScoped
+public class OcpiClient {
+
+    private static final Logger LOG = Logger.getLogger(OcpiClient.class.getName());
+    private static final int ATTEMPTS = 3;
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** How we authenticate to one partner: its token, plain or base64, and an optional TOTP secret. */
+    public record Credentials(String token, boolean base64, String totpSecret) {
+
+        String authorization() {
+            return "Token " + (base64 ? Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)) : token);
+        }
+    }
+
+    /** The call did not give a successful OCPI answer; {@code reachable} says whether the partner answered at all. */
+    public static class CallFailed extends Exception {
+        private final boolean reachable;
+
+        CallFailed(String message, boolean reachable) {
+            super(message);
+            this.reachable = reachable;
+        }
+
+        public boolean reachable() {
+            return reachable;
+        }
+    }
+
+    public JsonValue get(String url, Credentials credentials, String correlationId) throws CallFailed {
+        return call("GET", url, credentials, null, correlationId, ATTEMPTS);
+    }
+
+    public JsonValue post(String url, Credentials credentials, JsonObject body, String correlationId) throws CallFailed {
+        return call("POST", url, credentials, body, correlationId, 1);
+    }
+
+    public JsonValue put(String url, Credentials credentials, JsonObject body, String correlationId) throws CallFailed {
+        return call("PUT", url, credentials, body, correlationId, 1);
+    }
+
+    public JsonValue delete(String url, Credentials credentials, String correlationId) throws CallFailed {
+        return call("DELETE", url, credentials, null, correlationId, ATTEMPTS);
+    }
+
+    private JsonValue call(String method, String url, Credentials credentials, JsonObject body, String correlationId,
+            int attempts) throws CallFailed {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new CallFailed("Not a URL: " + url, false);
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            throw new CallFailed("Not an http(s) URL: " + url, false);
+        }
+        CallFailed last = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            if (attempt > 1) {
+                pause(Duration.ofMillis(250L << (attempt - 2)));
+            }
+            try {
+                return once(method, uri, credentials, body, correlationId);
+            } catch (CallFailed e) {
+                last = e;
+                if (e.reachable() && !e.getMessage().startsWith("HTTP 5")) {
+                    break; // the partner answered: asking again gives the same answer
+                }
+            }
+        }
+        throw last;
+    }
+
+    private JsonValue once(String method, URI uri, Credentials credentials, JsonObject body, String correlationId)
+            throws CallFailed {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                .header("Authorization", credentials.authorization())
+                .header("X-Request-ID", UUID.randomUUID().toString())
+                .header("X-Correlation-ID", correlationId == null ? UUID.randomUUID().toString() : correlationId)
+                .header("Accept", "application/json");
+        if (credentials.totpSecret() != null) {
+            request.header("TOTP", "0 " + Totp.of(credentials.totpSecret()).window(System.currentTimeMillis()).current());
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "OCPI {0} {1} failed: {2}", new Object[] {method, uri, e.toString()});
+            throw new CallFailed(method + " " + uri + ": " + e.getClass().getSimpleName(), false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallFailed(method + " " + uri + ": interrupted", false);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new CallFailed("HTTP " + response.statusCode() + " from " + method + " " + uri, true);
+        }
+        JsonObject envelope;
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            envelope = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new CallFailed("Not an OCPI response from " + method + " " + uri, true);
+        }
+        int status = envelope.containsKey("status_code") && envelope.get("status_code").getValueType() == JsonValue.ValueType.NUMBER
+                ? envelope.getInt("status_code") : -1;
+        if (status != 1000) {
+            throw new CallFailed("OCPI status " + status + " (" + envelope.getString("status_message", "") + ") from "
+                    + method + " " + uri, true);
+        }
+        return envelope.getOrDefault("data", JsonValue.NULL);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

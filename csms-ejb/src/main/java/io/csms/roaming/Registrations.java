@@ -1,0 +1,261 @@
+package io.csms.roaming;
+
+import io.csms.platform.Refusal;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The OCPI credentials handshake, both ways: a partner registering with us (POST/PUT/DELETE on our
+ * credentials module) and us registering with a partner (an admin's action). Runs outside any
+ * transaction: the partner's API is called between committed steps, so a token we hand out already
+ * works when the partner, still inside our call, uses it; and a failed step undoes what came before.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Registrations {
+
+    /** The answer to a partner's credentials request: our credentials, or an OCPI error. */
+    public sealed interface Answer permits Answer.Ours, Answer.Error {
+        record Ours(JsonObject credentials) implements Answer {}
+
+        record Error(int httpStatus, int statusCode, String message) implements Answer {}
+    }
+
+    @Inject
+    Partners partners;
+
+    @Inject
+    OcpiClient client;
+
+    @Inject
+    @ConfigProperty(name = "csms.ocpi.country-code", defaultValue = "NL")
+    String countryCode;
+
+    @Inject
+    @ConfigProperty(name = "csms.ocpi.party-id", defaultValue = "CSM")
+    String partyId;
+
+    @Inject
+    @ConfigProperty(name = "csms.ocpi.business-name", defaultValue = "CSMS")
+    String businessName;
+
+    public CredentialsObjects.OurParty ourParty() {
+        return new CredentialsObjects.OurParty(countryCode, partyId, businessName);
+    }
+
+    // OCPI 2.2.1 credentials, server side ------------------------------------------------------------
+
+    /** POST: register. 405 when already registered; 3001 when their API cannot be used; 3003 when no endpoints match. */
+    public Answer register(Partners.Authenticated caller, String version, JsonValue body, String ourVersionsUrl) {
+        if (caller.status() == Partner.Status.REGISTERED) {
+            return new Answer.Error(405, 2000, "Already registered: use PUT to update, DELETE to unregister");
+        }
+        return handshake(caller, version, body, ourVersionsUrl, "register");
+    }
+
+    /** PUT: new token and endpoints (and perhaps another version). 405 when not registered. */
+    public Answer update(Partners.Authenticated caller, String version, JsonValue body, String ourVersionsUrl) {
+        if (caller.status() != Partner.Status.REGISTERED || caller.registrationToken()) {
+            return new Answer.Error(405, 2000, "Not registered: use POST to register");
+        }
+        return handshake(caller, version, body, ourVersionsUrl, "update");
+    }
+
+    /** DELETE: unregister. 405 when not registered. */
+    public Answer unregister(Partners.Authenticated caller) {
+        if (caller.status() != Partner.Status.REGISTERED || caller.registrationToken()) {
+            return new Answer.Error(405, 2000, "Not registered");
+        }
+        partners.unregistered(caller.partnerId(), "partner:" + caller.partnerId());
+        return new Answer.Ours(null);
+    }
+
+    private Answer handshake(Partners.Authenticated caller, String version, JsonValue body, String ourVersionsUrl, String kind) {
+        Optional<CredentialsObjects.Theirs> parsed = CredentialsObjects.parse(version, body);
+        if (parsed.isEmpty()) {
+            return new Answer.Error(400, 2001, "Invalid credentials object: token, url and the party's country_code/party_id are required");
+        }
+        CredentialsObjects.Theirs theirs = parsed.get();
+        OcpiClient.Credentials asThem = new OcpiClient.Credentials(theirs.token(), !version.equals("2.1.1"),
+                partners.totpOutgoingSecret(caller.partnerId()));
+        String correlation = UUID.randomUUID().toString();
+        JsonArray endpoints;
+        try {
+            Optional<String> detailsUrl = CredentialsObjects.versionUrl(client.get(theirs.url(), asThem, correlation), version);
+            if (detailsUrl.isEmpty()) {
+                return failed(caller, kind, 3003, "Your versions do not include " + version);
+            }
+            Optional<JsonArray> found = CredentialsObjects.endpoints(client.get(detailsUrl.get(), asThem, correlation));
+            if (found.isEmpty() || CredentialsObjects.endpoint(found.get(), "credentials").isEmpty()) {
+                return failed(caller, kind, 3003, "Your version details for " + version + " have no credentials endpoint");
+            }
+            endpoints = found.get();
+        } catch (OcpiClient.CallFailed e) {
+            return failed(caller, kind, 3001, "Cannot use your API: " + e.getMessage());
+        }
+        String token = partners.issueServerToken(caller.partnerId());
+        try {
+            partners.registered(caller.partnerId(), version, theirs.url(), endpoints.toString(), theirs.roles(), theirs.token(),
+                    "partner:" + caller.partnerId());
+        } catch (Refusal e) {
+            partners.discardServerToken(caller.partnerId(), token);
+            return new Answer.Error(200, 2001, e.getMessage());
+        }
+        return new Answer.Ours(CredentialsObjects.ours(version, token, ourVersionsUrl, ourParty()));
+    }
+
+    private Answer failed(Partners.Authenticated caller, String kind, int code, String message) {
+        partners.failure(caller.partnerId(), "ocpi.credentials." + kind, "partner:" + caller.partnerId(), message);
+        return new Answer.Error(200, code, message);
+    }
+
+    // Us registering with a partner (admin actions) ------------------------------------------------
+
+    /** Registers with a partner given its versions URL and the token A it gave us; the highest mutual version wins. */
+    public Partner registerWith(long partnerId, String versionsUrl, String registrationToken, String ourVersionsUrl, String actor) {
+        Partner partner = partners.existing(partnerId);
+        if (partner.status() == Partner.Status.REGISTERED || partner.status() == Partner.Status.REVOKED) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "partner-" + partner.status().name().toLowerCase(),
+                    "The partner is " + partner.status().name().toLowerCase());
+        }
+        OcpiClient.Credentials withA = new OcpiClient.Credentials(registrationToken, partner.sendTokenBase64(),
+                partners.totpOutgoingSecret(partnerId));
+        String correlation = UUID.randomUUID().toString();
+        JsonValue versions = call(partnerId, actor, () -> client.get(versionsUrl, withA, correlation));
+        String version = partner.ocpiVersions().stream()
+                .filter(v -> CredentialsObjects.versionUrl(versions, v).isPresent())
+                .max(Registrations::compareVersions)
+                .orElseThrow(() -> upstream(partnerId, actor, "no-mutual-version",
+                        "The partner offers none of " + partner.ocpiVersions()));
+        OcpiClient.Credentials asPartner = version.equals("2.1.1")
+                ? new OcpiClient.Credentials(registrationToken, false, withA.totpSecret()) : withA;
+        String detailsUrl = CredentialsObjects.versionUrl(versions, version).orElseThrow();
+        JsonArray endpoints = CredentialsObjects.endpoints(call(partnerId, actor, () -> client.get(detailsUrl, asPartner, correlation)))
+                .orElseThrow(() -> upstream(partnerId, actor, "partner-unusable", "Malformed version details"));
+        String credentialsUrl = CredentialsObjects.endpoint(endpoints, "credentials")
+                .orElseThrow(() -> upstream(partnerId, actor, "no-matching-endpoints", "The partner has no credentials endpoint"));
+
+        String token = partners.issueServerToken(partnerId);
+        CredentialsObjects.Theirs theirs;
+        try {
+            JsonValue answer = client.post(credentialsUrl, asPartner, CredentialsObjects.ours(version, token, ourVersionsUrl, ourParty()),
+                    correlation);
+            theirs = CredentialsObjects.parse(version, answer)
+                    .orElseThrow(() -> new OcpiClient.CallFailed("Malformed credentials in the answer", true));
+            partners.registered(partnerId, version, versionsUrl, endpoints.toString(), theirs.roles(), theirs.token(), actor);
+        } catch (OcpiClient.CallFailed e) {
+            partners.discardServerToken(partnerId, token);
+            throw upstream(partnerId, actor, "partner-unusable", e.getMessage());
+        } catch (Refusal e) {
+            partners.discardServerToken(partnerId, token);
+            throw e;
+        }
+        return partners.existing(partnerId);
+    }
+
+    /**
+     * New tokens both ways: we PUT a new token C, the partner answers with its new token B, which we prove by
+     * fetching its endpoints with it. Until then, and if anything fails, the old tokens keep working.
+     */
+    public Partner rotate(long partnerId, String ourVersionsUrl, String actor) {
+        Partner partner = partners.existing(partnerId);
+        if (partner.status() != Partner.Status.REGISTERED) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "not-registered", "The partner is not registered");
+        }
+        Partners.Outgoing out = partners.outgoing(partnerId)
+                .orElseThrow(() -> new Refusal(Refusal.Kind.CONFLICT, "not-registered", "No token to call the partner with"));
+        String version = out.version();
+        String correlation = UUID.randomUUID().toString();
+        String credentialsUrl = CredentialsObjects.endpoints(jsonOf(out.endpoints()))
+                .flatMap(e -> CredentialsObjects.endpoint(e, "credentials"))
+                .orElseThrow(() -> upstream(partnerId, actor, "no-matching-endpoints", "No credentials endpoint known"));
+        String token = partners.issueServerToken(partnerId);
+        try {
+            JsonValue answer = client.put(credentialsUrl, credentials(out, out.token(), version),
+                    CredentialsObjects.ours(version, token, ourVersionsUrl, ourParty()), correlation);
+            CredentialsObjects.Theirs theirs = CredentialsObjects.parse(version, answer)
+                    .orElseThrow(() -> new OcpiClient.CallFailed("Malformed credentials in the answer", true));
+            OcpiClient.Credentials withNew = credentials(out, theirs.token(), version);
+            String detailsUrl = CredentialsObjects.versionUrl(client.get(theirs.url(), withNew, correlation), version)
+                    .orElseThrow(() -> new OcpiClient.CallFailed("The partner no longer offers " + version, true));
+            JsonArray endpoints = CredentialsObjects.endpoints(client.get(detailsUrl, withNew, correlation))
+                    .orElseThrow(() -> new OcpiClient.CallFailed("Malformed version details", true));
+            partners.registered(partnerId, version, theirs.url(), endpoints.toString(), theirs.roles(), theirs.token(), actor);
+        } catch (OcpiClient.CallFailed e) {
+            partners.discardServerToken(partnerId, token);
+            throw upstream(partnerId, actor, "rotation-failed", "Rotation failed, the previous tokens stay in use: " + e.getMessage());
+        } catch (Refusal e) {
+            partners.discardServerToken(partnerId, token);
+            throw e;
+        }
+        return partners.existing(partnerId);
+    }
+
+    /** Tells the partner (best effort) that its token for us is void, and unregisters it here. */
+    public Partner unregisterWith(long partnerId, String actor) {
+        Partner partner = partners.existing(partnerId);
+        if (partner.status() != Partner.Status.REGISTERED) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "not-registered", "The partner is not registered");
+        }
+        partners.outgoing(partnerId).ifPresent(out -> CredentialsObjects.endpoints(jsonOf(out.endpoints()))
+                .flatMap(e -> CredentialsObjects.endpoint(e, "credentials")).ifPresent(url -> {
+                    try {
+                        client.delete(url, credentials(out, out.token(), out.version()), UUID.randomUUID().toString());
+                    } catch (OcpiClient.CallFailed e) {
+                        partners.failure(partnerId, "ocpi.credentials.unregister", actor, e.getMessage());
+                    }
+                }));
+        partners.unregistered(partnerId, actor);
+        return partners.existing(partnerId);
+    }
+
+    private static OcpiClient.Credentials credentials(Partners.Outgoing out, String token, String version) {
+        return new OcpiClient.Credentials(token, out.base64() && !"2.1.1".equals(version), out.totpSecret());
+    }
+
+    private interface Call {
+        JsonValue run() throws OcpiClient.CallFailed;
+    }
+
+    private JsonValue call(long partnerId, String actor, Call call) {
+        try {
+            return call.run();
+        } catch (OcpiClient.CallFailed e) {
+            throw upstream(partnerId, actor, "partner-unusable", e.getMessage());
+        }
+    }
+
+    private Refusal upstream(long partnerId, String actor, String type, String message) {
+        partners.failure(partnerId, "ocpi.credentials.register-with", actor, message);
+        return new Refusal(Refusal.Kind.UPSTREAM, type, message);
+    }
+
+    private static JsonValue jsonOf(String endpoints) {
+        if (endpoints == null) {
+            return JsonValue.NULL;
+        }
+        JsonArray array = jakarta.json.Json.createReader(new java.io.StringReader(endpoints)).readArray();
+        return jakarta.json.Json.createObjectBuilder().add("endpoints", array).build();
+    }
+
+    static int compareVersions(String a, String b) {
+        List<Integer> x = java.util.Arrays.stream(a.split("\\.")).map(Integer::valueOf).toList();
+        List<Integer> y = java.util.Arrays.stream(b.split("\\.")).map(Integer::valueOf).toList();
+        for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+            int c = Integer.compare(x.get(i), y.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.size(), y.size());
+    }
+}

@@ -1,0 +1,54 @@
+package io.csms.ocpi;
+
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every error of the OCPI door is an OCPI envelope: a body that is not JSON is 400 with 2001 (OCPI
+ * status_codes: "not a valid JSON string"), JAX-RS's own errors keep their HTTP status with 2000, and
+ * anything unexpected is 500 with 3000, logged once, never shown.
+ */
+@Provider
+public class OcpiErrors implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(OcpiErrors.class.getName());
+
+    @Override
+    public Response toResponse(Throwable e) {
+        if (e instanceof OcpiException ocpi) {
+            return ocpi.getResponse();
+        }
+        if (isBadJson(e)) {
+            return envelope(400, OcpiStatus.INVALID_PARAMETERS, "The body is not valid JSON");
+        }
+        if (e instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            return envelope(status, status >= 500 ? OcpiStatus.SERVER_ERROR : OcpiStatus.CLIENT_ERROR,
+                    Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase());
+        }
+        LOG.log(Level.SEVERE, "OCPI request failed", e);
+        return envelope(500, OcpiStatus.SERVER_ERROR, "Internal error");
+    }
+
+    private static boolean isBadJson(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonException || t instanceof JsonbException
+                    || (t instanceof ProcessingException && !(t.getCause() instanceof WebApplicationException))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Response envelope(int status, OcpiStatus code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(OcpiResponse.error(code, message)).build();
+    }
+}

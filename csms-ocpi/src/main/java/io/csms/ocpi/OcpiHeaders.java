@@ -1,0 +1,29 @@
+package io.csms.ocpi;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+
+/**
+ * OCPI 2.2.1 transport: {@code X-Request-ID} and {@code X-Correlation-ID} are echoed (or made up when
+ * the request had none) on every response, errors included.
+ */
+@Provider
+public class OcpiHeaders implements ContainerResponseFilter {
+
+    static final String REQUEST_ID = "X-Request-ID";
+    static final String CORRELATION_ID = "X-Correlation-ID";
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        response.getHeaders().putSingle(REQUEST_ID, idOrNew(request.getHeaderString(REQUEST_ID)));
+        response.getHeaders().putSingle(CORRELATION_ID, idOrNew(request.getHeaderString(CORRELATION_ID)));
+    }
+
+    /** An id as given when it is a sane token (at most 36 printable characters), otherwise a new UUID. */
+    private static String idOrNew(String given) {
+        return given != null && given.matches("[\\x21-\\x7E]{1,36}") ? given : UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,30 @@
+package io.csms.ocpi;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Names the OCPI module a resource class implements, in which version and interface roles. The
+ * version details we publish are derived from these, and authorization checks them on every request.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface OcpiModule {
+
+    /** Module identifier ({@code credentials}, {@code hubclientinfo}, ...); {@value #VERSIONS} for the versions endpoints. */
+    String id();
+
+    /** The OCPI version, or "" for the version-independent {@code /versions}. */
+    String version();
+
+    /** Interface roles we implement (2.2.1: SENDER / RECEIVER); empty for 2.1.1 and the versions endpoints. */
+    String[] roles() default {};
+
+    /** Relative path under the version's base, as published in the version details. */
+    String path() default "";
+
+    String VERSIONS = "versions";
+    String CREDENTIALS = "credentials";
+}

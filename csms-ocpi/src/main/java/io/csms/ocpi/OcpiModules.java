@@ -1,0 +1,75 @@
+package io.csms.ocpi;
+
+import io.csms.ocpi.v211.V211VersionDetailsResource;
+import io.csms.ocpi.v211.credentials.V211CredentialsResource;
+import io.csms.ocpi.v221.V221VersionDetailsResource;
+import io.csms.ocpi.v221.credentials.V221CredentialsResource;
+import io.csms.ocpi.v221.hubclientinfo.HubClientInfoResource;
+import io.csms.roaming.Partner;
+import io.csms.roaming.Partners;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The OCPI modules this deployment serves: the one list the JAX-RS application, the published
+ * version details and the authorization rules are all derived from. A module added here is served
+ * and published; one not here does not exist.
+ */
+public final class OcpiModules {
+
+    static final List<Class<?>> RESOURCES = List.of(VersionsResource.class, V221VersionDetailsResource.class,
+            V211VersionDetailsResource.class, V221CredentialsResource.class, V211CredentialsResource.class,
+            HubClientInfoResource.class);
+
+    /** The versions we speak, newest first. */
+    public static final List<String> VERSIONS = List.of("2.2.1", "2.1.1");
+
+    /** One published endpoint. */
+    public record Endpoint(String identifier, String role, String path) {}
+
+    private OcpiModules() {}
+
+    /**
+     * The endpoints of {@code version} that {@code caller} may use: a registration token sees only the
+     * credentials module, a partner the modules allowed to it, open data (no caller) none but versions.
+     */
+    public static List<Endpoint> endpoints(String version, Partners.Authenticated caller) {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (Class<?> resource : RESOURCES) {
+            OcpiModule module = resource.getAnnotation(OcpiModule.class);
+            if (module.version().equals(version) && !module.id().equals(OcpiModule.VERSIONS) && allowed(module, caller)) {
+                if (module.roles().length == 0) {
+                    endpoints.add(new Endpoint(module.id(), null, module.path()));
+                }
+                for (String role : module.roles()) {
+                    endpoints.add(new Endpoint(module.id(), role, module.path()));
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    /** Whether the caller may use the module at all (authentication is checked before). */
+    static boolean allowed(OcpiModule module, Partners.Authenticated caller) {
+        if (module.id().equals(OcpiModule.VERSIONS)) {
+            return true;
+        }
+        if (caller == null) {
+            return false;
+        }
+        if (!module.version().isEmpty() && !caller.versions().contains(module.version())) {
+            return false;
+        }
+        if (module.id().equals(OcpiModule.CREDENTIALS)) {
+            return true;
+        }
+        if (caller.registrationToken() || caller.status() != Partner.Status.REGISTERED
+                || !caller.allowedModules().contains(module.id())) {
+            return false;
+        }
+        Set<Partner.Role> roles = Set.copyOf(caller.roles().stream().map(Partner.PartyRole::role).toList());
+        // hubclientinfo is what a hub tells about its parties: only a hub may send it
+        return !module.id().equals("hubclientinfo") || roles.contains(Partner.Role.HUB);
+    }
+}

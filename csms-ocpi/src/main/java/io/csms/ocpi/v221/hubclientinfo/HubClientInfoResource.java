@@ -1,0 +1,68 @@
+package io.csms.ocpi.v221.hubclientinfo;
+
+import io.csms.ocpi.OcpiCaller;
+import io.csms.ocpi.OcpiException;
+import io.csms.ocpi.OcpiModule;
+import io.csms.ocpi.OcpiResponse;
+import io.csms.ocpi.OcpiStatus;
+import io.csms.roaming.HubClients;
+import io.csms.roaming.Partner;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * {@code PUT /ocpi/2.2.1/hubclientinfo/{country_code}/{party_id}}: a hub tells us the connection
+ * status of a party behind it (we implement the receiver interface).
+ */
+@Path("2.2.1/hubclientinfo/{country_code}/{party_id}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+@OcpiModule(id = "hubclientinfo", version = "2.2.1", roles = "RECEIVER", path = "hubclientinfo")
+public class HubClientInfoResource {
+
+    @Inject
+    HubClients hubClients;
+
+    @Inject
+    OcpiCaller caller;
+
+    @PUT
+    public OcpiResponse<Void> put(@PathParam("country_code") String countryCode, @PathParam("party_id") String partyId,
+            String body) {
+        JsonObject json;
+        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+            json = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new OcpiException(400, OcpiStatus.INVALID_PARAMETERS, "The body is not a JSON object");
+        }
+        HubClients.ClientInfo info;
+        try {
+            info = new HubClients.ClientInfo(json.getString("country_code"), json.getString("party_id"),
+                    Partner.Role.valueOf(json.getString("role")), HubClients.Status.valueOf(json.getString("status")),
+                    Instant.parse(json.getString("last_updated")));
+        } catch (NullPointerException | ClassCastException | IllegalArgumentException | DateTimeParseException e) {
+            throw new OcpiException(400, OcpiStatus.INVALID_PARAMETERS,
+                    "ClientInfo needs party_id, country_code, role, status and last_updated");
+        }
+        if (!info.countryCode().equals(countryCode) || !info.partyId().equals(partyId)
+                || !countryCode.matches("[A-Z]{2}") || !partyId.matches("[A-Z0-9]{3}")) {
+            throw new OcpiException(400, OcpiStatus.INVALID_PARAMETERS, "country_code and party_id must match the URL");
+        }
+        hubClients.put(caller.required().partnerId(), info);
+        return OcpiResponse.success(null);
+    }
+}
