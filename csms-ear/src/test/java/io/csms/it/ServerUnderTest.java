@@ -53,6 +53,11 @@ public class ServerUnderTest implements LauncherSessionListener {
             settings.put("csms.ocpp.ping-interval", "2");
             // a driver's start that the charger accepted but never began is given up after 4 s
             settings.put("csms.charging.start-timeout", "4");
+            // one-second TOTP slots: a test can use several fresh values without waiting half a minute
+            settings.put("csms.ocpi.totp.validity-seconds", "1");
+            // every test calls from 127.0.0.1: room for the failures the OCPI tests provoke on purpose
+            settings.put("csms.ocpi.max-auth-failures-per-address", "500");
+            settings.put("csms.ocpi.max-auth-failures-per-partner", "20");
             settings.put("csms.admin.email", ROOT_EMAIL);
             settings.put("csms.admin.password", ROOT_PASSWORD);
             Path zip = Path.of(System.getProperty("csms.it.server.zip"));

@@ -1,6 +1,7 @@
 package io.csms.roaming;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -18,6 +19,7 @@ import java.util.Base64;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Our requests to partners' OCPI APIs: the token in the form the partner expects, its TOTP when it
@@ -30,6 +32,11 @@ public class OcpiClient {
     private static final Logger LOG = Logger.getLogger(OcpiClient.class.getName());
     private static final int ATTEMPTS = 3;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** Seconds per TOTP slot, as agreed with partners (the same setting verifies theirs). */
+    @Inject
+    @ConfigProperty(name = "csms.ocpi.totp.validity-seconds", defaultValue = "30")
+    int totpValiditySeconds;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -108,7 +115,7 @@ public class OcpiClient {
                 .header("X-Correlation-ID", correlationId == null ? UUID.randomUUID().toString() : correlationId)
                 .header("Accept", "application/json");
         if (credentials.totpSecret() != null) {
-            request.header("TOTP", "0 " + Totp.of(credentials.totpSecret()).window(System.currentTimeMillis()).current());
+            request.header("TOTP", "0 " + Totp.of(credentials.totpSecret(), totpValiditySeconds, null, null, null).window(System.currentTimeMillis()).current());
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body.toString()));

@@ -61,6 +61,11 @@ public class OcpiAuthentication implements ContainerRequestFilter {
     @ConfigProperty(name = "csms.ocpi.open-data", defaultValue = "false")
     boolean openData;
 
+    /** Seconds per TOTP slot (the format's default is 30); a value is accepted once, in its slot or the next or previous one. */
+    @Inject
+    @ConfigProperty(name = "csms.ocpi.totp.validity-seconds", defaultValue = "30")
+    int totpValiditySeconds;
+
     private record Presented(List<String> tokens, String basicPassword) {}
 
     @Override
@@ -125,7 +130,7 @@ public class OcpiAuthentication implements ContainerRequestFilter {
         if (value == null || value.isEmpty()) {
             throw refuse(address, partner, "TOTP missing");
         }
-        Totp totp = Totp.of(partner.totpSecret());
+        Totp totp = Totp.of(partner.totpSecret(), totpValiditySeconds, null, null, null);
         long slot = totp.slotOf(value, System.currentTimeMillis());
         if (slot < 0) {
             throw refuse(address, partner, "TOTP wrong");
