@@ -99,7 +99,11 @@ class WalkingSkeletonIT extends CsmsEar {
 
     @Test
     void ocpi_versions_answers_with_an_ocpi_221_envelope() {
-        HttpResponse<String> response = Http.get("/ocpi/versions");
+        HttpResponse<String> anonymous = Http.get("/ocpi/versions");
+        assertEquals(401, anonymous.statusCode(), "no open data unless switched on");
+        assertEquals(2000, Http.json(anonymous).getInt("status_code"));
+        String tokenA = OcpiRegistrationIT.createPartner("Walking skeleton", "[]").getString("registrationToken");
+        HttpResponse<String> response = Http.get("/ocpi/versions", OcpiRegistrationIT.token(tokenA));
         assertEquals(200, response.statusCode(), response.body());
         JsonObject envelope = Http.json(response);
         assertEquals(1000, envelope.getInt("status_code"));

@@ -2,7 +2,6 @@ package io.csms.roaming;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -102,12 +101,6 @@ public final class CredentialsObjects {
             }
         }
         return Optional.empty();
-    }
-
-    public static JsonArray copy(List<JsonObject> items) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
-        items.forEach(out::add);
-        return out.build();
     }
 
     private static Partner.PartyRole role(JsonObject json, String defaultRole) {
