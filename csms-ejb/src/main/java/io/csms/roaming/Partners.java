@@ -214,7 +214,7 @@ public class Partners {
         credentials(id, PartnerCredential.Direction.CLIENT, PartnerCredential.Status.ACTIVE).forEach(c -> c.retire(now));
         em.persist(PartnerCredential.client(id, box.seal(clientToken), now));
         partner.registered(version, versionsUrl, endpoints, roles, now);
-        audit.record(new AuditEvent(AuditEvent.ActorType.PARTNER, actor, "ocpi.credentials.register", target(partner),
+        audit.record(new AuditEvent(actorType(actor), actor, "ocpi.credentials.register", target(partner),
                 AuditEvent.Outcome.SUCCESS, null, "version " + version));
     }
 
@@ -226,7 +226,7 @@ public class Partners {
                 .forEach(c -> c.retire(now));
         credentials(id, PartnerCredential.Direction.CLIENT, PartnerCredential.Status.ACTIVE).forEach(c -> c.retire(now));
         partner.unregistered(now);
-        audit.record(new AuditEvent(AuditEvent.ActorType.PARTNER, actor, "ocpi.credentials.unregister", target(partner),
+        audit.record(new AuditEvent(actorType(actor), actor, "ocpi.credentials.unregister", target(partner),
                 AuditEvent.Outcome.SUCCESS, null, null));
     }
 
@@ -235,7 +235,7 @@ public class Partners {
     }
 
     public void failure(long id, String action, String actor, String detail) {
-        find(id).ifPresent(p -> audit.record(new AuditEvent(AuditEvent.ActorType.ACCOUNT, actor, action, target(p),
+        find(id).ifPresent(p -> audit.record(new AuditEvent(actorType(actor), actor, action, target(p),
                 AuditEvent.Outcome.FAILURE, null, detail)));
     }
 
@@ -304,6 +304,11 @@ public class Partners {
         if (s.totpOutgoingSecret() != null) out.append(s.totpOutgoingSecret().isEmpty() ? "totp-out removed " : "totp-out set ");
         if (s.clientCertificateSha256() != null) out.append("certificate binding changed");
         return out.toString().strip();
+    }
+
+    /** Handshake steps are done by the partner itself ("partner:<id>") or by an admin's account. */
+    private static AuditEvent.ActorType actorType(String actor) {
+        return actor != null && actor.startsWith("partner:") ? AuditEvent.ActorType.PARTNER : AuditEvent.ActorType.ACCOUNT;
     }
 
     static String target(Partner partner) {

@@ -144,21 +144,13 @@ public class Registrations {
         String credentialsUrl = CredentialsObjects.endpoint(endpoints, "credentials")
                 .orElseThrow(() -> upstream(partnerId, actor, "no-matching-endpoints", "The partner has no credentials endpoint"));
 
-        String token = partners.issueServerToken(partnerId);
-        CredentialsObjects.Theirs theirs;
-        try {
+        withNewToken(partnerId, actor, "partner-unusable", "", token -> {
             JsonValue answer = client.post(credentialsUrl, asPartner, CredentialsObjects.ours(version, token, ourVersionsUrl, ourParty()),
                     correlation);
-            theirs = CredentialsObjects.parse(version, answer)
+            CredentialsObjects.Theirs theirs = CredentialsObjects.parse(version, answer)
                     .orElseThrow(() -> new OcpiClient.CallFailed("Malformed credentials in the answer", true));
             partners.registered(partnerId, version, versionsUrl, endpoints.toString(), theirs.roles(), theirs.token(), actor);
-        } catch (OcpiClient.CallFailed e) {
-            partners.discardServerToken(partnerId, token);
-            throw upstream(partnerId, actor, "partner-unusable", e.getMessage());
-        } catch (Refusal e) {
-            partners.discardServerToken(partnerId, token);
-            throw e;
-        }
+        });
         return partners.existing(partnerId);
     }
 
@@ -178,8 +170,7 @@ public class Registrations {
         String credentialsUrl = CredentialsObjects.endpoints(jsonOf(out.endpoints()))
                 .flatMap(e -> CredentialsObjects.endpoint(e, "credentials"))
                 .orElseThrow(() -> upstream(partnerId, actor, "no-matching-endpoints", "No credentials endpoint known"));
-        String token = partners.issueServerToken(partnerId);
-        try {
+        withNewToken(partnerId, actor, "rotation-failed", "Rotation failed, the previous tokens stay in use: ", token -> {
             JsonValue answer = client.put(credentialsUrl, credentials(out, out.token(), version),
                     CredentialsObjects.ours(version, token, ourVersionsUrl, ourParty()), correlation);
             CredentialsObjects.Theirs theirs = CredentialsObjects.parse(version, answer)
@@ -190,13 +181,7 @@ public class Registrations {
             JsonArray endpoints = CredentialsObjects.endpoints(client.get(detailsUrl, withNew, correlation))
                     .orElseThrow(() -> new OcpiClient.CallFailed("Malformed version details", true));
             partners.registered(partnerId, version, theirs.url(), endpoints.toString(), theirs.roles(), theirs.token(), actor);
-        } catch (OcpiClient.CallFailed e) {
-            partners.discardServerToken(partnerId, token);
-            throw upstream(partnerId, actor, "rotation-failed", "Rotation failed, the previous tokens stay in use: " + e.getMessage());
-        } catch (Refusal e) {
-            partners.discardServerToken(partnerId, token);
-            throw e;
-        }
+        });
         return partners.existing(partnerId);
     }
 
@@ -220,6 +205,27 @@ public class Registrations {
 
     private static OcpiClient.Credentials credentials(Partners.Outgoing out, String token, String version) {
         return new OcpiClient.Credentials(token, out.base64() && !"2.1.1".equals(version), out.totpSecret());
+    }
+
+    private interface TokenExchange {
+        void run(String token) throws OcpiClient.CallFailed;
+    }
+
+    /**
+     * Issues a new token C and hands it to {@code exchange}; when the exchange fails the token is
+     * discarded and the partner's previous tokens stay as they were.
+     */
+    private void withNewToken(long partnerId, String actor, String failureType, String failurePrefix, TokenExchange exchange) {
+        String token = partners.issueServerToken(partnerId);
+        try {
+            exchange.run(token);
+        } catch (OcpiClient.CallFailed e) {
+            partners.discardServerToken(partnerId, token);
+            throw upstream(partnerId, actor, failureType, failurePrefix + e.getMessage());
+        } catch (Refusal e) {
+            partners.discardServerToken(partnerId, token);
+            throw e;
+        }
     }
 
     private interface Call {

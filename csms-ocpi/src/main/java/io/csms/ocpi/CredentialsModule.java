@@ -4,14 +4,9 @@ import io.csms.roaming.CredentialsObjects;
 import io.csms.roaming.Registrations;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.StringReader;
 
 /** The credentials module, the same in every version but for the object's shape (see {@link CredentialsObjects}). */
 @RequestScoped
@@ -32,11 +27,11 @@ public class CredentialsModule {
     }
 
     public Response post(String version, String body, UriInfo uriInfo) {
-        return answer(registrations.register(caller.required(), version, json(body), baseUrl.versions(uriInfo)));
+        return answer(registrations.register(caller.required(), version, OcpiJson.read(body), baseUrl.versions(uriInfo)));
     }
 
     public Response put(String version, String body, UriInfo uriInfo) {
-        return answer(registrations.update(caller.required(), version, json(body), baseUrl.versions(uriInfo)));
+        return answer(registrations.update(caller.required(), version, OcpiJson.read(body), baseUrl.versions(uriInfo)));
     }
 
     public Response delete() {
@@ -54,13 +49,5 @@ public class CredentialsModule {
 
     private static Response ok(Object data) {
         return Response.ok(OcpiResponse.success(data), MediaType.APPLICATION_JSON).build();
-    }
-
-    private static JsonValue json(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
-            return reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
-            throw new OcpiException(400, OcpiStatus.INVALID_PARAMETERS, "The body is not valid JSON");
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.csms.ocpi.v221.hubclientinfo;
 
 import io.csms.ocpi.OcpiCaller;
 import io.csms.ocpi.OcpiException;
+import io.csms.ocpi.OcpiJson;
 import io.csms.ocpi.OcpiModule;
 import io.csms.ocpi.OcpiResponse;
 import io.csms.ocpi.OcpiStatus;
@@ -9,17 +10,13 @@ import io.csms.roaming.HubClients;
 import io.csms.roaming.Partner;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -43,12 +40,7 @@ public class HubClientInfoResource {
     @PUT
     public OcpiResponse<Void> put(@PathParam("country_code") String countryCode, @PathParam("party_id") String partyId,
             String body) {
-        JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
-            json = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new OcpiException(400, OcpiStatus.INVALID_PARAMETERS, "The body is not a JSON object");
-        }
+        JsonObject json = OcpiJson.readObject(body);
         HubClients.ClientInfo info;
         try {
             info = new HubClients.ClientInfo(json.getString("country_code"), json.getString("party_id"),
