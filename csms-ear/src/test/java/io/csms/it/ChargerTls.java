@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
@@ -14,6 +15,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HexFormat;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -33,6 +35,20 @@ public final class ChargerTls {
      * when null), trusting the server's self-signed certificate.
      */
     public static SSLContext tls(String chargerId) throws Exception {
+        return issue(chargerId).context();
+    }
+
+    /** A TLS context and the client certificate it presents (null when {@code subject} is null). */
+    public record Issued(SSLContext context, X509Certificate certificate) {
+        /** The certificate's SHA-256 fingerprint, lower-case hex: what a partner's certificate binding holds. */
+        public String sha256() throws Exception {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        }
+    }
+
+    /** Like {@link #tls}, for any subject (a charger id, a roaming partner's name), with a new key each time. */
+    public static Issued issue(String chargerId) throws Exception {
+        X509Certificate certificate = null;
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
         if (chargerId != null) {
@@ -46,7 +62,7 @@ public final class ChargerTls {
             }
             X509Certificate caCertificate = (X509Certificate) ca.getCertificate("csms-ca");
             Instant now = Instant.now();
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
+            certificate = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
                     caCertificate, new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofMinutes(5))),
                     Date.from(now.plus(Duration.ofDays(1))), new X500Name("CN=" + chargerId), pair.getPublic())
                     .build(new JcaContentSignerBuilder("SHA256withRSA").build((PrivateKey) ca.getKey("csms-ca", password))));
@@ -56,7 +72,7 @@ public final class ChargerTls {
         keyManagers.init(keys, "pw".toCharArray());
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keyManagers.getKeyManagers(), new TrustManager[] {new TrustTheTestServer()}, new SecureRandom());
-        return context;
+        return new Issued(context, certificate);
     }
 
     /** The test server's certificate is self-signed by the server distribution: trusted here, in tests only. */

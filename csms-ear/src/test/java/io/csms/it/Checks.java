@@ -21,6 +21,29 @@ public final class Checks {
     private Checks() {}
 
     /**
+     * An OCPI partner bound to a client certificate is served over mutual TLS with that certificate,
+     * and refused with another certificate of the same subject, without one, or without TLS.
+     */
+    public static void ocpiPartnerNeedsItsClientCertificate(String partyId) throws Exception {
+        try (OcpiTestPartner partner = new OcpiTestPartner("DE", partyId, "EMSP")) {
+            JsonObject created = OcpiRegistrationIT.createPartner("Certified " + partyId, "[]");
+            HttpResponse<String> registered = Http.post(OcpiRegistrationIT.CREDENTIALS,
+                    partner.credentials(partner.newToken()).toString(), OcpiRegistrationIT.token(created.getString("registrationToken")));
+            assertEquals(200, registered.statusCode(), registered.body());
+            String[] token = OcpiRegistrationIT.token(Http.json(registered).getJsonObject("data").getString("token"));
+            ChargerTls.Issued own = ChargerTls.issue("partner-" + partyId);
+            long id = created.getJsonObject("partner").getJsonNumber("id").longValue();
+            assertEquals(200, Http.put("/csms/api/admin/partners/" + id, "{\"clientCertificateSha256\":\"" + own.sha256() + "\"}",
+                    Admin.bearer()).statusCode());
+            assertEquals(200, Http.tls(own.context()).get(OcpiRegistrationIT.CREDENTIALS, token).statusCode());
+            assertEquals(401, Http.tls(ChargerTls.issue("partner-" + partyId).context()).get(OcpiRegistrationIT.CREDENTIALS, token)
+                    .statusCode(), "another certificate");
+            assertEquals(401, Http.tls(ChargerTls.tls(null)).get(OcpiRegistrationIT.CREDENTIALS, token).statusCode(), "no certificate");
+            assertEquals(401, Http.get(OcpiRegistrationIT.CREDENTIALS, token).statusCode(), "no TLS");
+        }
+    }
+
+    /**
      * The API's OpenAPI document is served without a token, as YAML and as JSON, and names the
      * driver journey's operations, the bearer scheme and the problem responses.
      */

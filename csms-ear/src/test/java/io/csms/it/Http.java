@@ -2,64 +2,98 @@ package io.csms.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /** A real HTTP client against the server under test. */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The plain HTTP client every static method uses. */
+    public static final Client PLAIN = new Client(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), null);
 
     private Http() {}
 
+    /** A client over TLS (https on the server's TLS port) presenting what {@code tls} holds. */
+    public static Client tls(SSLContext tls) {
+        return new Client(HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build(),
+                "https://localhost:" + ServerUnderTest.httpsPort());
+    }
+
     public static HttpResponse<String> get(String url, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(absolute(url))).timeout(Duration.ofSeconds(30)).GET();
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return send(request.build());
+        return PLAIN.get(url, headers);
     }
 
     public static HttpResponse<String> post(String url, String json, String... headers) {
-        return withBody("POST", url, json, headers);
+        return PLAIN.post(url, json, headers);
     }
 
     public static HttpResponse<String> put(String url, String json, String... headers) {
-        return withBody("PUT", url, json, headers);
+        return PLAIN.put(url, json, headers);
     }
 
     public static HttpResponse<String> delete(String url, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(absolute(url))).timeout(Duration.ofSeconds(30)).DELETE();
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return send(request.build());
+        return PLAIN.delete(url, headers);
     }
 
     /** A POST that is answered later (while the test plays the charger). */
     public static java.util.concurrent.CompletableFuture<HttpResponse<String>> postAsync(String url, String json, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(absolute(url))).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(PLAIN.absolute(url))).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (headers.length > 0) {
             request.headers(headers);
         }
-        return CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+        return PLAIN.client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> withBody(String method, String url, String json, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(absolute(url))).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json));
-        if (headers.length > 0) {
-            request.headers(headers);
+    /** Status and headers (names in lower case) of a plain HTTP answer. */
+    public record Answer(int status, Map<String, String> headers) {}
+
+    /**
+     * A GET sent from another loopback address ({@code 127.0.0.x}), so that limits per client address
+     * can be tested without touching the address every other test uses. A plain socket, because the
+     * JDK's HttpClient cannot choose its local address before Java 19.
+     */
+    public static Answer getFrom(String localAddress, String path, String... headers) {
+        URI base = URI.create(ServerUnderTest.baseUrl());
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 5000);
+            socket.setSoTimeout(30_000);
+            StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: localhost:" + base.getPort()
+                    + "\r\nConnection: close\r\n");
+            for (int i = 0; i < headers.length; i += 2) {
+                request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            int status = Integer.parseInt(in.readLine().split(" ")[1]);
+            Map<String, String> answerHeaders = new LinkedHashMap<>();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                int colon = line.indexOf(':');
+                answerHeaders.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+            }
+            return new Answer(status, answerHeaders);
+        } catch (IOException e) {
+            throw new AssertionError("GET " + path + " from " + localAddress + " failed", e);
         }
-        return send(request.build());
     }
 
     public static JsonObject json(HttpResponse<String> response) {
@@ -70,18 +104,64 @@ public final class Http {
         return Json.createReader(new StringReader(text)).readObject();
     }
 
-    private static String absolute(String url) {
-        return url.startsWith("http") ? url : ServerUnderTest.baseUrl() + url;
-    }
+    /** One HTTP client with its base URL (the server's plain HTTP one when null). */
+    public static final class Client {
 
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError("HTTP " + request.method() + " " + request.uri() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+        private final HttpClient client;
+        private final String base;
+
+        private Client(HttpClient client, String base) {
+            this.client = client;
+            this.base = base;
+        }
+
+        public HttpResponse<String> get(String url, String... headers) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(absolute(url))).timeout(Duration.ofSeconds(30)).GET();
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return send(request.build());
+        }
+
+        public HttpResponse<String> post(String url, String json, String... headers) {
+            return withBody("POST", url, json, headers);
+        }
+
+        public HttpResponse<String> put(String url, String json, String... headers) {
+            return withBody("PUT", url, json, headers);
+        }
+
+        public HttpResponse<String> delete(String url, String... headers) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(absolute(url))).timeout(Duration.ofSeconds(30)).DELETE();
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return send(request.build());
+        }
+
+        private HttpResponse<String> withBody(String method, String url, String json, String... headers) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(absolute(url))).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return send(request.build());
+        }
+
+        private String absolute(String url) {
+            return url.startsWith("http") ? url : (base == null ? ServerUnderTest.baseUrl() : base) + url;
+        }
+
+        private HttpResponse<String> send(HttpRequest request) {
+            try {
+                return client.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new AssertionError("HTTP " + request.method() + " " + request.uri() + " failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.csms.it;
 
 import static io.csms.it.OcpiRegistrationIT.CREDENTIALS;
+import static io.csms.it.OcpiRegistrationIT.assertOcpi;
 import static io.csms.it.OcpiRegistrationIT.clientInfo;
 import static io.csms.it.OcpiRegistrationIT.createPartner;
 import static io.csms.it.OcpiRegistrationIT.token;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -27,24 +29,32 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Every OCPI endpoint against every kind of caller: anonymous, a registration token, partner X (a
  * hub with TOTP), partner Y (an eMSP without the hubclientinfo right), a revoked partner, X with a
- * wrong TOTP and X replaying a TOTP: the HTTP status and OCPI status code each must get, and no
- * response carrying another party's token.
+ * wrong TOTP and X replaying a TOTP, partner W (bound to a client certificate) with its certificate,
+ * another one, none, or without TLS: the HTTP status and OCPI status code each must get, and no
+ * response carrying another party's token. Then the routing headers, the limits per partner and per
+ * client address, and the open-data limit.
  */
 @ExtendWith(ArquillianExtension.class)
 class OcpiAccessIT extends CsmsEar {
 
     private static final String SECRET = "secure!Charging!X1";
 
-    record Endpoint(String name, Function<String[], HttpResponse<String>> call) {}
+    /** One endpoint, called by a client with headers. */
+    record Endpoint(String name, BiFunction<Http.Client, String[], HttpResponse<String>> call) {}
+
+    /** One caller: its headers, and the TLS client it calls with (null: plain HTTP). */
+    record Caller(String[] headers, Http.Client tls) {}
 
     @Test
     void every_endpoint_answers_every_caller_as_expected() throws Exception {
         try (OcpiTestPartner hub = new OcpiTestPartner("DE", "AX1", "HUB");
                 OcpiTestPartner emsp = new OcpiTestPartner("DE", "AY1", "EMSP");
-                OcpiTestPartner gone = new OcpiTestPartner("DE", "AR1", "EMSP")) {
+                OcpiTestPartner gone = new OcpiTestPartner("DE", "AR1", "EMSP");
+                OcpiTestPartner certified = new OcpiTestPartner("DE", "AW1", "EMSP")) {
             Registered x = register("Access X", "[\"hubclientinfo\"]", hub);
             Registered y = register("Access Y", "[]", emsp);
             Registered revoked = register("Access R", "[\"hubclientinfo\"]", gone);
+            Registered w = register("Access W", "[]", certified);
             assertEquals(200, Http.post("/csms/api/admin/partners/" + revoked.id() + "/revoke", "", Admin.bearer()).statusCode());
             String tokenA = createPartner("Access A", "[\"hubclientinfo\"]").getString("registrationToken");
             HttpResponse<String> totpOn = Http.put("/csms/api/admin/partners/" + x.id(), "{\"totpIncomingSecret\":\"" + SECRET + "\"}",
@@ -52,62 +62,90 @@ class OcpiAccessIT extends CsmsEar {
             assertEquals(200, totpOn.statusCode(), totpOn.body());
             assertTrue(Http.json(totpOn).getBoolean("totpIncoming"));
             assertFalse(totpOn.body().contains(SECRET), "the secret is never shown");
+            // W must come over mutual TLS with its own certificate (from any CA the server trusts)
+            ChargerTls.Issued wCertificate = ChargerTls.issue("partner-w");
+            HttpResponse<String> bound = Http.put("/csms/api/admin/partners/" + w.id(),
+                    "{\"clientCertificateSha256\":\"" + wCertificate.sha256().toUpperCase() + "\"}", Admin.bearer());
+            assertEquals(wCertificate.sha256(), Http.json(bound).getString("clientCertificateSha256"), bound.body());
+            Http.Client wOwn = Http.tls(wCertificate.context());
+            Http.Client wOther = Http.tls(ChargerTls.issue("partner-w").context());
+            Http.Client noCertificate = Http.tls(ChargerTls.tls(null));
 
             List<Endpoint> endpoints = List.of(
-                    new Endpoint("GET versions", h -> Http.get("/ocpi/versions", h)),
-                    new Endpoint("GET 2.2.1", h -> Http.get("/ocpi/2.2.1", h)),
-                    new Endpoint("GET 2.1.1", h -> Http.get("/ocpi/2.1.1", h)),
-                    new Endpoint("GET credentials", h -> Http.get(CREDENTIALS, h)),
-                    new Endpoint("PUT hubclientinfo", h -> Http.put("/ocpi/2.2.1/hubclientinfo/DE/CL1", clientInfo("DE", "CL1"), h)));
+                    new Endpoint("GET versions", (c, h) -> c.get("/ocpi/versions", h)),
+                    new Endpoint("GET 2.2.1", (c, h) -> c.get("/ocpi/2.2.1", h)),
+                    new Endpoint("GET 2.1.1", (c, h) -> c.get("/ocpi/2.1.1", h)),
+                    new Endpoint("GET credentials", (c, h) -> c.get(CREDENTIALS, h)),
+                    new Endpoint("PUT hubclientinfo", (c, h) -> c.put("/ocpi/2.2.1/hubclientinfo/DE/CL1", clientInfo("DE", "CL1"), h)));
             Fresh fresh = new Fresh();
             String replayed = fresh.next();
             assertEquals(200, Http.get("/ocpi/versions", withTotp(x.token(), replayed)).statusCode());
 
-            Map<String, Function<Integer, String[]>> callers = new LinkedHashMap<>();
-            callers.put("anonymous", i -> new String[] {"X-Request-ID", "anonymous-" + i});
-            callers.put("token A", i -> token(tokenA));
-            callers.put("partner X", i -> withTotp(x.token(), fresh.next()));
-            callers.put("partner X, TOTP as Basic password", i -> basic(x.token(), fresh.next()));
-            callers.put("partner Y", i -> token(y.token()));
-            callers.put("revoked", i -> token(revoked.token()));
-            callers.put("X without TOTP", i -> token(x.token()));
-            callers.put("X wrong TOTP", i -> withTotp(x.token(), "AAAAAAAAAAAA"));
-            callers.put("X replayed TOTP", i -> withTotp(x.token(), replayed));
+            Map<String, Function<Integer, Caller>> callers = new LinkedHashMap<>();
+            callers.put("anonymous", i -> plain("X-Request-ID", "anonymous-" + i));
+            callers.put("token A", i -> plain(token(tokenA)));
+            callers.put("partner X", i -> plain(withTotp(x.token(), fresh.next())));
+            callers.put("partner X, TOTP as Basic password", i -> plain(basic(x.token(), fresh.next())));
+            callers.put("partner Y", i -> plain(token(y.token())));
+            callers.put("partner Y over TLS", i -> new Caller(token(y.token()), noCertificate));
+            callers.put("revoked", i -> plain(token(revoked.token())));
+            callers.put("X without TOTP", i -> plain(token(x.token())));
+            callers.put("X wrong TOTP", i -> plain(withTotp(x.token(), "AAAAAAAAAAAA")));
+            callers.put("X replayed TOTP", i -> plain(withTotp(x.token(), replayed)));
+            callers.put("partner W, its certificate", i -> new Caller(token(w.token()), wOwn));
+            callers.put("W wrong certificate", i -> new Caller(token(w.token()), wOther));
+            callers.put("W no certificate", i -> new Caller(token(w.token()), noCertificate));
+            callers.put("W plain HTTP", i -> plain(token(w.token())));
 
             Map<String, int[]> expected = new LinkedHashMap<>();
             // versions, 2.2.1, 2.1.1, credentials, hubclientinfo
-            expected.put("anonymous", new int[] {401, 401, 401, 401, 401});
+            expected.put("anonymous", ServerUnderTest.openData() ? new int[] {200, 200, 200, 401, 401} : new int[] {401, 401, 401, 401, 401});
             expected.put("token A", new int[] {200, 200, 200, 200, 401});
             expected.put("partner X", new int[] {200, 200, 200, 200, 200});
             expected.put("partner X, TOTP as Basic password", new int[] {200, 200, 200, 200, 200});
             expected.put("partner Y", new int[] {200, 200, 200, 200, 403});
+            expected.put("partner Y over TLS", new int[] {200, 200, 200, 200, 403});
             expected.put("revoked", new int[] {401, 401, 401, 401, 401});
             expected.put("X without TOTP", new int[] {401, 401, 401, 401, 401});
             expected.put("X wrong TOTP", new int[] {401, 401, 401, 401, 401});
             expected.put("X replayed TOTP", new int[] {401, 401, 401, 401, 401});
+            expected.put("partner W, its certificate", new int[] {200, 200, 200, 200, 403});
+            expected.put("W wrong certificate", new int[] {401, 401, 401, 401, 401});
+            expected.put("W no certificate", new int[] {401, 401, 401, 401, 401});
+            expected.put("W plain HTTP", new int[] {401, 401, 401, 401, 401});
 
             List<String> wrong = new ArrayList<>();
             int i = 0;
-            for (Map.Entry<String, Function<Integer, String[]>> caller : callers.entrySet()) {
+            for (Map.Entry<String, Function<Integer, Caller>> entry : callers.entrySet()) {
                 for (int e = 0; e < endpoints.size(); e++) {
-                    HttpResponse<String> response = endpoints.get(e).call().apply(caller.getValue().apply(i++));
-                    int want = expected.get(caller.getKey())[e];
+                    Caller caller = entry.getValue().apply(i++);
+                    HttpResponse<String> response = endpoints.get(e).call().apply(caller.tls() == null ? Http.PLAIN : caller.tls(),
+                            caller.headers());
+                    int want = expected.get(entry.getKey())[e];
                     JsonObject envelope = Http.json(response);
                     int code = envelope.getInt("status_code");
                     if (response.statusCode() != want || code != (want == 200 ? 1000 : 2000)) {
-                        wrong.add(caller.getKey() + " × " + endpoints.get(e).name() + ": HTTP " + response.statusCode()
+                        wrong.add(entry.getKey() + " × " + endpoints.get(e).name() + ": HTTP " + response.statusCode()
                                 + " status_code " + code + ", expected " + want);
                     }
-                    for (Registered other : List.of(x, y, revoked)) {
-                        if (!caller.getKey().contains(other.name()) && response.body().contains(other.token())) {
-                            wrong.add(caller.getKey() + " × " + endpoints.get(e).name() + " shows another party's token");
+                    for (Registered other : List.of(x, y, revoked, w)) {
+                        if (!entry.getKey().contains(other.name()) && response.body().contains(other.token())) {
+                            wrong.add(entry.getKey() + " × " + endpoints.get(e).name() + " shows another party's token");
                         }
+                    }
+                    if (entry.getKey().equals("anonymous") && want == 200 && e == 1) {
+                        assertEquals(List.of(), OcpiRegistrationIT.identifiers(envelope),
+                                "open data lists the open modules only, and no credentials");
                     }
                 }
             }
             assertTrue(wrong.isEmpty(), String.join("\n", wrong));
             assertEquals(y.token(), Http.json(Http.get(CREDENTIALS, token(y.token()))).getJsonObject("data").getString("token"));
         }
+    }
+
+    private static Caller plain(String... headers) {
+        return new Caller(headers, null);
     }
 
     @Test
@@ -125,6 +163,75 @@ class OcpiAccessIT extends CsmsEar {
             assertEquals(2000, Http.json(blocked).getInt("status_code"));
             assertTrue(blocked.headers().firstValue("Retry-After").isPresent());
         }
+    }
+
+    @Test
+    void routing_headers_must_name_us_and_a_sender_the_partner_may_speak_for() throws Exception {
+        try (OcpiTestPartner partner = new OcpiTestPartner("DE", "RT1", "HUB")) {
+            Registered hub = register("Routing hub", "[\"hubclientinfo\"]", partner);
+            String path = "/ocpi/2.2.1/hubclientinfo/FR/RC1";
+            String body = clientInfo("FR", "RC1");
+            HttpResponse<String> routed = Http.put(path, body, route(hub, "DE", "RT1", "NL", "CSM"));
+            assertOcpi(200, 1000, routed);
+            assertEquals("NL", routed.headers().firstValue("OCPI-from-country-code").orElse(null), "answered from us");
+            assertEquals("CSM", routed.headers().firstValue("OCPI-from-party-id").orElse(null));
+            assertEquals("DE", routed.headers().firstValue("OCPI-to-country-code").orElse(null), "to the sender");
+            assertEquals("RT1", routed.headers().firstValue("OCPI-to-party-id").orElse(null));
+            assertOcpi(200, 1000, Http.put(path, body, route(hub, "de", "rt1", "nl", "csm")));
+            assertOcpi(200, 1000, Http.put(path, body, token(hub.token())), "no routing headers: a direct message");
+
+            assertOcpi(400, 2001, Http.put(path, body, route(hub, "DE", "RT1", "NL", "ZZZ")), "for another party");
+            assertOcpi(400, 2001, Http.put(path, body, token(hub.token())[0], token(hub.token())[1], "OCPI-to-party-id", "CSM"));
+            assertOcpi(400, 2001, Http.put(path, body, route(hub, "DEU", "RT1", "NL", "CSM")), "malformed country code");
+            assertOcpi(403, 2000, Http.put(path, body, route(hub, "BE", "XX9", "NL", "CSM")),
+                    "a party the hub never reported");
+            // once reported through hubclientinfo, the hub may relay that party's messages
+            assertOcpi(403, 2000, Http.put(path, body, route(hub, "BE", "RL1", "NL", "CSM")));
+            assertOcpi(200, 1000, Http.put("/ocpi/2.2.1/hubclientinfo/BE/RL1", clientInfo("BE", "RL1"), token(hub.token())));
+            assertOcpi(200, 1000, Http.put(path, body, route(hub, "BE", "RL1", "NL", "CSM")));
+
+            assertOcpi(200, 1000, Http.get(CREDENTIALS, route(hub, "BE", "XX9", "NL", "ZZZ")),
+                    "configuration modules are not routed: their headers are ignored");
+        }
+    }
+
+    @Test
+    void failures_from_one_client_address_block_that_address_only() throws Exception {
+        try (OcpiTestPartner partner = new OcpiTestPartner("DE", "AD1", "EMSP")) {
+            Registered p = register("Address P", "[]", partner);
+            String address = "127.0.0.7";
+            // the tests allow 500 failures per address (csms.ocpi.max-auth-failures-per-address)
+            for (int i = 0; i < 500; i++) {
+                int status = Http.getFrom(address, "/ocpi/versions", "Authorization", "Token not-a-token-" + i).status();
+                assertEquals(401, status, "attempt " + i);
+            }
+            Http.Answer blocked = Http.getFrom(address, "/ocpi/versions", token(p.token()));
+            assertEquals(429, blocked.status(), "even a valid token waits on a blocked address");
+            assertTrue(blocked.headers().containsKey("retry-after"));
+            assertEquals(200, Http.getFrom("127.0.0.8", "/ocpi/versions", token(p.token())).status(), "other addresses go on");
+        }
+    }
+
+    @Test
+    void anonymous_open_data_is_limited_per_client_address() {
+        String address = "127.0.0.9";
+        int expected = ServerUnderTest.openData() ? 200 : 401;
+        // csms.ocpi.open-data.requests-per-minute: 60 by default
+        for (int i = 0; i < 60; i++) {
+            assertEquals(expected, Http.getFrom(address, "/ocpi/versions").status(), "request " + i);
+        }
+        if (ServerUnderTest.openData()) {
+            Http.Answer limited = Http.getFrom(address, "/ocpi/versions");
+            assertEquals(429, limited.status());
+            assertTrue(limited.headers().containsKey("retry-after"));
+            assertEquals(200, Http.getFrom("127.0.0.10", "/ocpi/versions").status(), "other addresses go on");
+        }
+    }
+
+    private static String[] route(Registered caller, String fromCountry, String fromParty, String toCountry, String toParty) {
+        String[] auth = token(caller.token());
+        return new String[] {auth[0], auth[1], "OCPI-from-country-code", fromCountry, "OCPI-from-party-id", fromParty,
+                "OCPI-to-country-code", toCountry, "OCPI-to-party-id", toParty};
     }
 
     record Registered(String name, long id, String token) {}

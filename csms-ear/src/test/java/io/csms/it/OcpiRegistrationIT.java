@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OcpiRegistrationIT extends CsmsEar {
 
     static final String CREDENTIALS = "/ocpi/2.2.1/credentials";
+    static final String CREDENTIALS_211 = "/ocpi/2.1.1/credentials";
 
     @Test
     void a_partner_registers_with_token_a_rotates_and_unregisters() throws Exception {
@@ -97,7 +98,7 @@ class OcpiRegistrationIT extends CsmsEar {
             // none of that spent token A
             assertOcpi(200, 1000, Http.post(CREDENTIALS, emsp.credentials(emsp.newToken()).toString(), token(tokenA)));
 
-            HttpResponse<String> anonymous = Http.get("/ocpi/versions", "X-Request-ID", "req-1", "X-Correlation-ID", "corr-1");
+            HttpResponse<String> anonymous = Http.get(CREDENTIALS, "X-Request-ID", "req-1", "X-Correlation-ID", "corr-1");
             assertOcpi(401, 2000, anonymous);
             assertEquals("req-1", anonymous.headers().firstValue("X-Request-ID").orElse(null));
             assertEquals("corr-1", anonymous.headers().firstValue("X-Correlation-ID").orElse(null));
@@ -145,6 +146,73 @@ class OcpiRegistrationIT extends CsmsEar {
         }
     }
 
+    @Test
+    void a_211_partner_registers_rotates_and_unregisters_with_plain_tokens() throws Exception {
+        try (OcpiTestPartner emsp = new OcpiTestPartner("BE", "OL1", "EMSP")) {
+            emsp.versionsOffered = List.of("2.1.1");
+            emsp.plainTokensOnly = true;
+            JsonObject created = createPartner("Old One", "[]");
+            long id = created.getJsonObject("partner").getJsonNumber("id").longValue();
+            String[] tokenA = plain(created.getString("registrationToken"));
+            JsonObject details = Http.json(Http.get("/ocpi/2.1.1", tokenA)).getJsonObject("data");
+            JsonObject credentialsEndpoint = details.getJsonArray("endpoints").getJsonObject(0);
+            assertEquals("credentials", credentialsEndpoint.getString("identifier"));
+            assertFalse(credentialsEndpoint.containsKey("role"), "2.1.1 endpoints have no interface role");
+            assertTrue(credentialsEndpoint.getString("url").endsWith(CREDENTIALS_211));
+
+            String b1 = emsp.newToken();
+            HttpResponse<String> registered = Http.post(CREDENTIALS_211, emsp.credentials211(b1).toString(), tokenA);
+            assertOcpi(200, 1000, registered);
+            JsonObject ours = Http.json(registered).getJsonObject("data");
+            assertEquals("NL", ours.getString("country_code"), "2.1.1 names our party at the top level");
+            assertEquals("CSM", ours.getString("party_id"));
+            assertTrue(ours.getJsonObject("business_details").containsKey("name"));
+            assertFalse(ours.containsKey("roles"));
+            assertTrue(emsp.authorizations.contains("Token " + b1), "2.1.1 sends the token itself, not base64");
+            String c1 = ours.getString("token");
+            JsonObject view = Http.json(Http.get("/csms/api/admin/partners/" + id, Admin.bearer()));
+            assertEquals("2.1.1", view.getString("version"));
+            assertEquals("OL1", view.getString("partyId"));
+            assertEquals(c1, Http.json(Http.get(CREDENTIALS_211, plain(c1))).getJsonObject("data").getString("token"));
+            assertOcpi(405, 2000, Http.post(CREDENTIALS_211, emsp.credentials211(emsp.newToken()).toString(), plain(c1)));
+
+            String c2 = Http.json(Http.put(CREDENTIALS_211, emsp.credentials211(emsp.newToken()).toString(), plain(c1)))
+                    .getJsonObject("data").getString("token");
+            assertNotEquals(c1, c2);
+            assertEquals(200, Http.get("/ocpi/versions", plain(c2)).statusCode());
+            assertOcpi(401, 2000, Http.get("/ocpi/versions", plain(c1)), "the old token is gone once the new one was used");
+
+            assertOcpi(200, 1000, Http.delete(CREDENTIALS_211, plain(c2)));
+            assertOcpi(401, 2000, Http.get("/ocpi/versions", plain(c2)));
+        }
+    }
+
+    @Test
+    void the_csms_registers_with_a_211_partner_and_rotates() throws Exception {
+        try (OcpiTestPartner emsp = new OcpiTestPartner("BE", "OL2", "EMSP")) {
+            emsp.versionsOffered = List.of("2.1.1");
+            emsp.plainTokensOnly = true;
+            long id = createPartner("Old Two", "[]").getJsonObject("partner").getJsonNumber("id").longValue();
+            String theirA = emsp.newToken();
+            HttpResponse<String> registered = Http.post("/csms/api/admin/partners/" + id + "/register",
+                    Json.createObjectBuilder().add("versionsUrl", emsp.versionsUrl()).add("token", theirA).build().toString(),
+                    Admin.bearer());
+            assertEquals(200, registered.statusCode(), registered.body());
+            assertEquals("2.1.1", Http.json(registered).getString("version"));
+            assertEquals("OL2", Http.json(registered).getString("partyId"));
+            // the partner's version is unknown until its versions are read: base64 first, then the token itself
+            assertEquals(List.of("Token " + base64(theirA), "Token " + theirA), emsp.authorizations.subList(0, 2));
+            String c = emsp.tokenForCsms;
+            assertEquals(200, Http.get(CREDENTIALS_211, plain(c)).statusCode());
+
+            assertEquals(200, Http.post("/csms/api/admin/partners/" + id + "/rotate", "", Admin.bearer()).statusCode());
+            assertNotEquals(c, emsp.tokenForCsms);
+            assertEquals(200, Http.get(CREDENTIALS_211, plain(emsp.tokenForCsms)).statusCode());
+            assertTrue(emsp.authorizations.stream().skip(1).allMatch(a -> a.startsWith("Token B-")),
+                    "once the version is known, never base64 towards a 2.1.1 partner: " + emsp.authorizations);
+        }
+    }
+
     static JsonObject createPartner(String name, String modules) {
         HttpResponse<String> created = Http.post("/csms/api/admin/partners",
                 "{\"name\":\"" + name + "\",\"allowedModules\":" + modules + "}", Admin.bearer());
@@ -154,6 +222,11 @@ class OcpiRegistrationIT extends CsmsEar {
 
     static String[] token(String token) {
         return new String[] {"Authorization", "Token " + base64(token)};
+    }
+
+    /** The 2.1.1 form: {@code Token <token>}. */
+    static String[] plain(String token) {
+        return new String[] {"Authorization", "Token " + token};
     }
 
     static String base64(String token) {
@@ -171,9 +244,13 @@ class OcpiRegistrationIT extends CsmsEar {
     }
 
     static void assertOcpi(int httpStatus, int statusCode, HttpResponse<String> response) {
-        assertEquals(httpStatus, response.statusCode(), response.body());
+        assertOcpi(httpStatus, statusCode, response, "");
+    }
+
+    static void assertOcpi(int httpStatus, int statusCode, HttpResponse<String> response, String why) {
+        assertEquals(httpStatus, response.statusCode(), why + ": " + response.body());
         JsonObject envelope = Http.json(response);
-        assertEquals(statusCode, envelope.getInt("status_code"), response.body());
+        assertEquals(statusCode, envelope.getInt("status_code"), why + ": " + response.body());
         assertTrue(envelope.containsKey("timestamp"), response.body());
     }
 }

@@ -39,6 +39,8 @@ public final class OcpiTestPartner implements AutoCloseable {
     public volatile List<String> versionsOffered = List.of("2.2.1");
     public volatile boolean failVersions;
     public volatile boolean failPut;
+    /** Like a strict 2.1.1 platform: {@code Token <token>} only, a base64 form is an unknown token. */
+    public volatile boolean plainTokensOnly;
 
     public OcpiTestPartner(String countryCode, String partyId, String role) throws IOException {
         this.countryCode = countryCode;
@@ -61,6 +63,13 @@ public final class OcpiTestPartner implements AutoCloseable {
         return token;
     }
 
+    /** The partner's 2.1.1 credentials object (one party, no roles) with {@code token} for the CSMS to use. */
+    public JsonObject credentials211(String token) {
+        return Json.createObjectBuilder().add("token", token).add("url", versionsUrl())
+                .add("business_details", Json.createObjectBuilder().add("name", "Test " + partyId))
+                .add("party_id", partyId).add("country_code", countryCode).build();
+    }
+
     /** The partner's credentials object (2.2.1) with {@code token} for the CSMS to use. */
     public JsonObject credentials(String token) {
         return Json.createObjectBuilder().add("token", token).add("url", versionsUrl())
@@ -74,9 +83,8 @@ public final class OcpiTestPartner implements AutoCloseable {
         try (exchange) {
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             authorizations.add(auth == null ? "" : auth);
-            String token = auth != null && auth.startsWith("Token ")
-                    ? new String(Base64.getDecoder().decode(auth.substring(6)), StandardCharsets.UTF_8) : null;
-            if (token == null || !accepted.contains(token)) {
+            String token = presented(auth);
+            if (token == null) {
                 send(exchange, 401, envelope(2000, JsonValue.NULL));
                 return;
             }
@@ -95,7 +103,12 @@ public final class OcpiTestPartner implements AutoCloseable {
                         .add("endpoints", Json.createArrayBuilder().add(Json.createObjectBuilder()
                                 .add("identifier", "credentials").add("role", "SENDER").add("url", base + "/2.2.1/credentials")))
                         .build()));
-            } else if (path.equals("/2.2.1/credentials") && (method.equals("POST") || method.equals("PUT"))) {
+            } else if (path.equals("/2.1.1") && method.equals("GET")) {
+                send(exchange, 200, envelope(1000, Json.createObjectBuilder().add("version", "2.1.1")
+                        .add("endpoints", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                .add("identifier", "credentials").add("url", base + "/2.1.1/credentials")))
+                        .build()));
+            } else if (path.matches("/2\\.(2\\.1|1\\.1)/credentials") && (method.equals("POST") || method.equals("PUT"))) {
                 if (method.equals("PUT") && failPut) {
                     send(exchange, 500, "rotation refused");
                     return;
@@ -107,12 +120,32 @@ public final class OcpiTestPartner implements AutoCloseable {
                 tokenForCsms = theirs.getString("token");
                 String next = newToken();
                 accepted.remove(token); // the token the CSMS used (A, or the previous B) is spent
-                send(exchange, 200, envelope(1000, credentials(next)));
-            } else if (path.equals("/2.2.1/credentials") && method.equals("DELETE")) {
+                send(exchange, 200, envelope(1000, path.startsWith("/2.1.1") ? credentials211(next) : credentials(next)));
+            } else if (path.matches("/2\\.(2\\.1|1\\.1)/credentials") && method.equals("DELETE")) {
                 send(exchange, 200, envelope(1000, JsonValue.NULL));
             } else {
                 send(exchange, 404, envelope(2000, JsonValue.NULL));
             }
+        }
+    }
+
+    /** The accepted token in an Authorization header: {@code Token <base64>} (2.2.1) or {@code Token <token>} (2.1.1). */
+    private String presented(String auth) {
+        if (auth == null || !auth.startsWith("Token ")) {
+            return null;
+        }
+        String value = auth.substring(6);
+        if (accepted.contains(value)) {
+            return value;
+        }
+        if (plainTokensOnly) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+            return accepted.contains(decoded) ? decoded : null;
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -28,6 +28,7 @@ public class ServerUnderTest implements LauncherSessionListener {
     private static String healthUrl;
     private static DevCertificateAuthority certificateAuthority;
     private static int httpsPort;
+    private static boolean openData;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -60,6 +61,11 @@ public class ServerUnderTest implements LauncherSessionListener {
             settings.put("csms.ocpi.max-auth-failures-per-partner", "20");
             settings.put("csms.admin.email", ROOT_EMAIL);
             settings.put("csms.admin.password", ROOT_PASSWORD);
+            // anonymous open data: switched on for the Payara run, left at its default (off) on WildFly
+            openData = kind.equals("payara");
+            settings.put("csms.ocpi.open-data", Boolean.toString(openData));
+            // unknown charger ids: refused (the default) on Payara, Pending until accepted on WildFly
+            settings.put("csms.ocpp.unknown-chargers", kind.equals("payara") ? "reject" : "pending");
             Path zip = Path.of(System.getProperty("csms.it.server.zip"));
             if (kind.equals("payara")) {
                 PayaraServer payara = new PayaraServer(PayaraServer.provision(zip, work.resolve("servers")),
@@ -151,6 +157,11 @@ public class ServerUnderTest implements LauncherSessionListener {
     }
 
     /** The HTTPS port of the server under test (self-signed server certificate). */
+    /** Whether this run serves OCPI open data without a token ({@code csms.ocpi.open-data}). */
+    public static boolean openData() {
+        return openData;
+    }
+
     public static int httpsPort() {
         return httpsPort;
     }

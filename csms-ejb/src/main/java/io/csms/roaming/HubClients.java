@@ -32,6 +32,15 @@ public class HubClients {
                 .executeUpdate();
     }
 
+    /** Whether the hub has told us about this party (so it may relay that party's messages). */
+    public boolean reports(long hubId, String countryCode, String partyId) {
+        return !em.createNativeQuery("""
+                select 1 from ocpi_client_info
+                where partner_id = ?1 and upper(country_code) = upper(?2) and upper(party_id) = upper(?3)""")
+                .setParameter(1, hubId).setParameter(2, countryCode).setParameter(3, partyId).setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
     public List<ClientInfo> of(long hubId) {
         List<Object[]> rows = em.createNativeQuery("""
                 select country_code, party_id, role, status, last_updated from ocpi_client_info

@@ -52,14 +52,25 @@ public class OcpiClient {
     /** The call did not give a successful OCPI answer; {@code reachable} says whether the partner answered at all. */
     public static class CallFailed extends Exception {
         private final boolean reachable;
+        private final int httpStatus;
 
         CallFailed(String message, boolean reachable) {
+            this(message, reachable, 0);
+        }
+
+        CallFailed(String message, boolean reachable, int httpStatus) {
             super(message);
             this.reachable = reachable;
+            this.httpStatus = httpStatus;
         }
 
         public boolean reachable() {
             return reachable;
+        }
+
+        /** The partner's HTTP status when it answered with one other than 2xx, else 0. */
+        public int httpStatus() {
+            return httpStatus;
         }
     }
 
@@ -133,7 +144,7 @@ public class OcpiClient {
             throw new CallFailed(method + " " + uri + ": interrupted", false);
         }
         if (response.statusCode() / 100 != 2) {
-            throw new CallFailed("HTTP " + response.statusCode() + " from " + method + " " + uri, true);
+            throw new CallFailed("HTTP " + response.statusCode() + " from " + method + " " + uri, true, response.statusCode());
         }
         JsonObject envelope;
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {

@@ -127,17 +127,29 @@ public class Registrations {
             throw new Refusal(Refusal.Kind.CONFLICT, "partner-" + partner.status().name().toLowerCase(),
                     "The partner is " + partner.status().name().toLowerCase());
         }
-        OcpiClient.Credentials withA = new OcpiClient.Credentials(registrationToken, partner.sendTokenBase64(),
-                partners.totpOutgoingSecret(partnerId));
+        String totp = partners.totpOutgoingSecret(partnerId);
         String correlation = UUID.randomUUID().toString();
-        JsonValue versions = call(partnerId, actor, () -> client.get(versionsUrl, withA, correlation));
+        OcpiClient.Credentials withA = new OcpiClient.Credentials(registrationToken, partner.sendTokenBase64(), totp);
+        JsonValue versions;
+        try {
+            versions = client.get(versionsUrl, withA, correlation);
+        } catch (OcpiClient.CallFailed e) {
+            if (e.httpStatus() != 401 || !withA.base64()) {
+                throw upstream(partnerId, actor, "partner-unusable", e.getMessage());
+            }
+            // before the version is known: a 2.1.1 platform reads the token itself, not its base64 form
+            withA = new OcpiClient.Credentials(registrationToken, false, totp);
+            OcpiClient.Credentials plain = withA;
+            versions = call(partnerId, actor, () -> client.get(versionsUrl, plain, correlation));
+        }
+        JsonValue offered = versions;
         String version = partner.ocpiVersions().stream()
-                .filter(v -> CredentialsObjects.versionUrl(versions, v).isPresent())
+                .filter(v -> CredentialsObjects.versionUrl(offered, v).isPresent())
                 .max(Registrations::compareVersions)
                 .orElseThrow(() -> upstream(partnerId, actor, "no-mutual-version",
                         "The partner offers none of " + partner.ocpiVersions()));
         OcpiClient.Credentials asPartner = version.equals("2.1.1")
-                ? new OcpiClient.Credentials(registrationToken, false, withA.totpSecret()) : withA;
+                ? new OcpiClient.Credentials(registrationToken, false, totp) : withA;
         String detailsUrl = CredentialsObjects.versionUrl(versions, version).orElseThrow();
         JsonArray endpoints = CredentialsObjects.endpoints(call(partnerId, actor, () -> client.get(detailsUrl, asPartner, correlation)))
                 .orElseThrow(() -> upstream(partnerId, actor, "partner-unusable", "Malformed version details"));

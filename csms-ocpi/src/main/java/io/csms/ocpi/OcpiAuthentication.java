@@ -31,8 +31,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Every OCPI request: the credentials token ({@code Token <base64>}, or plain, as many peers send;
  * or HTTP Basic with the token as user and the TOTP as password), the partner's TOTP and client
- * certificate when it has them, then whether that partner may use this module and version. Failures
- * answer 401 with status 2000 and are audited and counted; too many answer 429.
+ * certificate when it has them, then whether that partner may use this module and version, and on the
+ * function modules the routing headers ({@link OcpiRouting}). Authentication failures answer 401
+ * with status 2000 and are audited and counted; too many answer 429.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -56,7 +57,10 @@ public class OcpiAuthentication implements ContainerRequestFilter {
     @Inject
     AuditTrail audit;
 
-    /** Anonymous read access to the open-data modules (versions, and later locations and tariffs) for regulators. */
+    @Inject
+    OcpiRouting routing;
+
+    /** Anonymous read access to the open-data modules (versions, locations, tariffs) for regulators. */
     @Inject
     @ConfigProperty(name = "csms.ocpi.open-data", defaultValue = "false")
     boolean openData;
@@ -78,7 +82,7 @@ public class OcpiAuthentication implements ContainerRequestFilter {
         throttled(guard.blocked(address, null));
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || header.isBlank()) {
-            if (openData && module.id().equals(OcpiModule.VERSIONS) && request.getMethod().equals("GET")) {
+            if (openData && module.openData() && request.getMethod().equals("GET")) {
                 throttled(guard.anonymousRequest(address));
                 return;
             }
@@ -117,7 +121,8 @@ public class OcpiAuthentication implements ContainerRequestFilter {
                     module.id(), AuditEvent.Outcome.DENIED, address, "module not allowed"));
             throw new OcpiException(403, OcpiStatus.CLIENT_ERROR, "The " + module.id() + " module is not available to you");
         }
-        caller.authenticated(partner, token);
+        OcpiRouting.Route route = OcpiModules.functional(module) ? routing.check(request, partner, address) : OcpiRouting.Route.NONE;
+        caller.authenticated(partner, token, route);
     }
 
     private void checkTotp(ContainerRequestContext request, Presented presented, Partners.Authenticated partner, String address) {

@@ -10,10 +10,17 @@ public class OcpiCaller {
 
     private Partners.Authenticated partner;
     private String token;
+    private OcpiRouting.Route route = OcpiRouting.Route.NONE;
 
-    void authenticated(Partners.Authenticated partner, String token) {
+    void authenticated(Partners.Authenticated partner, String token, OcpiRouting.Route route) {
         this.partner = partner;
         this.token = token;
+        this.route = route;
+    }
+
+    /** The routing headers of the request, checked: from a party the partner may speak for, to us. */
+    public OcpiRouting.Route route() {
+        return route;
     }
 
     public Optional<Partners.Authenticated> partner() {

@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 
 /**
  * Every error of the OCPI door is an OCPI envelope: a body that is not JSON is 400 with 2001 (OCPI
- * status_codes: "not a valid JSON string"), JAX-RS's own errors keep their HTTP status with 2000, and
+ * status_codes: "not a valid JSON string"), so is a malformed paging parameter, JAX-RS's own errors keep their HTTP status with 2000, and
  * anything unexpected is 500 with 3000, logged once, never shown.
  */
 @Provider
@@ -25,6 +25,9 @@ public class OcpiErrors implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         if (e instanceof OcpiException ocpi) {
             return ocpi.getResponse();
+        }
+        if (e instanceof Paging.InvalidParameter invalid) {
+            return envelope(400, OcpiStatus.INVALID_PARAMETERS, invalid.getMessage());
         }
         if (isBadJson(e)) {
             return envelope(400, OcpiStatus.INVALID_PARAMETERS, "The body is not valid JSON");

@@ -1,5 +1,6 @@
 package io.csms.ocpi;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -8,7 +9,8 @@ import java.util.UUID;
 
 /**
  * OCPI 2.2.1 transport: {@code X-Request-ID} and {@code X-Correlation-ID} are echoed (or made up when
- * the request had none) on every response, errors included.
+ * the request had none) on every response, errors included. A routed request (one with
+ * {@code OCPI-from-*} headers) is answered from us to its sender.
  */
 @Provider
 public class OcpiHeaders implements ContainerResponseFilter {
@@ -16,10 +18,23 @@ public class OcpiHeaders implements ContainerResponseFilter {
     static final String REQUEST_ID = "X-Request-ID";
     static final String CORRELATION_ID = "X-Correlation-ID";
 
+    @Inject
+    OcpiCaller caller;
+
+    @Inject
+    OcpiRouting routing;
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         response.getHeaders().putSingle(REQUEST_ID, idOrNew(request.getHeaderString(REQUEST_ID)));
         response.getHeaders().putSingle(CORRELATION_ID, idOrNew(request.getHeaderString(CORRELATION_ID)));
+        OcpiRouting.Party sender = caller.route().from();
+        if (sender != null) {
+            response.getHeaders().putSingle(OcpiRouting.FROM_COUNTRY, routing.ours().countryCode());
+            response.getHeaders().putSingle(OcpiRouting.FROM_PARTY, routing.ours().partyId());
+            response.getHeaders().putSingle(OcpiRouting.TO_COUNTRY, sender.countryCode());
+            response.getHeaders().putSingle(OcpiRouting.TO_PARTY, sender.partyId());
+        }
     }
 
     /** An id as given when it is a sane token (at most 36 printable characters), otherwise a new UUID. */

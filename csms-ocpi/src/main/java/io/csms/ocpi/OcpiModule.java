@@ -25,6 +25,12 @@ public @interface OcpiModule {
     /** Relative path under the version's base, as published in the version details. */
     String path() default "";
 
+    /**
+     * Readable without a token when the operator opened the open data ({@code csms.ocpi.open-data}):
+     * the versions endpoints, and locations and tariffs for regulators (AFIR).
+     */
+    boolean openData() default false;
+
     String VERSIONS = "versions";
     String CREDENTIALS = "credentials";
 }

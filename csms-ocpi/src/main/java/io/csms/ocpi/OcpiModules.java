@@ -32,7 +32,8 @@ public final class OcpiModules {
 
     /**
      * The endpoints of {@code version} that {@code caller} may use: a registration token sees only the
-     * credentials module, a partner the modules allowed to it, open data (no caller) none but versions.
+     * credentials module, a partner the modules allowed to it, an anonymous caller (open data) the
+     * open-data modules.
      */
     public static List<Endpoint> endpoints(String version, Partners.Authenticated caller) {
         List<Endpoint> endpoints = new ArrayList<>();
@@ -50,13 +51,21 @@ public final class OcpiModules {
         return endpoints;
     }
 
+    /**
+     * A function module (everything but versions and credentials, the configuration modules): only
+     * these carry the routing headers.
+     */
+    static boolean functional(OcpiModule module) {
+        return !module.id().equals(OcpiModule.VERSIONS) && !module.id().equals(OcpiModule.CREDENTIALS);
+    }
+
     /** Whether the caller may use the module at all (authentication is checked before). */
     static boolean allowed(OcpiModule module, Partners.Authenticated caller) {
+        if (caller == null) {
+            return module.openData();
+        }
         if (module.id().equals(OcpiModule.VERSIONS)) {
             return true;
-        }
-        if (caller == null) {
-            return false;
         }
         if (!module.version().isEmpty() && !caller.versions().contains(module.version())) {
             return false;

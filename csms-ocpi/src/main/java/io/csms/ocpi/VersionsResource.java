@@ -15,7 +15,7 @@ import java.util.List;
 @Path("versions")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@OcpiModule(id = OcpiModule.VERSIONS, version = "")
+@OcpiModule(id = OcpiModule.VERSIONS, version = "", openData = true)
 public class VersionsResource {
 
     /** OCPI Version object. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.csms.it.Admin;
 import io.csms.it.ChargerTls;
+import io.csms.it.Checks;
 import io.csms.it.CsmsEar;
 import io.csms.it.Http;
 import io.csms.it.OcppClient;
@@ -23,5 +24,10 @@ class WildFlyTlsIT extends CsmsEar {
         assertEquals(201, created.statusCode(), created.body());
         assertEquals(101, OcppClient.tlsStatus("CP-WF-SP3", ChargerTls.tls("CP-WF-SP3"), null, null));
         assertEquals(401, OcppClient.tlsStatus("CP-WF-SP3", ChargerTls.tls("CP-WF-OTHER"), null, null));
+    }
+
+    @Test
+    void an_ocpi_partner_bound_to_a_client_certificate_must_present_it() throws Exception {
+        Checks.ocpiPartnerNeedsItsClientCertificate("WFC");
     }
 }

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("2.2.1")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@OcpiModule(id = OcpiModule.VERSIONS, version = "2.2.1")
+@OcpiModule(id = OcpiModule.VERSIONS, version = "2.2.1", openData = true)
 public class V221VersionDetailsResource {
 
     @Inject
