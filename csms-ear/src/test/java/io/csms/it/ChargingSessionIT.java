@@ -11,6 +11,13 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,6 +57,53 @@ class ChargingSessionIT extends CsmsEar {
             assertEquals("3", Checks.value("select count(*) from meter_value where transaction_id = ?", transactionId));
             assertEquals("Available", Checks.value("select status from connector where charger_id = ? and connector_id = 1", "CP-TC003"));
             assertEquals("4", Checks.value("select count(*) from connector_status where charger_id = ?", "CP-TC003"));
+        }
+    }
+
+    /**
+     * Meter values are committed in groups (MeterValueWriter): many chargers at once are each answered
+     * only once their values are stored, and a message the database refuses (a value longer than the
+     * column, which the 1.6 schema allows) fails alone with InternalError, storing nothing.
+     */
+    @Test
+    void meter_values_of_many_chargers_are_stored_before_each_answer_and_an_unstorable_one_fails_alone() throws Exception {
+        int count = 16;
+        List<OcppClient> chargers = new ArrayList<>();
+        ExecutorService senders = Executors.newFixedThreadPool(count);
+        try {
+            for (int i = 0; i < count; i++) {
+                chargers.add(bootedCharger("CP-GROUP-" + i));
+            }
+            Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            CountDownLatch ready = new CountDownLatch(count);
+            List<Future<JsonArray>> answers = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                OcppClient cp = chargers.get(i);
+                String value = i == 0 ? "9".repeat(100) : Integer.toString(1000 + i);
+                JsonObject request = Json.createObjectBuilder().add("connectorId", 1)
+                        .add("meterValue", Json.createArrayBuilder().add(meterValue(at, value))).build();
+                answers.add(senders.submit(() -> {
+                    ready.countDown();
+                    ready.await();
+                    return cp.call("MeterValues", request);
+                }));
+            }
+            for (int i = 0; i < count; i++) {
+                JsonArray answer = answers.get(i).get(30, TimeUnit.SECONDS);
+                String stored = Checks.value("select count(*) from meter_value where charger_id = ?", "CP-GROUP-" + i);
+                if (i == 0) {
+                    assertEquals(4, answer.getInt(0), "CALLERROR expected: " + answer);
+                    assertEquals("InternalError", answer.getString(2));
+                    assertEquals("0", stored);
+                } else {
+                    assertEquals(3, answer.getInt(0), "CALLRESULT expected: " + answer);
+                    OcppSchemas.assertValid("MeterValues", "conf", answer.getJsonObject(2));
+                    assertEquals("1", stored, "stored before the answer: CP-GROUP-" + i);
+                }
+            }
+        } finally {
+            senders.shutdownNow();
+            chargers.forEach(OcppClient::close);
         }
     }
 

@@ -9,8 +9,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Starts and stops charging transactions and keeps their meter values. Each method is one database
@@ -49,9 +53,7 @@ public class Transactions {
             return new Started(retried.get().id(), verdict);
         }
         // OCPP 1.6: a tag already charging elsewhere is ConcurrentTx
-        long active = em.createNamedQuery(ChargingTransaction.ACTIVE_FOR_TAG, Long.class)
-                .setParameter("idTag", idTag).getSingleResult();
-        if (verdict.accepted() && active > 0) {
+        if (verdict.accepted() && activeForTag(idTag)) {
             verdict = new IdTags.Verdict("ConcurrentTx", verdict.expiryDate(), verdict.parentIdTag(), verdict.accountId());
         }
         ChargingTransaction transaction = new ChargingTransaction(chargerId, connectorId, idTag, meterStart, at,
@@ -89,6 +91,38 @@ public class Transactions {
     }
 
     /** OCPP 1.6 MeterValues: every sampled value is kept, in one batch. */
+    /** One MeterValues message: its charger, connector, transaction (null when none) and samples. */
+    public record Metering(String chargerId, int connectorId, Integer transactionId, List<MeterReading.Sample> samples) {}
+
+    /**
+     * Several MeterValues messages in one database transaction (see {@link MeterValueWriter}): the
+     * transactions they name are looked up in one query; a transaction id we do not know is stored as
+     * none, as {@link #record} does.
+     */
+    public void recordAll(List<Metering> batch) {
+        Set<Integer> named = new HashSet<>();
+        batch.forEach(m -> {
+            if (m.transactionId() != null) {
+                named.add(m.transactionId());
+            }
+        });
+        Map<Integer, Long> accounts = new HashMap<>();
+        if (!named.isEmpty()) {
+            em.createQuery("select t.id, t.accountId from ChargingTransaction t where t.id in :ids", Object[].class)
+                    .setParameter("ids", named).getResultList()
+                    .forEach(row -> accounts.put((Integer) row[0], (Long) row[1]));
+        }
+        for (Metering m : batch) {
+            boolean known = m.transactionId() != null && accounts.containsKey(m.transactionId());
+            for (MeterReading.Sample sample : m.samples()) {
+                em.persist(new MeterReading(m.chargerId(), m.connectorId(), known ? m.transactionId() : null, sample));
+            }
+            if (known && accounts.get(m.transactionId()) != null && !m.samples().isEmpty()) {
+                events.fire(new TransactionEvent.Metered(m.transactionId(), accounts.get(m.transactionId()), List.copyOf(m.samples())));
+            }
+        }
+    }
+
     public void record(String chargerId, int connectorId, Integer transactionId, List<MeterReading.Sample> samples) {
         ChargingTransaction transaction = transactionId == null ? null : em.find(ChargingTransaction.class, transactionId);
         Integer known = transaction != null ? transactionId : null;
@@ -127,8 +161,8 @@ public class Transactions {
 
     /** Whether the account's tag is charging somewhere right now. */
     public boolean activeForTag(String idTag) {
-        return em.createNamedQuery(ChargingTransaction.ACTIVE_FOR_TAG, Long.class).setParameter("idTag", idTag)
-                .getSingleResult() > 0;
+        return !em.createNamedQuery(ChargingTransaction.ACTIVE_FOR_TAG, Integer.class).setParameter("idTag", idTag)
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     public Optional<ChargingTransaction> find(int transactionId) {

@@ -1,5 +1,8 @@
 package io.csms.ocpp.v16;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 /**
  * Handles one action a charger sends. Implementations are CDI beans; the dispatcher finds them all.
  *
@@ -14,6 +17,14 @@ public interface ActionHandler<Q, R> {
     Class<Q> requestType();
 
     R handle(String chargerId, Q request);
+
+    /**
+     * The answer, possibly later: a handler that writes in batches completes it once its data is
+     * committed, off the socket's thread. By default {@link #handle}, at once.
+     */
+    default CompletionStage<R> handleAsync(String chargerId, Q request) {
+        return CompletableFuture.completedFuture(handle(chargerId, request));
+    }
 
     /**
      * Work to do once the answer has been sent to the charger (e.g. a CALL that must not overtake

@@ -1,15 +1,20 @@
 package io.csms.ocpp.v16;
 
+import io.csms.transaction.MeterValueWriter;
 import io.csms.transaction.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 
-/** OCPP 1.6 §4.7 MeterValues: keep every sampled value. */
+/** OCPP 1.6 §4.7 MeterValues: keep every sampled value (in batches, see {@link MeterValueWriter}). */
 @ApplicationScoped
 public class MeterValuesHandler implements ActionHandler<MeterValuesRequest, Empty> {
 
     @Inject
     Transactions transactions;
+
+    @Inject
+    MeterValueWriter writer;
 
     @Override
     public String action() {
@@ -25,5 +30,12 @@ public class MeterValuesHandler implements ActionHandler<MeterValuesRequest, Emp
     public Empty handle(String chargerId, MeterValuesRequest request) {
         transactions.record(chargerId, request.connectorId(), request.transactionId(), Samples.of(request.meterValue()));
         return new Empty();
+    }
+
+    /** Answered once the values are committed with those of other chargers (group commit). */
+    @Override
+    public CompletionStage<Empty> handleAsync(String chargerId, MeterValuesRequest request) {
+        return writer.record(new Transactions.Metering(chargerId, request.connectorId(), request.transactionId(),
+                Samples.of(request.meterValue()))).thenApply(stored -> new Empty());
     }
 }

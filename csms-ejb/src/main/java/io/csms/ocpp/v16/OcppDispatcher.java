@@ -10,12 +10,14 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Routes a charger's CALL to the handler of its action and turns the outcome into the CALLRESULT or
- * CALLERROR to send back. Never throws: whatever goes wrong becomes a CALLERROR.
+ * CALLERROR to send back.
  */
 @ApplicationScoped
 public class OcppDispatcher {
@@ -43,30 +45,41 @@ public class OcppDispatcher {
         }
     }
 
-    public Reply dispatch(String chargerId, OcppFrame.Call call) {
+    /**
+     * The reply to a charger's CALL: at once for most actions, once its data is committed for those
+     * written in batches. Never fails: whatever goes wrong becomes a CALLERROR.
+     */
+    public CompletionStage<Reply> dispatch(String chargerId, OcppFrame.Call call) {
         ActionHandler<?, ?> handler = handlers.get(call.action());
         if (handler == null) {
-            return Reply.of(new OcppFrame.CallError(call.messageId(), ErrorCode.NotImplemented,
+            return done(new OcppFrame.CallError(call.messageId(), ErrorCode.NotImplemented,
                     "Action " + call.action() + " is not implemented"));
         }
         try {
             PayloadValidator.validate(call.payload(), handler.requestType());
-            return invoke(handler, chargerId, call);
+            return invoke(handler, chargerId, call).exceptionally(e -> internalError(chargerId, call, e));
         } catch (PayloadViolation e) {
-            return Reply.of(new OcppFrame.CallError(call.messageId(), e.code(), e.getMessage()));
+            return done(new OcppFrame.CallError(call.messageId(), e.code(), e.getMessage()));
         } catch (JsonbException e) {
-            return Reply.of(new OcppFrame.CallError(call.messageId(), ErrorCode.TypeConstraintViolation,
+            return done(new OcppFrame.CallError(call.messageId(), ErrorCode.TypeConstraintViolation,
                     "Payload does not match " + call.action() + ".req"));
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Charger " + chargerId + " " + call.action() + " [" + call.messageId() + "] failed", e);
-            return Reply.of(new OcppFrame.CallError(call.messageId(), ErrorCode.InternalError, "Internal error"));
+            return CompletableFuture.completedFuture(internalError(chargerId, call, e));
         }
     }
 
-    private static <Q, R> Reply invoke(ActionHandler<Q, R> handler, String chargerId, OcppFrame.Call call) {
+    private static CompletionStage<Reply> done(OcppFrame frame) {
+        return CompletableFuture.completedFuture(Reply.of(frame));
+    }
+
+    private static Reply internalError(String chargerId, OcppFrame.Call call, Throwable e) {
+        LOG.log(Level.SEVERE, "Charger " + chargerId + " " + call.action() + " [" + call.messageId() + "] failed", e);
+        return Reply.of(new OcppFrame.CallError(call.messageId(), ErrorCode.InternalError, "Internal error"));
+    }
+
+    private static <Q, R> CompletionStage<Reply> invoke(ActionHandler<Q, R> handler, String chargerId, OcppFrame.Call call) {
         Q request = Payloads.read(call.payload(), handler.requestType());
-        R response = handler.handle(chargerId, request);
-        return new Reply(new OcppFrame.CallResult(call.messageId(), Payloads.write(response)),
-                handler.afterReply(chargerId, request, response));
+        return handler.handleAsync(chargerId, request).thenApply(response -> new Reply(
+                new OcppFrame.CallResult(call.messageId(), Payloads.write(response)), handler.afterReply(chargerId, request, response)));
     }
 }

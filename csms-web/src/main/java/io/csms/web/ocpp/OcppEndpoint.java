@@ -40,15 +40,19 @@ public class OcppEndpoint {
     @Inject
     Chargers chargers;
 
+    @Inject
+    TyrusIdleTimer idleTimer;
+
     @OnOpen
     public void open(Session session, @PathParam("chargePointId") String chargerId) throws IOException {
         if (!OcppHandshakeFilter.SUBPROTOCOL.equals(session.getNegotiatedSubprotocol())) {
             session.close(new CloseReason(CloseReason.CloseCodes.PROTOCOL_ERROR, "Subprotocol ocpp1.6 required"));
             return;
         }
-        // no container idle timeout: Payara's Tyrus re-arms it on every frame through the managed
-        // executor, which under load serializes all sockets; dead sockets are found by our pings
+        // no container idle timeout (dead sockets are found by our pings), and on Payara its timer,
+        // still re-armed on every frame, off the costly managed scheduler
         session.setMaxIdleTimeout(0);
+        idleTimer.detach(session);
         WebSocketChannel channel = new WebSocketChannel(chargerId, session);
         session.getUserProperties().put(CHANNEL, channel);
         connections.opened(channel);
@@ -76,11 +80,13 @@ public class OcppEndpoint {
             return;
         }
         if (frame instanceof OcppFrame.Call call) {
-            OcppDispatcher.Reply reply = dispatcher.dispatch(chargerId, call);
-            send(channel, reply.frame());
-            if (reply.afterReply() != null) {
-                connections.execute(reply.afterReply());
-            }
+            // most replies are ready at once; meter values once their batch is committed (off this thread)
+            dispatcher.dispatch(chargerId, call).thenAccept(reply -> {
+                send(channel, reply.frame());
+                if (reply.afterReply() != null) {
+                    connections.execute(reply.afterReply());
+                }
+            });
         } else {
             connections.answered(chargerId, frame);
         }

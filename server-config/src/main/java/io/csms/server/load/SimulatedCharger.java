@@ -22,6 +22,7 @@ final class SimulatedCharger implements WebSocket.Listener {
     private static final Pattern TRANSACTION_ID = Pattern.compile("\"transactionId\"\\s*:\\s*(\\d+)");
 
     private final String id;
+    private final String idTag;
     private volatile Stats stats;
     private final AtomicLong messageIds = new AtomicLong();
     private WebSocket socket;
@@ -33,6 +34,8 @@ final class SimulatedCharger implements WebSocket.Listener {
 
     SimulatedCharger(String id, Stats stats) {
         this.id = id;
+        // each charger's own driver card, as in a real fleet (no tag charging at two places at once)
+        this.idTag = ("T" + Integer.toHexString(id.hashCode())).toUpperCase();
         this.stats = stats;
     }
 
@@ -69,7 +72,7 @@ final class SimulatedCharger implements WebSocket.Listener {
             if (dice < 85) {
                 return call("StatusNotification", "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Available\"}");
             }
-            return call("StartTransaction", "{\"connectorId\":1,\"idTag\":\"LOADTAG\",\"meterStart\":" + meter
+            return call("StartTransaction", "{\"connectorId\":1,\"idTag\":\"" + idTag + "\",\"meterStart\":" + meter
                     + ",\"timestamp\":\"" + Instant.now() + "\"}").thenApply(answer -> {
                         Matcher m = TRANSACTION_ID.matcher(answer);
                         if (m.find()) {
