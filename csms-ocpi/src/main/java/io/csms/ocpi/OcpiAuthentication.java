@@ -74,7 +74,7 @@ public class OcpiAuthentication implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        OcpiModule module = resource.getResourceClass() == null ? null : resource.getResourceClass().getAnnotation(OcpiModule.class);
+        OcpiModule module = resource.getResourceClass() == null ? null : OcpiModules.moduleOf(resource.getResourceClass());
         if (module == null) {
             return;
         }

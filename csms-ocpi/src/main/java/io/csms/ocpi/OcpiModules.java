@@ -38,7 +38,7 @@ public final class OcpiModules {
     public static List<Endpoint> endpoints(String version, Partners.Authenticated caller) {
         List<Endpoint> endpoints = new ArrayList<>();
         for (Class<?> resource : RESOURCES) {
-            OcpiModule module = resource.getAnnotation(OcpiModule.class);
+            OcpiModule module = moduleOf(resource);
             if (module.version().equals(version) && !module.id().equals(OcpiModule.VERSIONS) && allowed(module, caller)) {
                 if (module.roles().length == 0) {
                     endpoints.add(new Endpoint(module.id(), null, module.path()));
@@ -49,6 +49,20 @@ public final class OcpiModules {
             }
         }
         return endpoints;
+    }
+
+    /**
+     * The module a resource class implements: its own {@link OcpiModule}, or its nearest superclass's
+     * (a container may serve a generated subclass); null for a class outside OCPI.
+     */
+    public static OcpiModule moduleOf(Class<?> resource) {
+        for (Class<?> c = resource; c != null; c = c.getSuperclass()) {
+            OcpiModule module = c.getAnnotation(OcpiModule.class);
+            if (module != null) {
+                return module;
+            }
+        }
+        return null;
     }
 
     /**

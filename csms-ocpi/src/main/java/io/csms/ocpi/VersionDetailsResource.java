@@ -1,16 +1,33 @@
 package io.csms.ocpi;
 
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
-/** The version details object of one version: the endpoints the caller may use (see {@link OcpiModules}). */
-public final class VersionDetails {
+/**
+ * {@code GET /ocpi/<version>}: the version details object, the endpoints the caller may use (see
+ * {@link OcpiModules}). Each version's subclass only names its path and {@link OcpiModule}.
+ */
+public abstract class VersionDetailsResource {
 
-    private VersionDetails() {}
+    @Inject
+    BaseUrl baseUrl;
 
-    public static OcpiResponse<JsonObject> of(String version, String base, OcpiCaller caller) {
+    @Inject
+    OcpiCaller caller;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    public OcpiResponse<JsonObject> details() {
+        String version = OcpiModules.moduleOf(getClass()).version();
+        String base = baseUrl.base(uriInfo);
         JsonArrayBuilder endpoints = Json.createArrayBuilder();
         for (OcpiModules.Endpoint e : OcpiModules.endpoints(version, caller.partner().orElse(null))) {
             JsonObjectBuilder endpoint = Json.createObjectBuilder().add("identifier", e.identifier());
