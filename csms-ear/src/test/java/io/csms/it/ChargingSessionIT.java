@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -69,25 +70,14 @@ class ChargingSessionIT extends CsmsEar {
     void meter_values_of_many_chargers_are_stored_before_each_answer_and_an_unstorable_one_fails_alone() throws Exception {
         int count = 16;
         List<OcppClient> chargers = new ArrayList<>();
-        ExecutorService senders = Executors.newFixedThreadPool(count);
         try {
             for (int i = 0; i < count; i++) {
                 chargers.add(bootedCharger("CP-GROUP-" + i));
             }
             Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            CountDownLatch ready = new CountDownLatch(count);
-            List<Future<JsonArray>> answers = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                OcppClient cp = chargers.get(i);
-                String value = i == 0 ? "9".repeat(100) : Integer.toString(1000 + i);
-                JsonObject request = Json.createObjectBuilder().add("connectorId", 1)
-                        .add("meterValue", Json.createArrayBuilder().add(meterValue(at, value))).build();
-                answers.add(senders.submit(() -> {
-                    ready.countDown();
-                    ready.await();
-                    return cp.call("MeterValues", request);
-                }));
-            }
+            List<Future<JsonArray>> answers = atOnce(chargers, "MeterValues", i -> Json.createObjectBuilder().add("connectorId", 1)
+                    .add("meterValue", Json.createArrayBuilder().add(meterValue(at, i == 0 ? "9".repeat(100) : Integer.toString(1000 + i))))
+                    .build());
             for (int i = 0; i < count; i++) {
                 JsonArray answer = answers.get(i).get(30, TimeUnit.SECONDS);
                 String stored = Checks.value("select count(*) from meter_value where charger_id = ?", "CP-GROUP-" + i);
@@ -102,9 +92,62 @@ class ChargingSessionIT extends CsmsEar {
                 }
             }
         } finally {
-            senders.shutdownNow();
             chargers.forEach(OcppClient::close);
         }
+    }
+
+    /**
+     * A reconnect storm in miniature: boots are committed in groups (BootWriter), and each charger
+     * is answered its own registration status only once what it reported is stored. One charger an
+     * operator set back to Pending boots in the same group and is told Pending.
+     */
+    @Test
+    void boots_of_many_chargers_at_once_are_each_stored_before_their_own_answer() throws Exception {
+        int count = 16;
+        List<OcppClient> chargers = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                String id = "CP-STORM-" + i;
+                chargers.add(OcppClient.connect(id, id, Admin.registerCharger(id)));
+            }
+            assertEquals(200, Http.put("/csms/api/admin/chargers/CP-STORM-0/registration-status",
+                    "{\"status\":\"Pending\"}", Admin.bearer()).statusCode());
+            List<Future<JsonArray>> answers = atOnce(chargers, "BootNotification", i -> Json.createObjectBuilder()
+                    .add("chargePointVendor", "VendorX").add("chargePointModel", "ModelY").add("firmwareVersion", "fw-" + i).build());
+            for (int i = 0; i < count; i++) {
+                JsonArray answer = answers.get(i).get(30, TimeUnit.SECONDS);
+                assertEquals(3, answer.getInt(0), "CALLRESULT expected: " + answer);
+                OcppSchemas.assertValid("BootNotification", "conf", answer.getJsonObject(2));
+                assertEquals(i == 0 ? "Pending" : "Accepted", answer.getJsonObject(2).getString("status"), "CP-STORM-" + i);
+                assertEquals("fw-" + i + "|true", Checks.value(
+                        "select firmware_version || '|' || (last_boot is not null) from charger where id = ?", "CP-STORM-" + i),
+                        "stored before the answer: CP-STORM-" + i);
+            }
+        } finally {
+            chargers.forEach(OcppClient::close);
+        }
+    }
+
+    /**
+     * Sends one CALL (valid per the official schema) from each charger at the same moment, each from
+     * its own thread, as a fleet does after an outage; the answers come in the chargers' order.
+     */
+    private static List<Future<JsonArray>> atOnce(List<OcppClient> chargers, String action, IntFunction<JsonObject> request) {
+        ExecutorService senders = Executors.newFixedThreadPool(chargers.size());
+        CountDownLatch ready = new CountDownLatch(chargers.size());
+        List<Future<JsonArray>> answers = new ArrayList<>();
+        for (int i = 0; i < chargers.size(); i++) {
+            OcppClient cp = chargers.get(i);
+            JsonObject payload = request.apply(i);
+            OcppSchemas.assertValid(action, "req", payload);
+            answers.add(senders.submit(() -> {
+                ready.countDown();
+                ready.await();
+                return cp.call(action, payload);
+            }));
+        }
+        senders.shutdown(); // what was submitted still runs
+        return answers;
     }
 
     @Test

@@ -122,11 +122,6 @@ public class Charger {
         this.updatedAt = Instant.now();
     }
 
-    public void disconnected(Instant at) {
-        online = false;
-        updatedAt = at;
-    }
-
     /** Records what the charger said about itself in a BootNotification. */
     public void booted(BootInfo info, Instant at) {
         vendor = info.vendor();

@@ -2,6 +2,8 @@ package io.csms.chargepoint;
 
 import io.csms.audit.AuditTrail;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * a client certificate issued to that charger. Called by the handshake filter before the upgrade.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction of its own (refusals are audited in theirs)
 public class ChargerAdmission {
 
     private static final Logger LOG = Logger.getLogger(ChargerAdmission.class.getName());

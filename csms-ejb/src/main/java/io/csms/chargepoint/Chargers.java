@@ -6,8 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The chargers known to the system and what they report about themselves. */
@@ -32,49 +37,55 @@ public class Chargers {
     @ConfigProperty(name = "csms.ocpp.unknown-chargers", defaultValue = "reject")
     UnknownChargerPolicy unknownChargers;
 
+    /** A BootNotification: who booted and what it reported about itself. */
+    public record Boot(String chargerId, Charger.BootInfo info) {}
+
     /**
      * Stores what the charger reports at boot and answers with its registration status. A charger
      * nobody registered is handled by the {@code csms.ocpp.unknown-chargers} policy.
      */
     public Charger.RegistrationStatus boot(String chargerId, Charger.BootInfo info) {
+        return bootAll(List.of(new Boot(chargerId, info))).get(0);
+    }
+
+    /**
+     * {@link #boot} for many chargers in one transaction: one query locks all their rows (in id
+     * order, so that concurrent batches cannot deadlock), and the updates go out as one JDBC batch.
+     * Answers the registration statuses in the order of {@code boots}.
+     */
+    public List<Charger.RegistrationStatus> bootAll(List<Boot> boots) {
         Instant now = Instant.now();
-        Charger charger = em.find(Charger.class, chargerId, LockModeType.PESSIMISTIC_WRITE);
-        if (charger == null) {
-            charger = switch (unknownChargers) {
-                case reject -> null;
-                case pending -> new Charger(chargerId, Charger.RegistrationStatus.Pending);
-                case accept -> new Charger(chargerId, Charger.RegistrationStatus.Accepted);
-            };
+        Map<String, Charger> chargers = new HashMap<>();
+        em.createQuery("select c from Charger c where c.id in :ids order by c.id", Charger.class)
+                .setParameter("ids", boots.stream().map(Boot::chargerId).collect(Collectors.toSet()))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().forEach(c -> chargers.put(c.id(), c));
+        List<Charger.RegistrationStatus> statuses = new ArrayList<>(boots.size());
+        for (Boot boot : boots) {
+            Charger charger = chargers.computeIfAbsent(boot.chargerId(), this::firstContact);
             if (charger == null) {
-                return Charger.RegistrationStatus.Rejected;
+                statuses.add(Charger.RegistrationStatus.Rejected);
+                continue;
             }
+            charger.booted(boot.info(), now);
+            statuses.add(charger.registrationStatus());
+        }
+        return statuses;
+    }
+
+    /** A charger nobody registered boots: registered now, or not at all, by the unknown-charger policy. */
+    private Charger firstContact(String chargerId) {
+        Charger charger = switch (unknownChargers) {
+            case reject -> null;
+            case pending -> new Charger(chargerId, Charger.RegistrationStatus.Pending);
+            case accept -> new Charger(chargerId, Charger.RegistrationStatus.Accepted);
+        };
+        if (charger != null) {
             LOG.warning(() -> "Unknown charger " + chargerId + " registered on first contact as "
                     + unknownChargers + " (csms.ocpp.unknown-chargers)");
             em.persist(charger);
         }
-        charger.booted(info, now);
-        return charger.registrationStatus();
-    }
-
-    /** The charger's connection opened: it is online. */
-    public void connected(String chargerId) {
-        seen(chargerId);
-    }
-
-    /** The charger's last connection closed: it is offline. */
-    public void disconnected(String chargerId) {
-        Charger charger = em.find(Charger.class, chargerId);
-        if (charger != null) {
-            charger.disconnected(Instant.now());
-        }
-    }
-
-    /** Records that the charger is alive (Heartbeat and any other message). */
-    public void seen(String chargerId) {
-        Charger charger = em.find(Charger.class, chargerId);
-        if (charger != null) {
-            charger.seen(Instant.now());
-        }
+        return charger;
     }
 
     /** The registration failed: the id is taken, or the settings do not fit the security profile. */
@@ -126,7 +137,7 @@ public class Chargers {
         return true;
     }
 
-    public java.util.List<Charger> list(int offset, int limit) {
+    public List<Charger> list(int offset, int limit) {
         return em.createNamedQuery(Charger.ALL, Charger.class).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
@@ -189,28 +200,28 @@ public class Chargers {
         return Optional.of(charger);
     }
 
-    public java.util.List<SecurityEvent> securityEvents(String chargerId, int limit) {
+    public List<SecurityEvent> securityEvents(String chargerId, int limit) {
         return em.createQuery("select e from SecurityEvent e where e.chargerId = :charger order by e.occurredAt desc",
                 SecurityEvent.class).setParameter("charger", chargerId).setMaxResults(limit).getResultList();
     }
 
     /** A charger drivers may use (registration Accepted) with its connectors (not connector 0). */
-    public record Usable(Charger charger, java.util.List<Connector> connectors) {}
+    public record Usable(Charger charger, List<Connector> connectors) {}
 
     /** A page of the chargers drivers may use, with their connectors: two queries, whatever the page size. */
-    public java.util.List<Usable> usable(int offset, int limit) {
-        java.util.List<Charger> page = em.createNamedQuery(Charger.WITH_STATUS, Charger.class)
+    public List<Usable> usable(int offset, int limit) {
+        List<Charger> page = em.createNamedQuery(Charger.WITH_STATUS, Charger.class)
                 .setParameter("status", Charger.RegistrationStatus.Accepted)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
         if (page.isEmpty()) {
-            return java.util.List.of();
+            return List.of();
         }
-        java.util.Map<String, java.util.List<Connector>> connectors = em.createQuery("""
+        Map<String, List<Connector>> connectors = em.createQuery("""
                 select c from Connector c where c.key.chargerId in :ids and c.key.connectorId > 0
                 order by c.key.chargerId, c.key.connectorId""", Connector.class)
                 .setParameter("ids", page.stream().map(Charger::id).toList()).getResultStream()
-                .collect(java.util.stream.Collectors.groupingBy(Connector::chargerId));
-        return page.stream().map(c -> new Usable(c, connectors.getOrDefault(c.id(), java.util.List.of()))).toList();
+                .collect(Collectors.groupingBy(Connector::chargerId));
+        return page.stream().map(c -> new Usable(c, connectors.getOrDefault(c.id(), List.of()))).toList();
     }
 
     public Optional<Usable> usable(String chargerId) {
@@ -218,7 +229,7 @@ public class Chargers {
                 .map(c -> new Usable(c, connectors(c.id()).stream().filter(k -> k.connectorId() > 0).toList()));
     }
 
-    public java.util.List<Connector> connectors(String chargerId) {
+    public List<Connector> connectors(String chargerId) {
         return em.createQuery("select c from Connector c where c.key.chargerId = :charger order by c.key.connectorId",
                 Connector.class).setParameter("charger", chargerId).getResultList();
     }

@@ -1,11 +1,13 @@
 package io.csms.ocpp.v16;
 
+import io.csms.chargepoint.BootWriter;
 import io.csms.chargepoint.Charger;
 import io.csms.chargepoint.Chargers;
 import io.csms.ocpp.session.ChargerConnections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** OCPP 1.6 §4.2 BootNotification: store what the charger reports, answer with its registration status. */
@@ -14,6 +16,9 @@ public class BootNotificationHandler implements ActionHandler<BootNotificationRe
 
     @Inject
     Chargers chargers;
+
+    @Inject
+    BootWriter writer;
 
     @Inject
     ChargerConnections connections;
@@ -39,7 +44,16 @@ public class BootNotificationHandler implements ActionHandler<BootNotificationRe
 
     @Override
     public BootNotificationResponse handle(String chargerId, BootNotificationRequest request) {
-        Charger.RegistrationStatus status = chargers.boot(chargerId, request.toBootInfo());
+        return answer(chargerId, chargers.boot(chargerId, request.toBootInfo()));
+    }
+
+    /** Answered once the boot is committed with those of other chargers (group commit). */
+    @Override
+    public CompletionStage<BootNotificationResponse> handleAsync(String chargerId, BootNotificationRequest request) {
+        return writer.boot(chargerId, request.toBootInfo()).thenApply(status -> answer(chargerId, status));
+    }
+
+    private BootNotificationResponse answer(String chargerId, Charger.RegistrationStatus status) {
         if (status == Charger.RegistrationStatus.Accepted) {
             connections.bootAccepted(chargerId);
         }

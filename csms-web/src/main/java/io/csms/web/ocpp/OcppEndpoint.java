@@ -1,11 +1,12 @@
 package io.csms.web.ocpp;
 
-import io.csms.chargepoint.Chargers;
+import io.csms.chargepoint.Presence;
 import io.csms.ocpp.rpc.FrameCodec;
 import io.csms.ocpp.rpc.FrameException;
 import io.csms.ocpp.rpc.OcppFrame;
 import io.csms.ocpp.session.ChargerConnections;
 import io.csms.ocpp.v16.OcppDispatcher;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -23,9 +24,13 @@ import java.util.logging.Logger;
 
 /**
  * OCPP 1.6-J WebSocket endpoint: one session per connected charger. The handshake was checked by
- * {@link OcppHandshakeFilter}; here frames are decoded and handed to csms-ejb.
+ * {@link OcppHandshakeFilter}; here frames are decoded and handed to csms-ejb. One instance serves
+ * every connection ({@link SharedEndpointConfigurator}): what belongs to a connection is kept in its
+ * session, never in fields.
  */
-@ServerEndpoint(value = "/ocpp/{chargePointId}", subprotocols = OcppHandshakeFilter.SUBPROTOCOL)
+@Dependent
+@ServerEndpoint(value = "/ocpp/{chargePointId}", subprotocols = OcppHandshakeFilter.SUBPROTOCOL,
+        configurator = SharedEndpointConfigurator.class)
 public class OcppEndpoint {
 
     private static final Logger LOG = Logger.getLogger(OcppEndpoint.class.getName());
@@ -38,10 +43,7 @@ public class OcppEndpoint {
     ChargerConnections connections;
 
     @Inject
-    Chargers chargers;
-
-    @Inject
-    TyrusIdleTimer idleTimer;
+    Presence presence;
 
     @OnOpen
     public void open(Session session, @PathParam("chargePointId") String chargerId) throws IOException {
@@ -49,14 +51,12 @@ public class OcppEndpoint {
             session.close(new CloseReason(CloseReason.CloseCodes.PROTOCOL_ERROR, "Subprotocol ocpp1.6 required"));
             return;
         }
-        // no container idle timeout (dead sockets are found by our pings), and on Payara its timer,
-        // still re-armed on every frame, off the costly managed scheduler
+        // no container idle timeout: dead sockets are found by our pings (see also TyrusIdleTimer)
         session.setMaxIdleTimeout(0);
-        idleTimer.detach(session);
         WebSocketChannel channel = new WebSocketChannel(chargerId, session);
         session.getUserProperties().put(CHANNEL, channel);
         connections.opened(channel);
-        chargers.connected(chargerId);
+        presence.connected(chargerId);
     }
 
     @OnMessage
@@ -96,7 +96,7 @@ public class OcppEndpoint {
     public void close(Session session, CloseReason reason, @PathParam("chargePointId") String chargerId) {
         WebSocketChannel channel = (WebSocketChannel) session.getUserProperties().get(CHANNEL);
         if (channel != null && connections.closed(channel)) {
-            chargers.disconnected(chargerId);
+            presence.disconnected(chargerId);
         }
     }
 

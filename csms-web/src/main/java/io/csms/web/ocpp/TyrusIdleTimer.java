@@ -1,14 +1,13 @@
 package io.csms.web.ocpp;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.websocket.Session;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import jakarta.websocket.server.ServerContainer;
 import java.lang.reflect.Field;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -17,49 +16,47 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Payara's WebSocket implementation (Tyrus) re-arms a session's idle timer on every frame received
- * and sent, through the server's managed scheduled executor, even when the idle timeout is off (we
- * find dead sockets with pings). That executor captures thread context for each task by scanning
- * every jar of the application for context providers: under load, most of the CPU, behind class
- * loader locks. This gives each Tyrus session a scheduler that schedules nothing instead: the
- * timer's task does nothing anyway while the idle timeout is off, as {@link OcppEndpoint} keeps it.
- * On other servers (WildFly's Undertow) or a Tyrus whose session has no such field, nothing changes.
+ * Payara's WebSocket implementation (Tyrus) arms a session's idle timer when the session is created
+ * and re-arms it on every frame received and sent, through the server's managed scheduled executor,
+ * even when the idle timeout is off (we find dead sockets with pings). That executor captures thread
+ * context for each task by scanning every jar of the application for context providers: under load,
+ * much of the CPU, behind class loader locks. At start-up this gives the application's Tyrus
+ * container a scheduler that schedules nothing instead; Tyrus uses that scheduler for nothing but
+ * sessions' idle timers (and its own heartbeat extension, which we do not use), and the idle timeout
+ * stays off, as {@link OcppEndpoint} keeps it. On other servers (WildFly's Undertow) or a Tyrus
+ * without that field, nothing changes.
  */
-@ApplicationScoped
-public class TyrusIdleTimer {
+@WebListener
+public class TyrusIdleTimer implements ServletContextListener {
 
     private static final Logger LOG = Logger.getLogger(TyrusIdleTimer.class.getName());
+    private static final String FIELD = "managedScheduledExecutorService";
 
-    private final ScheduledExecutorService timer = new NoTimer();
-    private final Map<Class<?>, Optional<Field>> fields = new ConcurrentHashMap<>();
-
-    /** Moves the session's idle timer off the managed scheduler (Tyrus sessions only). */
-    public void detach(Session session) {
-        fields.computeIfAbsent(session.getClass(), TyrusIdleTimer::schedulerField).ifPresent(field -> {
-            try {
-                field.set(session, timer);
-            } catch (IllegalAccessException | RuntimeException e) {
-                LOG.log(Level.FINE, "Tyrus idle timer left as it is", e);
-            }
-        });
-    }
-
-    private static Optional<Field> schedulerField(Class<?> sessionClass) {
-        for (Class<?> c = sessionClass; c != null; c = c.getSuperclass()) {
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        Object container = event.getServletContext().getAttribute(ServerContainer.class.getName());
+        if (container == null) {
+            return;
+        }
+        for (Class<?> c = container.getClass(); c != null; c = c.getSuperclass()) {
             if (!c.getName().startsWith("org.glassfish.tyrus.")) {
                 continue;
             }
             try {
-                Field field = c.getDeclaredField("service");
+                Field field = c.getDeclaredField(FIELD);
                 if (field.getType() == ScheduledExecutorService.class) {
                     field.setAccessible(true);
-                    return Optional.of(field);
+                    field.set(container, new NoTimer());
+                    LOG.fine("Tyrus sessions' idle timers taken off the managed scheduler");
+                    return;
                 }
-            } catch (NoSuchFieldException | RuntimeException e) {
-                // not this Tyrus: leave the sessions alone
+            } catch (NoSuchFieldException e) {
+                // declared further up, or not this Tyrus
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                LOG.log(Level.INFO, "Tyrus idle timers left on the managed scheduler", e);
+                return;
             }
         }
-        return Optional.empty();
     }
 
     /** Takes every task and runs none; each is "done" at once. */

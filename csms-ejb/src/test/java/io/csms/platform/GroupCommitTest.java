@@ -1,0 +1,139 @@
+package io.csms.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTest {
+
+    /** What each call of the write function got: one list per "transaction". */
+    private final List<List<Integer>> transactions = Collections.synchronizedList(new ArrayList<>());
+    private GroupCommit<Integer, String> commits;
+
+    @AfterEach
+    void stop() {
+        if (commits != null) {
+            commits.stop();
+        }
+    }
+
+    private GroupCommit<Integer, String> start(int writers, int batchSize, Function<List<Integer>, List<String>> write) {
+        commits = new GroupCommit<>("test", Thread::new, writers, batchSize, batch -> {
+            transactions.add(List.copyOf(batch));
+            return write.apply(batch);
+        });
+        return commits;
+    }
+
+    private static List<String> echo(List<Integer> batch) {
+        return batch.stream().map(i -> "stored " + i).toList();
+    }
+
+    @Test
+    void items_queued_while_a_batch_is_written_go_together_into_the_next_one_and_each_gets_its_own_result() throws Exception {
+        CountDownLatch firstBatchWriting = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        start(1, 100, batch -> {
+            if (transactions.size() == 1) {
+                firstBatchWriting.countDown();
+                await(release);
+            }
+            return echo(batch);
+        });
+        CompletableFuture<String> first = commits.submit(0);
+        assertTrue(firstBatchWriting.await(5, TimeUnit.SECONDS));
+        List<CompletableFuture<String>> queued = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            queued.add(commits.submit(i));
+        }
+        assertTrue(queued.stream().noneMatch(CompletableFuture::isDone), "nothing is answered before its batch is written");
+        release.countDown();
+
+        assertEquals("stored 0", first.get(5, TimeUnit.SECONDS));
+        for (int i = 1; i <= 50; i++) {
+            assertEquals("stored " + i, queued.get(i - 1).get(5, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of(0), transactions.get(0));
+        assertEquals(2, transactions.size(), "the 50 queued items are one transaction: " + transactions);
+        assertEquals(50, transactions.get(1).size());
+    }
+
+    @Test
+    void a_batch_holds_at_most_batch_size_items() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        start(1, 10, batch -> {
+            await(release);
+            return echo(batch);
+        });
+        List<CompletableFuture<String>> all = new ArrayList<>();
+        for (int i = 0; i < 35; i++) {
+            all.add(commits.submit(i));
+        }
+        release.countDown();
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        assertTrue(transactions.stream().allMatch(t -> t.size() <= 10), transactions.toString());
+        assertEquals(35, transactions.stream().mapToInt(List::size).sum());
+    }
+
+    @Test
+    void when_a_batch_fails_its_items_are_written_one_by_one_and_only_the_bad_one_fails() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        start(1, 100, batch -> {
+            await(release);
+            if (batch.contains(13)) {
+                throw new IllegalStateException("value too long for its column");
+            }
+            return echo(batch);
+        });
+        List<CompletableFuture<String>> all = new ArrayList<>();
+        for (int i = 10; i < 20; i++) {
+            all.add(commits.submit(i));
+        }
+        release.countDown();
+        for (int i = 10; i < 20; i++) {
+            CompletableFuture<String> result = all.get(i - 10);
+            if (i == 13) {
+                ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                        () -> result.get(5, TimeUnit.SECONDS));
+                assertEquals("value too long for its column", failed.getCause().getMessage());
+            } else {
+                assertEquals("stored " + i, result.get(5, TimeUnit.SECONDS));
+            }
+        }
+        assertTrue(transactions.contains(List.of(12)) && transactions.contains(List.of(14)),
+                "retried alone after the batch failed: " + transactions);
+    }
+
+    @Test
+    void after_stop_what_was_queued_is_written_and_new_items_are_written_on_the_callers_thread() throws Exception {
+        start(2, 100, GroupCommitTest::echo);
+        CompletableFuture<String> queued = commits.submit(1);
+        commits.stop();
+        assertEquals("stored 1", queued.get(5, TimeUnit.SECONDS));
+
+        CompletableFuture<String> late = commits.submit(2);
+        assertTrue(late.isDone(), "written at once, without a writer thread");
+        assertEquals("stored 2", late.get());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(5, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("test latch never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
