@@ -70,6 +70,14 @@ class WalkingSkeletonIT extends CsmsEar {
             assertEquals("m-1", error.getString(1));
             assertEquals("FormationViolation", error.getString(2));
 
+            charger.sendRaw("[2,\"m-2\",\"Heartbeat\"]");
+            JsonArray shape = charger.next();
+            assertEquals("m-2|FormationViolation", shape.getString(1) + "|" + shape.getString(2), "a CALL without payload");
+
+            charger.sendRaw("[7,\"m-3\",\"Heartbeat\",{}]");
+            JsonArray type = charger.next();
+            assertEquals("m-3|ProtocolError", type.getString(1) + "|" + type.getString(2), "an unknown message type");
+
             charger.sendRaw("{\"not\":\"a frame\"}");
             assertNull(charger.poll(Duration.ofSeconds(1)), "a frame without message id is dropped, not answered");
 
