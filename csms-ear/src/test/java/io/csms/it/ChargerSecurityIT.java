@@ -35,6 +35,26 @@ class ChargerSecurityIT extends CsmsEar {
         assertEquals(101, status("CP-SP1", "CP-SP1", key));
     }
 
+    /** Handshakes are checked against credentials held in memory: every change must apply at once. */
+    @Test
+    void a_new_key_a_new_profile_or_a_deletion_applies_from_the_next_handshake() {
+        String old = Admin.registerCharger("CP-REKEY");
+        assertEquals(101, status("CP-REKEY", "CP-REKEY", old));
+
+        String key = "fedcba9876543210NEW";
+        assertEquals(200, Http.put("/csms/api/admin/chargers/CP-REKEY", Json.createObjectBuilder().add("id", "CP-REKEY")
+                .add("securityProfile", 1).add("authorizationKey", key).build().toString(), Admin.bearer()).statusCode());
+        assertEquals(401, status("CP-REKEY", "CP-REKEY", old), "the old key no longer opens");
+        assertEquals(101, status("CP-REKEY", "CP-REKEY", key));
+
+        assertEquals(200, Http.put("/csms/api/admin/chargers/CP-REKEY", Json.createObjectBuilder().add("id", "CP-REKEY")
+                .add("securityProfile", 2).add("authorizationKey", key).build().toString(), Admin.bearer()).statusCode());
+        assertEquals(403, status("CP-REKEY", "CP-REKEY", key), "profile 2 now: TLS required");
+
+        assertEquals(204, Http.delete("/csms/api/admin/chargers/CP-REKEY", Admin.bearer()).statusCode());
+        assertEquals(404, status("CP-REKEY", "CP-REKEY", key), "deleted: unknown");
+    }
+
     @Test
     void a_charger_set_to_hex_keys_may_send_its_key_hex_encoded() {
         String key = "0123456789ABCDEFghij";

@@ -1,12 +1,8 @@
 package io.csms.chargepoint;
 
 import io.csms.audit.AuditTrail;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.security.cert.X509Certificate;
 import java.util.logging.Logger;
 import javax.naming.InvalidNameException;
@@ -18,14 +14,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * security whitepaper): 1 = HTTP Basic with its AuthorizationKey, 2 = the same over TLS, 3 = TLS with
  * a client certificate issued to that charger. Called by the handshake filter before the upgrade.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction of its own (refusals are audited in theirs)
+@ApplicationScoped
 public class ChargerAdmission {
 
     private static final Logger LOG = Logger.getLogger(ChargerAdmission.class.getName());
 
-    @PersistenceContext(unitName = "csms")
-    EntityManager em;
+    @Inject
+    ChargerCredentials credentials;
 
     @Inject
     AuditTrail audit;
@@ -39,8 +34,8 @@ public class ChargerAdmission {
             X509Certificate clientCertificate, String clientAddress) {}
 
     public Admission admit(Handshake handshake) {
-        Charger charger = em.find(Charger.class, handshake.chargerId());
-        Admission admission = charger == null ? unknown(handshake) : check(charger, handshake);
+        Admission admission = credentials.of(handshake.chargerId())
+                .map(charger -> check(charger, handshake)).orElseGet(() -> unknown(handshake));
         if (!(admission instanceof Admission.Admitted)) {
             String reason = admission instanceof Admission.Unauthenticated refused
                     ? "Unauthenticated: " + refused.reason() : admission.getClass().getSimpleName();
@@ -58,40 +53,40 @@ public class ChargerAdmission {
         return new Admission.Admitted(handshake.chargerId(), false);
     }
 
-    private Admission check(Charger charger, Handshake handshake) {
+    private Admission check(ChargerCredentials.Credentials charger, Handshake handshake) {
         int profile = charger.securityProfile();
         if (profile < 3 && charger.authorizationKeyHash() == null) {
             // registered on first contact (unknown-chargers policy): no credentials to check yet
             return unknownChargers == Chargers.UnknownChargerPolicy.reject
-                    ? new Admission.Unauthenticated(charger.id(), "No AuthorizationKey set for this charger")
-                    : new Admission.Admitted(charger.id(), true);
+                    ? new Admission.Unauthenticated(charger.chargerId(), "No AuthorizationKey set for this charger")
+                    : new Admission.Admitted(charger.chargerId(), true);
         }
         if (profile >= 2 && !handshake.tls()) {
-            return new Admission.TlsRequired(charger.id(), profile);
+            return new Admission.TlsRequired(charger.chargerId(), profile);
         }
         if (profile == 3) {
             return certificateOf(charger, handshake);
         }
-        if (!charger.id().equals(handshake.basicUser())) {
-            return new Admission.Unauthenticated(charger.id(), "Basic credentials of this charger required");
+        if (!charger.chargerId().equals(handshake.basicUser())) {
+            return new Admission.Unauthenticated(charger.chargerId(), "Basic credentials of this charger required");
         }
         if (!AuthorizationKeys.matches(charger.authorizationKeyHash(), handshake.basicPassword(), charger.authorizationKeyHex())) {
-            return new Admission.Unauthenticated(charger.id(), "Wrong AuthorizationKey");
+            return new Admission.Unauthenticated(charger.chargerId(), "Wrong AuthorizationKey");
         }
-        return new Admission.Admitted(charger.id(), true);
+        return new Admission.Admitted(charger.chargerId(), true);
     }
 
     /** Profile 3: the TLS layer verified the chain; here the certificate must name this very charger. */
-    private static Admission certificateOf(Charger charger, Handshake handshake) {
+    private static Admission certificateOf(ChargerCredentials.Credentials charger, Handshake handshake) {
         X509Certificate certificate = handshake.clientCertificate();
         if (certificate == null) {
-            return new Admission.Unauthenticated(charger.id(), "Client certificate required");
+            return new Admission.Unauthenticated(charger.chargerId(), "Client certificate required");
         }
         String cn = commonName(certificate);
         if (!charger.certificateSubject().equals(cn)) {
-            return new Admission.Unauthenticated(charger.id(), "Client certificate issued to another charger");
+            return new Admission.Unauthenticated(charger.chargerId(), "Client certificate issued to another charger");
         }
-        return new Admission.Admitted(charger.id(), true);
+        return new Admission.Admitted(charger.chargerId(), true);
     }
 
     static String commonName(X509Certificate certificate) {

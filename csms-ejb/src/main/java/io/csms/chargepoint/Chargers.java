@@ -1,6 +1,7 @@
 package io.csms.chargepoint;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -32,6 +33,9 @@ public class Chargers {
 
     @Inject
     Presence presence;
+
+    @Inject
+    Event<ChargerCredentials.Changed> credentialsChanged;
 
     @Inject
     @ConfigProperty(name = "csms.ocpp.unknown-chargers", defaultValue = "reject")
@@ -84,6 +88,7 @@ public class Chargers {
             LOG.warning(() -> "Unknown charger " + chargerId + " registered on first contact as "
                     + unknownChargers + " (csms.ocpp.unknown-chargers)");
             em.persist(charger);
+            credentialsChanged.fire(new ChargerCredentials.Changed(chargerId));
         }
         return charger;
     }
@@ -112,6 +117,7 @@ public class Chargers {
         Charger charger = new Charger(registration.id(), Charger.RegistrationStatus.Accepted);
         secure(charger, registration);
         em.persist(charger);
+        credentialsChanged.fire(new ChargerCredentials.Changed(charger.id()));
         audit.byAccount(actor, "charger.register", registration.id(), null);
         return charger;
     }
@@ -123,6 +129,7 @@ public class Chargers {
             return Optional.empty();
         }
         secure(charger, registration);
+        credentialsChanged.fire(new ChargerCredentials.Changed(charger.id()));
         audit.byAccount(actor, "charger.update", registration.id(), null);
         return Optional.of(charger);
     }
@@ -133,6 +140,7 @@ public class Chargers {
             return false;
         }
         em.remove(charger);
+        credentialsChanged.fire(new ChargerCredentials.Changed(chargerId));
         audit.byAccount(actor, "charger.delete", chargerId, null);
         return true;
     }
