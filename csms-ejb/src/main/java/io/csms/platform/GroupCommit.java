@@ -57,7 +57,7 @@ public final class GroupCommit<T, R> {
         CompletableFuture<R> done = new CompletableFuture<>();
         if (stopping || !queue.offer(new Pending<>(item, done))) {
             // shutting down, or far behind: written on the caller's thread, alone
-            done.complete(writeAll.apply(List.of(item)).get(0));
+            write(List.of(new Pending<>(item, done)));
         }
         return done;
     }

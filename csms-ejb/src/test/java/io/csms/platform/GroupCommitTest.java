@@ -126,6 +126,17 @@ class GroupCommitTest {
         assertEquals("stored 2", late.get());
     }
 
+    @Test
+    void an_item_written_on_the_callers_thread_that_fails_fails_its_future_not_the_caller() {
+        start(1, 100, batch -> {
+            throw new IllegalStateException("database gone");
+        });
+        commits.stop();
+        CompletableFuture<String> late = commits.submit(1);
+        ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, late::get);
+        assertEquals("database gone", failed.getCause().getMessage());
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(5, TimeUnit.SECONDS)) {
