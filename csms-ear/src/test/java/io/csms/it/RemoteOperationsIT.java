@@ -1,6 +1,7 @@
 package io.csms.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,9 +116,11 @@ class RemoteOperationsIT extends CsmsEar {
             assertEquals(1000, first.closedWith(), "the old socket is closed cleanly");
             JsonArray heartbeat = second.call("Heartbeat", Json.createObjectBuilder().build());
             assertEquals(3, heartbeat.getInt(0));
+            assertTrue(shownOnline("CP-TWICE"), "the operator sees it online at once");
             assertTrue(becomes("CP-TWICE", true, 5000), "still online through the new connection");
         }
         assertTrue(becomes("CP-TWICE", false, 5000), "offline once its last connection closed");
+        assertFalse(shownOnline("CP-TWICE"), "and the operator sees it offline");
     }
 
     @Test
@@ -138,7 +141,14 @@ class RemoteOperationsIT extends CsmsEar {
         }
     }
 
-    /** Whether the charger's online flag reaches {@code online} within {@code millis}. */
+    /** Whether the operator API shows the charger online (this node's live view). */
+    private static boolean shownOnline(String chargerId) {
+        HttpResponse<String> charger = Http.get("/csms/api/admin/chargers/" + chargerId, Admin.bearer());
+        assertEquals(200, charger.statusCode(), charger.body());
+        return Http.json(charger).getBoolean("online");
+    }
+
+    /** Whether the charger's stored online flag reaches {@code online} within {@code millis}. */
     private static boolean becomes(String chargerId, boolean online, long millis) throws SQLException {
         long deadline = System.currentTimeMillis() + millis;
         while (online(chargerId) != online) {

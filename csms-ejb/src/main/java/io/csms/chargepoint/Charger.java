@@ -8,10 +8,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** A charge point, identified by the last path segment of its OCPP URL. */
 @Entity
 @Table(name = "charger")
+@DynamicUpdate // an update writes only what it changed: boots, operators and presence writes do not undo one another
 @NamedQuery(name = Charger.COUNT, query = "select count(c) from Charger c")
 @NamedQuery(name = Charger.ALL, query = "select c from Charger c order by c.id")
 @NamedQuery(name = Charger.WITH_STATUS, query = "select c from Charger c where c.registrationStatus = :status order by c.id")
@@ -66,9 +68,12 @@ public class Charger {
     @Column(name = "meter_serial_number")
     private String meterSerialNumber;
 
+    /** Written by {@link Presence} only (in batches), never with the rest of the row. */
+    @Column(insertable = false, updatable = false)
     private boolean online;
 
-    @Column(name = "last_seen")
+    /** Written by {@link Presence} only (in batches), never with the rest of the row. */
+    @Column(name = "last_seen", insertable = false, updatable = false)
     private Instant lastSeen;
 
     @Column(name = "last_boot")
@@ -134,28 +139,28 @@ public class Charger {
         meterType = info.meterType();
         meterSerialNumber = info.meterSerialNumber();
         lastBoot = at;
-        seen(at);
+        updatedAt = at;
     }
 
     /** A FirmwareStatusNotification or SignedFirmwareStatusNotification. */
     public void firmwareStatus(String status, Instant at) {
         firmwareStatus = status;
         firmwareStatusAt = at;
-        seen(at);
+        updatedAt = at;
     }
 
     /** A DiagnosticsStatusNotification. */
     public void diagnosticsStatus(String status, Instant at) {
         diagnosticsStatus = status;
         diagnosticsStatusAt = at;
-        seen(at);
+        updatedAt = at;
     }
 
     /** A LogStatusNotification. */
     public void logStatus(String status, Instant at) {
         logStatus = status;
         logStatusAt = at;
-        seen(at);
+        updatedAt = at;
     }
 
     public String firmwareStatus() {
@@ -168,12 +173,6 @@ public class Charger {
 
     public String logStatus() {
         return logStatus;
-    }
-
-    public void seen(Instant at) {
-        online = true;
-        lastSeen = at;
-        updatedAt = at;
     }
 
     public String id() {

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,8 +24,9 @@ import javax.sql.DataSource;
  * in one query when the first charger connects, so a reconnect storm after a restart (or a flood of
  * handshakes) costs the database nothing per connection. Every committed change to a charger
  * ({@link Changed}, fired by {@link Chargers}) drops its entry, and the next handshake reads it again.
- * An id not held here is looked up in the database (registered elsewhere, or after the load); an
- * unknown id is never kept, so unknown ids cannot fill the memory.
+ * An id not held here is looked up in the database; an unknown id is never kept, so unknown ids
+ * cannot fill the memory. Changes are seen by this node only: one node owns all connections (see
+ * {@link OfflineAtStartUp}).
  */
 @ApplicationScoped
 public class ChargerCredentials {
@@ -43,7 +45,10 @@ public class ChargerCredentials {
     DataSource dataSource;
 
     private final Map<String, Credentials> known = new ConcurrentHashMap<>();
-    /** Counts changes: a read that overlapped one is used but not kept (it may predate the change). */
+    /**
+     * Counts changes (and is the lock that orders them against keeping a read): a read that overlapped
+     * a change is used but not kept, as it may predate the change.
+     */
     private final AtomicLong changes = new AtomicLong();
 
     @PostConstruct
@@ -61,8 +66,10 @@ public class ChargerCredentials {
             LOG.log(Level.WARNING, "Could not load the chargers' credentials; each is read at its handshake", e);
             return;
         }
-        if (changes.get() == before) {
-            known.putAll(all);
+        synchronized (changes) {
+            if (changes.get() == before) {
+                known.putAll(all);
+            }
         }
     }
 
@@ -75,16 +82,20 @@ public class ChargerCredentials {
         long before = changes.get();
         Optional<Credentials> loaded = load(chargerId);
         loaded.ifPresent(c -> {
-            if (changes.get() == before) {
-                known.putIfAbsent(chargerId, c);
+            synchronized (changes) {
+                if (changes.get() == before) {
+                    known.putIfAbsent(chargerId, c);
+                }
             }
         });
         return loaded;
     }
 
-    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed change) {
-        changes.incrementAndGet();
-        known.remove(change.chargerId());
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS, notifyObserver = Reception.IF_EXISTS) Changed change) {
+        synchronized (changes) {
+            changes.incrementAndGet();
+            known.remove(change.chargerId());
+        }
     }
 
     private Optional<Credentials> load(String chargerId) {

@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,19 +52,22 @@ public class Chargers {
     }
 
     /**
-     * {@link #boot} for many chargers in one transaction: one query locks all their rows (in id
-     * order, so that concurrent batches cannot deadlock), and the updates go out as one JDBC batch.
-     * Answers the registration statuses in the order of {@code boots}.
+     * {@link #boot} for many chargers in one transaction. One query locks all their rows, in id
+     * order as the presence batches write them, so that the two cannot deadlock; the lock is
+     * {@code for no key update}, which leaves rows being inserted for these chargers (meter values,
+     * status history) free to check their foreign key. Answers the registration statuses in the order
+     * of {@code boots}. Online state and last-seen time are {@link Presence}'s.
      */
     public List<Charger.RegistrationStatus> bootAll(List<Boot> boots) {
         Instant now = Instant.now();
         Map<String, Charger> chargers = new HashMap<>();
-        em.createQuery("select c from Charger c where c.id in :ids order by c.id", Charger.class)
-                .setParameter("ids", boots.stream().map(Boot::chargerId).collect(Collectors.toSet()))
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().forEach(c -> chargers.put(c.id(), c));
+        @SuppressWarnings("unchecked")
+        List<Charger> locked = em.createNativeQuery("select * from charger where id in (:ids) order by id for no key update",
+                Charger.class).setParameter("ids", boots.stream().map(Boot::chargerId).distinct().toList()).getResultList();
+        locked.forEach(c -> chargers.put(c.id(), c));
         List<Charger.RegistrationStatus> statuses = new ArrayList<>(boots.size());
         for (Boot boot : boots) {
+            presence.seen(boot.chargerId());
             Charger charger = chargers.computeIfAbsent(boot.chargerId(), this::firstContact);
             if (charger == null) {
                 statuses.add(Charger.RegistrationStatus.Rejected);
@@ -181,6 +183,7 @@ public class Chargers {
             return;
         }
         Instant now = Instant.now();
+        presence.seen(chargerId);
         switch (activity) {
             case FIRMWARE -> charger.firmwareStatus(status, now);
             case DIAGNOSTICS -> charger.diagnosticsStatus(status, now);

@@ -16,7 +16,9 @@ import javax.sql.DataSource;
 
 /**
  * At start-up no charger is connected to this node, whatever the database kept from before (a crash
- * leaves chargers marked online): every charger is offline until it connects again.
+ * or a stop leaves chargers marked online): every charger is offline until it connects again. This
+ * holds while one node owns all connections; with several nodes, each will reset only the chargers
+ * it owned.
  */
 @Startup
 @Singleton

@@ -5,6 +5,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +15,8 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +27,14 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Whether each charger is connected and when it was last heard from. Neither acknowledges anything
- * to a charger, and both change with every connection and heartbeat, so they do not cost a database
- * transaction each: the latest state per charger is kept here and written to {@code charger.online}
- * and {@code charger.last_seen} in batches. A charger coming or going is written within
- * {@value #STATE_CHANGE_DELAY_MS} ms (a reconnect storm of thousands of chargers is a handful of
- * batches); a later last-seen time within {@code csms.ocpp.last-seen-flush-interval} seconds.
+ * Whether each charger is connected and when it was last heard from. This node's live view is held
+ * here ({@link #isConnected}, what the APIs show); the database columns {@code charger.online} and
+ * {@code charger.last_seen} are written from it in batches and by nothing else (neither acknowledges
+ * anything to a charger, and both change with every connection and heartbeat). A charger coming or
+ * going is written within about {@value #STATE_CHANGE_DELAY_MS} ms (a reconnect storm of thousands of
+ * chargers is a handful of batches); a later last-seen time within
+ * {@code csms.ocpp.last-seen-flush-interval} seconds; what fails to be written is retried with the
+ * next batch. One node owns all connections (see {@link OfflineAtStartUp}).
  */
 @ApplicationScoped
 public class Presence {
@@ -51,6 +57,7 @@ public class Presence {
     private record Unsaved(Boolean online, Instant lastSeen) {}
 
     private final Map<String, Unsaved> unsaved = new ConcurrentHashMap<>();
+    private final Set<String> connected = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean stateChangeScheduled = new AtomicBoolean();
     private ScheduledFuture<?> flusher;
 
@@ -61,12 +68,14 @@ public class Presence {
 
     /** The charger's connection opened. */
     public void connected(String chargerId) {
+        connected.add(chargerId);
         unsaved.put(chargerId, new Unsaved(Boolean.TRUE, Instant.now()));
         stateChanged();
     }
 
     /** The charger's last connection closed. */
     public void disconnected(String chargerId) {
+        connected.remove(chargerId);
         unsaved.compute(chargerId, (id, before) -> new Unsaved(Boolean.FALSE, before == null ? null : before.lastSeen()));
         stateChanged();
     }
@@ -77,24 +86,51 @@ public class Presence {
         unsaved.compute(chargerId, (id, before) -> new Unsaved(before == null ? null : before.online(), now));
     }
 
+    /**
+     * After a committed change to a connected charger's row, its online state is written again: one
+     * registered on first contact (unknown-charger policy) gets its row only when its boot commits,
+     * after the online state of its connection may have been written to no row.
+     */
+    void rowChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChargerCredentials.Changed change) {
+        if (connected.contains(change.chargerId())) {
+            unsaved.compute(change.chargerId(), (id, before) -> new Unsaved(Boolean.TRUE, before == null ? null : before.lastSeen()));
+            stateChanged();
+        }
+    }
+
+    /** Whether the charger has an open connection to this node now. */
+    public boolean isConnected(String chargerId) {
+        return connected.contains(chargerId);
+    }
+
+    /** At most one flush of state changes is pending; changes made while it writes get the next one. */
     private void stateChanged() {
         if (stateChangeScheduled.compareAndSet(false, true)) {
             scheduler.schedule(() -> {
-                stateChangeScheduled.set(false);
-                flush();
+                boolean written = false;
+                try {
+                    written = flush();
+                } finally {
+                    stateChangeScheduled.set(false);
+                    // changed meanwhile: soon again; failed: the periodic flush retries
+                    if (written && unsaved.values().stream().anyMatch(state -> state.online() != null)) {
+                        stateChanged();
+                    }
+                }
             }, STATE_CHANGE_DELAY_MS, TimeUnit.MILLISECONDS);
         }
     }
 
     /**
-     * Writes what is pending; what fails is kept for the next round. One flush at a time, so a newer
-     * state is never overwritten by an older one.
+     * Writes what is pending (false if that failed: it is kept for the next round). One flush at a time, so a newer
+     * state is never overwritten by an older one; rows in id order, as boots lock them, so that the
+     * two cannot deadlock.
      */
-    public synchronized void flush() {
+    public synchronized boolean flush() {
         if (unsaved.isEmpty()) {
-            return;
+            return true;
         }
-        Map<String, Unsaved> batch = Map.copyOf(unsaved);
+        Map<String, Unsaved> batch = new TreeMap<>(unsaved);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement("""
                         update charger set online = coalesce(?, online), last_seen = greatest(last_seen, ?),
@@ -112,8 +148,10 @@ public class Presence {
             }
             update.executeBatch();
             batch.forEach(unsaved::remove);
+            return true;
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Could not write the presence of " + batch.size() + " chargers; retrying", e);
+            return false;
         }
     }
 

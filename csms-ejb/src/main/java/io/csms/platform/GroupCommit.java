@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,8 +19,11 @@ import java.util.logging.Logger;
  * Group commit: writes from many chargers queue up while the previous batch is being written, and
  * each batch is one database transaction ({@code writeAll}, which answers one result per item, in
  * order). Each caller's future completes once the batch holding its item is committed, so nothing is
- * acknowledged before it is stored, and the socket threads never wait on the database. When a batch
- * fails, its items are written one by one, so that one bad item fails alone.
+ * acknowledged before it is stored, and socket threads do not wait on the database (except when the
+ * queue is full or the writers are stopping: then the caller writes its item itself). Futures are
+ * completed on threads of their own, so what callers chain to them (sending the answer to a charger)
+ * never holds up the next batch. When a batch fails, its items are written one by one, so that one
+ * bad item fails alone.
  *
  * @param <T> what is written
  * @param <R> what the write answers for each item
@@ -33,6 +40,7 @@ public final class GroupCommit<T, R> {
     private final Function<List<T>, List<R>> writeAll;
     private final BlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final List<Thread> running = new ArrayList<>();
+    private final ExecutorService completions;
     private volatile boolean stopping;
 
     /**
@@ -43,6 +51,13 @@ public final class GroupCommit<T, R> {
         this.name = name;
         this.batchSize = Math.max(1, batchSize);
         this.writeAll = writeAll;
+        AtomicInteger completers = new AtomicInteger();
+        this.completions = Executors.newFixedThreadPool(2 * Math.max(1, writers), task -> {
+            Thread thread = threads.newThread(task);
+            thread.setName("csms-" + name + "-answers-" + completers.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        });
         for (int i = 0; i < Math.max(1, writers); i++) {
             Thread thread = threads.newThread(this::writeUntilStopped);
             thread.setName("csms-" + name + "-" + i);
@@ -55,9 +70,11 @@ public final class GroupCommit<T, R> {
     /** Writes {@code item} with others; the future completes with its result once committed. */
     public CompletableFuture<R> submit(T item) {
         CompletableFuture<R> done = new CompletableFuture<>();
-        if (stopping || !queue.offer(new Pending<>(item, done))) {
-            // shutting down, or far behind: written on the caller's thread, alone
-            write(List.of(new Pending<>(item, done)));
+        Pending<T, R> pending = new Pending<>(item, done);
+        if (stopping || !queue.offer(pending) || (stopping && queue.remove(pending))) {
+            // shutting down (perhaps while it was queued: the writers may have left), or far behind:
+            // written on the caller's thread, alone
+            write(List.of(pending));
         }
         return done;
     }
@@ -76,7 +93,8 @@ public final class GroupCommit<T, R> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stopping = true;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // the writer goes on: one broken batch must not stop every later one
                 LOG.log(Level.SEVERE, "Group commit " + name + " failed", e);
                 batch.forEach(p -> p.done().completeExceptionally(e));
             } finally {
@@ -89,12 +107,12 @@ public final class GroupCommit<T, R> {
         try {
             List<R> results = writeAll.apply(batch.stream().map(Pending::item).toList());
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).done().complete(results.get(i));
+                complete(batch.get(i).done(), results.get(i), null);
             }
         } catch (RuntimeException batchFailed) {
             if (batch.size() == 1) {
                 LOG.log(Level.WARNING, name + ": not stored: " + batch.get(0).item(), batchFailed);
-                batch.get(0).done().completeExceptionally(batchFailed);
+                complete(batch.get(0).done(), null, batchFailed);
                 return;
             }
             for (Pending<T, R> one : batch) {
@@ -103,16 +121,26 @@ public final class GroupCommit<T, R> {
         }
     }
 
+    private void complete(CompletableFuture<R> done, R result, Throwable failure) {
+        Runnable completion = failure == null ? () -> done.complete(result) : () -> done.completeExceptionally(failure);
+        try {
+            completions.execute(completion);
+        } catch (RejectedExecutionException stopped) {
+            completion.run();
+        }
+    }
+
     /** Writes what is queued, then stops the writer threads (waiting at most 10 s for each). */
     public void stop() {
         stopping = true;
-        for (Thread thread : running) {
-            try {
+        try {
+            for (Thread thread : running) {
                 thread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
+            completions.shutdown();
+            completions.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

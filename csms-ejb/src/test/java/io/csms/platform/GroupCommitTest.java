@@ -69,6 +69,17 @@ class GroupCommitTest {
     }
 
     @Test
+    void what_a_caller_chains_to_its_result_does_not_hold_up_the_next_batch() throws Exception {
+        start(1, 100, GroupCommitTest::echo);
+        CountDownLatch stuck = new CountDownLatch(1);
+        CompletableFuture<Void> slowAnswer = commits.submit(1).thenAccept(result -> await(stuck)); // a charger that does not read
+        assertEquals("stored 2", commits.submit(2).get(5, TimeUnit.SECONDS));
+        assertTrue(!slowAnswer.isDone());
+        stuck.countDown();
+        slowAnswer.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
     void a_batch_holds_at_most_batch_size_items() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         start(1, 10, batch -> {

@@ -3,6 +3,7 @@ package io.csms.web.api.admin;
 import io.csms.chargepoint.Charger;
 import io.csms.chargepoint.ChargerRegistration;
 import io.csms.chargepoint.Chargers;
+import io.csms.chargepoint.Presence;
 import io.csms.transaction.ChargingTransaction;
 import io.csms.transaction.Transactions;
 import io.csms.web.api.OpenApiResource;
@@ -59,6 +60,9 @@ public class ChargersResource {
     Chargers chargers;
 
     @Inject
+    Presence presence;
+
+    @Inject
     Transactions transactions;
 
     @Inject
@@ -69,8 +73,9 @@ public class ChargersResource {
     public record ChargerView(String id, int securityProfile, String registrationStatus, boolean online,
             Instant lastSeen, Instant lastBoot, String vendor, String model, String firmwareVersion) {
 
-        public static ChargerView of(Charger c) {
-            return new ChargerView(c.id(), c.securityProfile(), c.registrationStatus().name(), c.online(),
+        /** {@code online} is this node's live view ({@link Presence}); the stored flag may lag it by a moment. */
+        public static ChargerView of(Charger c, Presence presence) {
+            return new ChargerView(c.id(), c.securityProfile(), c.registrationStatus().name(), presence.isConnected(c.id()),
                     c.lastSeen(), c.lastBoot(), c.vendor(), c.model(), c.firmwareVersion());
         }
     }
@@ -82,7 +87,7 @@ public class ChargersResource {
     @GET
     public List<ChargerView> list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return chargers.list(offset, limit).stream().map(ChargerView::of).toList();
+        return chargers.list(offset, limit).stream().map(c -> ChargerView.of(c, presence)).toList();
     }
 
     @Operation(summary = "One charger")
@@ -92,7 +97,7 @@ public class ChargersResource {
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
-        return chargers.find(id).map(c -> Response.ok(ChargerView.of(c)).build()).orElseGet(() -> notFound(id));
+        return chargers.find(id).map(c -> Response.ok(ChargerView.of(c, presence)).build()).orElseGet(() -> notFound(id));
     }
 
     @Operation(summary = "Register a charger")
@@ -105,7 +110,7 @@ public class ChargersResource {
         try {
             Charger charger = chargers.register(registration, caller.getName());
             return Response.created(UriBuilder.fromPath("admin/chargers/{id}").build(charger.id()))
-                    .entity(ChargerView.of(charger)).build();
+                    .entity(ChargerView.of(charger, presence)).build();
         } catch (Chargers.RegistrationException e) {
             return Problems.response(e.conflict() ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
                     e.conflict() ? "charger-exists" : "invalid-charger", e.getMessage()).build();
@@ -125,7 +130,7 @@ public class ChargersResource {
         }
         try {
             return chargers.update(registration, caller.getName())
-                    .map(c -> Response.ok(ChargerView.of(c)).build()).orElseGet(() -> notFound(id));
+                    .map(c -> Response.ok(ChargerView.of(c, presence)).build()).orElseGet(() -> notFound(id));
         } catch (Chargers.RegistrationException e) {
             return Problems.response(Response.Status.BAD_REQUEST, "invalid-charger", e.getMessage()).build();
         }
@@ -199,7 +204,7 @@ public class ChargersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response decide(@PathParam("id") String id, @jakarta.validation.Valid @NotNull RegistrationDecision decision) {
         return chargers.decide(id, Charger.RegistrationStatus.valueOf(decision.status()), caller.getName())
-                .map(c -> Response.ok(ChargerView.of(c)).build())
+                .map(c -> Response.ok(ChargerView.of(c, presence)).build())
                 .orElseGet(() -> notFound(id));
     }
 

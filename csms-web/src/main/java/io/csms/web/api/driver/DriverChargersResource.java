@@ -2,6 +2,7 @@ package io.csms.web.api.driver;
 
 import io.csms.chargepoint.Charger;
 import io.csms.chargepoint.Chargers;
+import io.csms.chargepoint.Presence;
 import io.csms.web.api.OpenApiResource;
 import io.csms.web.api.Problems;
 import io.csms.web.api.Roles;
@@ -41,6 +42,9 @@ public class DriverChargersResource {
     @Inject
     Chargers chargers;
 
+    @Inject
+    Presence presence;
+
     public record ConnectorView(int connectorId, String status, Instant statusAt) {}
 
     /** What a driver may know of a charger: no security settings, no hardware identifiers. */
@@ -53,7 +57,7 @@ public class DriverChargersResource {
     @GET
     public List<ChargerView> list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return chargers.usable(offset, limit).stream().map(DriverChargersResource::view).toList();
+        return chargers.usable(offset, limit).stream().map(this::view).toList();
     }
 
     @Operation(summary = "One charger")
@@ -67,9 +71,9 @@ public class DriverChargersResource {
                 .orElseGet(() -> Problems.response(Response.Status.NOT_FOUND, "unknown-charger", "No charger " + id).build());
     }
 
-    private static ChargerView view(Chargers.Usable usable) {
+    private ChargerView view(Chargers.Usable usable) {
         Charger charger = usable.charger();
-        return new ChargerView(charger.id(), charger.vendor(), charger.model(), charger.online(), usable.connectors().stream()
+        return new ChargerView(charger.id(), charger.vendor(), charger.model(), presence.isConnected(charger.id()), usable.connectors().stream()
                 .map(c -> new ConnectorView(c.connectorId(), c.status(), c.statusAt())).toList());
     }
 }
