@@ -68,11 +68,7 @@ public class Charger {
     @Column(name = "meter_serial_number")
     private String meterSerialNumber;
 
-    /** Written by {@link Presence} only (in batches), never with the rest of the row. */
-    @Column(insertable = false, updatable = false)
-    private boolean online;
-
-    /** Written by {@link Presence} only (in batches), never with the rest of the row. */
+    /** Written by {@link Presence} only (in batches, as is {@code online}), never with the rest of the row. */
     @Column(name = "last_seen", insertable = false, updatable = false)
     private Instant lastSeen;
 
@@ -217,10 +213,6 @@ public class Charger {
 
     public String firmwareVersion() {
         return firmwareVersion;
-    }
-
-    public boolean online() {
-        return online;
     }
 
     public Instant lastSeen() {

@@ -23,7 +23,7 @@ import javax.sql.DataSource;
  * What the OCPP handshake checks of each registered charger, kept in memory: all chargers are read
  * in one query when the first charger connects, so a reconnect storm after a restart (or a flood of
  * handshakes) costs the database nothing per connection. Every committed change to a charger
- * ({@link Changed}, fired by {@link Chargers}) drops its entry, and the next handshake reads it again.
+ * ({@link ChargerChanged}) drops its entry, and the next handshake reads it again.
  * An id not held here is looked up in the database; an unknown id is never kept, so unknown ids
  * cannot fill the memory. Changes are seen by this node only: one node owns all connections (see
  * {@link OfflineAtStartUp}).
@@ -37,9 +37,6 @@ public class ChargerCredentials {
     /** What the handshake needs of one charger; {@code certificateSubject} defaults to the id. */
     public record Credentials(String chargerId, int securityProfile, String authorizationKeyHash,
             boolean authorizationKeyHex, String certificateSubject) {}
-
-    /** A charger was registered, changed or deleted: fired inside the transaction that does it. */
-    public record Changed(String chargerId) {}
 
     @Resource(lookup = "java:app/jdbc/csms")
     DataSource dataSource;
@@ -91,7 +88,7 @@ public class ChargerCredentials {
         return loaded;
     }
 
-    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS, notifyObserver = Reception.IF_EXISTS) Changed change) {
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS, notifyObserver = Reception.IF_EXISTS) ChargerChanged change) {
         synchronized (changes) {
             changes.incrementAndGet();
             known.remove(change.chargerId());

@@ -34,7 +34,7 @@ public class Chargers {
     Presence presence;
 
     @Inject
-    Event<ChargerCredentials.Changed> credentialsChanged;
+    Event<ChargerChanged> changed;
 
     @Inject
     @ConfigProperty(name = "csms.ocpp.unknown-chargers", defaultValue = "reject")
@@ -44,15 +44,9 @@ public class Chargers {
     public record Boot(String chargerId, Charger.BootInfo info) {}
 
     /**
-     * Stores what the charger reports at boot and answers with its registration status. A charger
-     * nobody registered is handled by the {@code csms.ocpp.unknown-chargers} policy.
-     */
-    public Charger.RegistrationStatus boot(String chargerId, Charger.BootInfo info) {
-        return bootAll(List.of(new Boot(chargerId, info))).get(0);
-    }
-
-    /**
-     * {@link #boot} for many chargers in one transaction. One query locks all their rows, in id
+     * Stores what each charger reports at boot and answers with its registration status, for many
+     * chargers in one transaction (see {@link BootWriter}); a charger nobody registered is handled by
+     * the {@code csms.ocpp.unknown-chargers} policy. One query locks all their rows, in id
      * order as the presence batches write them, so that the two cannot deadlock; the lock is
      * {@code for no key update}, which leaves rows being inserted for these chargers (meter values,
      * status history) free to check their foreign key. Answers the registration statuses in the order
@@ -90,7 +84,7 @@ public class Chargers {
             LOG.warning(() -> "Unknown charger " + chargerId + " registered on first contact as "
                     + unknownChargers + " (csms.ocpp.unknown-chargers)");
             em.persist(charger);
-            credentialsChanged.fire(new ChargerCredentials.Changed(chargerId));
+            changed.fire(new ChargerChanged(chargerId));
         }
         return charger;
     }
@@ -119,7 +113,7 @@ public class Chargers {
         Charger charger = new Charger(registration.id(), Charger.RegistrationStatus.Accepted);
         secure(charger, registration);
         em.persist(charger);
-        credentialsChanged.fire(new ChargerCredentials.Changed(charger.id()));
+        changed.fire(new ChargerChanged(charger.id()));
         audit.byAccount(actor, "charger.register", registration.id(), null);
         return charger;
     }
@@ -131,7 +125,7 @@ public class Chargers {
             return Optional.empty();
         }
         secure(charger, registration);
-        credentialsChanged.fire(new ChargerCredentials.Changed(charger.id()));
+        changed.fire(new ChargerChanged(charger.id()));
         audit.byAccount(actor, "charger.update", registration.id(), null);
         return Optional.of(charger);
     }
@@ -142,7 +136,7 @@ public class Chargers {
             return false;
         }
         em.remove(charger);
-        credentialsChanged.fire(new ChargerCredentials.Changed(chargerId));
+        changed.fire(new ChargerChanged(chargerId));
         audit.byAccount(actor, "charger.delete", chargerId, null);
         return true;
     }

@@ -91,7 +91,7 @@ public class Presence {
      * registered on first contact (unknown-charger policy) gets its row only when its boot commits,
      * after the online state of its connection may have been written to no row.
      */
-    void rowChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChargerCredentials.Changed change) {
+    void rowChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChargerChanged change) {
         if (connected.contains(change.chargerId())) {
             unsaved.compute(change.chargerId(), (id, before) -> new Unsaved(Boolean.TRUE, before == null ? null : before.lastSeen()));
             stateChanged();

@@ -34,7 +34,8 @@ public class Partners {
             Set<String> allowedModules, List<Partner.PartyRole> roles, String totpSecret, String clientCertificateSha256,
             List<String> versions) {}
 
-    public static final Set<String> VERSIONS = Set.of("2.2.1", "2.1.1");
+    /** The OCPI versions we speak, newest first. */
+    public static final List<String> VERSIONS = List.of("2.2.1", "2.1.1");
 
     @PersistenceContext(unitName = "csms")
     EntityManager em;

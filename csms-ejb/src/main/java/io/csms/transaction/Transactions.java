@@ -82,7 +82,7 @@ public class Transactions {
         }
         boolean wasActive = transaction.active();
         transaction.stop(meterStop, at, reason, idTag);
-        record(chargerId, transaction.connectorId(), transactionId, transactionData);
+        recordAll(List.of(new Metering(chargerId, transaction.connectorId(), transactionId, transactionData)));
         if (wasActive && transaction.accountId() != null) {
             events.fire(new TransactionEvent.Stopped(transactionId, transaction.accountId(), meterStop,
                     transaction.energyWh(), at, transaction.stopReason()));
@@ -90,14 +90,13 @@ public class Transactions {
         return Optional.of(transaction);
     }
 
-    /** OCPP 1.6 MeterValues: every sampled value is kept, in one batch. */
     /** One MeterValues message: its charger, connector, transaction (null when none) and samples. */
     public record Metering(String chargerId, int connectorId, Integer transactionId, List<MeterReading.Sample> samples) {}
 
     /**
      * Several MeterValues messages in one database transaction (see {@link MeterValueWriter}): the
      * transactions they name are looked up in one query; a transaction id we do not know is stored as
-     * none, as {@link #record} does.
+     * none.
      */
     public void recordAll(List<Metering> batch) {
         Set<Integer> named = new HashSet<>();
@@ -120,17 +119,6 @@ public class Transactions {
             if (known && accounts.get(m.transactionId()) != null && !m.samples().isEmpty()) {
                 events.fire(new TransactionEvent.Metered(m.transactionId(), accounts.get(m.transactionId()), List.copyOf(m.samples())));
             }
-        }
-    }
-
-    public void record(String chargerId, int connectorId, Integer transactionId, List<MeterReading.Sample> samples) {
-        ChargingTransaction transaction = transactionId == null ? null : em.find(ChargingTransaction.class, transactionId);
-        Integer known = transaction != null ? transactionId : null;
-        for (MeterReading.Sample sample : samples) {
-            em.persist(new MeterReading(chargerId, connectorId, known, sample));
-        }
-        if (transaction != null && transaction.accountId() != null && !samples.isEmpty()) {
-            events.fire(new TransactionEvent.Metered(transactionId, transaction.accountId(), List.copyOf(samples)));
         }
     }
 

@@ -23,7 +23,7 @@ public final class OcpiModules {
             HubClientInfoResource.class);
 
     /** The versions we speak, newest first. */
-    public static final List<String> VERSIONS = List.of("2.2.1", "2.1.1");
+    public static final List<String> VERSIONS = io.csms.roaming.Partners.VERSIONS;
 
     /** One published endpoint. */
     public record Endpoint(String identifier, String role, String path) {}

@@ -2,7 +2,6 @@ package io.csms.ocpp.v16;
 
 import io.csms.chargepoint.BootWriter;
 import io.csms.chargepoint.Charger;
-import io.csms.chargepoint.Chargers;
 import io.csms.ocpp.session.ChargerConnections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,9 +12,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** OCPP 1.6 §4.2 BootNotification: store what the charger reports, answer with its registration status. */
 @ApplicationScoped
 public class BootNotificationHandler implements ActionHandler<BootNotificationRequest, BootNotificationResponse> {
-
-    @Inject
-    Chargers chargers;
 
     @Inject
     BootWriter writer;
@@ -42,9 +38,10 @@ public class BootNotificationHandler implements ActionHandler<BootNotificationRe
         return BootNotificationRequest.class;
     }
 
+    /** Waits for {@link #handleAsync}: boots are only ever stored through the group commit. */
     @Override
     public BootNotificationResponse handle(String chargerId, BootNotificationRequest request) {
-        return answer(chargerId, chargers.boot(chargerId, request.toBootInfo()));
+        return handleAsync(chargerId, request).toCompletableFuture().join();
     }
 
     /** Answered once the boot is committed with those of other chargers (group commit). */

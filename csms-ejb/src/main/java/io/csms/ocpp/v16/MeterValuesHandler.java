@@ -11,9 +11,6 @@ import java.util.concurrent.CompletionStage;
 public class MeterValuesHandler implements ActionHandler<MeterValuesRequest, Empty> {
 
     @Inject
-    Transactions transactions;
-
-    @Inject
     MeterValueWriter writer;
 
     @Override
@@ -26,10 +23,10 @@ public class MeterValuesHandler implements ActionHandler<MeterValuesRequest, Emp
         return MeterValuesRequest.class;
     }
 
+    /** Waits for {@link #handleAsync}: meter values are only ever stored through the group commit. */
     @Override
     public Empty handle(String chargerId, MeterValuesRequest request) {
-        transactions.record(chargerId, request.connectorId(), request.transactionId(), Samples.of(request.meterValue()));
-        return new Empty();
+        return handleAsync(chargerId, request).toCompletableFuture().join();
     }
 
     /** Answered once the values are committed with those of other chargers (group commit). */

@@ -25,9 +25,14 @@ public final class Problems {
 
     private Problems() {}
 
+    /** The URI naming a problem type, e.g. {@code charger-offline}. */
+    public static URI type(String name) {
+        return URI.create(TYPE_BASE + name);
+    }
+
     public static Response.ResponseBuilder response(Response.Status status, String type, String detail) {
         return Response.status(status)
                 .type(MEDIA_TYPE)
-                .entity(new Problem(URI.create(TYPE_BASE + type), status.getReasonPhrase(), status.getStatusCode(), detail));
+                .entity(new Problem(type(type), status.getReasonPhrase(), status.getStatusCode(), detail));
     }
 }

@@ -135,7 +135,7 @@ public class ChargingResource {
 
     private static Response problem(Response.Status status, String type, DriverCharging.Sent sent) {
         return Response.status(status).type(Problems.MEDIA_TYPE)
-                .entity(new CommandProblem(URI.create("https://csms.io/problems/" + type), status.getReasonPhrase(),
+                .entity(new CommandProblem(Problems.type(type), status.getReasonPhrase(),
                         status.getStatusCode(), sent.detail(), sent.commandId(), sent.answer().name()))
                 .build();
     }
