@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks payloads against the official OCPP 1.6 JSON schemas in {@code ../shared/specs/ocpp-1.6/schemas}:
+ * Checks payloads against the official OCPP 1.6 JSON schemas in the repository's {@code spec-data/ocpp-1.6/schemas}:
  * everything the CSMS sends must pass, or the test fails.
  */
 public final class OcppSchemas {

@@ -171,8 +171,8 @@ public class ServerUnderTest implements LauncherSessionListener {
         return certificateAuthority;
     }
 
-    /** The folder of the shared test data ({@code ../shared/specs}). */
+    /** The repository's published specification data ({@code spec-data}, see its README). */
     public static Path specs() {
-        return Path.of(System.getProperty("csms.it.specs"));
+        return Path.of(System.getProperty("csms.spec-data"));
     }
 }

@@ -1,5 +1,6 @@
 package io.csms.roaming;
 
+import io.csms.SpecData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
 /** The OCPI 2.2.1 spec's example objects for this module: credentials, versions and version details. */
 class CredentialsObjectsTest {
 
-    private static final Path EXAMPLES = Path.of(System.getProperty("csms.specs", "../../shared/specs"), "ocpi-2.2.1", "examples");
+    private static final Path EXAMPLES = SpecData.of("ocpi-2.2.1/examples");
 
     @TestFactory
     Stream<DynamicTest> everyCredentialsExampleIsReadWithoutLoss() {

@@ -1,5 +1,6 @@
 package io.csms.roaming;
 
+import io.csms.SpecData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,10 +21,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** The Open Charging Technology TOTP vectors (../shared/specs/totp): every generation vector and every invalid input. */
+/** The Open Charging Technology TOTP vectors (spec-data/totp): every generation vector and every invalid input. */
 class TotpTest {
 
-    private static final Path SPECS = Path.of(System.getProperty("csms.specs", "../../shared/specs"), "totp");
+    private static final Path SPECS = SpecData.of("totp");
 
     @TestFactory
     Stream<DynamicTest> generationVectors() throws IOException {

@@ -14,6 +14,6 @@ public record SampledValue(
         String measurand,
         @OneOf({"L1", "L2", "L3", "N", "L1-N", "L2-N", "L3-N", "L1-L2", "L2-L3", "L3-L1"}) String phase,
         @OneOf({"Cable", "EV", "Inlet", "Outlet", "Body"}) String location,
-        // both spellings: "Celcius" is the 1.6 schema's, "Celsius" the errata's (PROTOCOLS.md field traps)
+        // both spellings: "Celcius" is the 1.6 schema's, "Celsius" the errata's (OCPP 1.6 errata: a spelling fix that chargers use both ways)
         @OneOf({"Wh", "kWh", "varh", "kvarh", "W", "kW", "VA", "kVA", "var", "kvar", "A", "V", "K", "Celcius", "Celsius",
             "Fahrenheit", "Percent"}) String unit) {}

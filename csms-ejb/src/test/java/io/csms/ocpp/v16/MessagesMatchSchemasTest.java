@@ -1,5 +1,6 @@
 package io.csms.ocpp.v16;
 
+import io.csms.SpecData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every request record says what its official OCPP 1.6 schema says ({@code ../shared/specs/ocpp-1.6/schemas}):
+ * Every request record says what its official OCPP 1.6 schema says (the repository's {@code spec-data/ocpp-1.6/schemas}):
  * the same properties, the same required ones, the same maximum lengths and enumerations, nested
  * types included. What the validator checks is thereby what the schemas check.
  */
@@ -47,7 +48,7 @@ class MessagesMatchSchemasTest {
     void the_record_says_what_the_schema_says(String qualified) throws Exception {
         String action = qualified.substring(qualified.lastIndexOf('.') + 1);
         Class<?> type = Class.forName(qualified + "Request");
-        JsonObject schema = read(Path.of(System.getProperty("csms.specs"), "ocpp-1.6/schemas", action + ".req.json"));
+        JsonObject schema = read(SpecData.of("ocpp-1.6/schemas/" + action + ".req.json"));
         compare(type, schema, schema, action);
     }
 

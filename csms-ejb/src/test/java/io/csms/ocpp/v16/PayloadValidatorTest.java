@@ -30,7 +30,7 @@ class PayloadValidatorTest {
         assertDoesNotThrow(() -> PayloadValidator.validate(json("{}"), HeartbeatRequest.class));
     }
 
-    /** PROTOCOLS.md field trap: decimals with multipleOf (8.1 A) must not fail on float rounding. */
+    /** OCPP 1.6 decimals with {@code multipleOf} (8.1 A, schema multipleOf 0.1) must not fail on float rounding. */
     @Test
     void accepts_decimal_limits_exactly_as_sent() {
         String profile = """

@@ -1,0 +1,68 @@
+package io.csms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rules for the whole repository's sources (every module, read from the build's root folder): each
+ * main package says what it is for, and nothing refers to a document or folder outside the
+ * repository, which a user who cloned it would not have.
+ */
+class SourceTreeTest {
+
+    /** A path or a design document that exists only beside our own checkouts. */
+    private static final Pattern OUTSIDE = Pattern.compile(
+            "\\.\\./shared|\\b(PROTOCOLS|ARCHITECTURE|PLATFORM-NOTES|STYLE)(\\.md)?\\b|security-review|design-review");
+
+    private static Path root() {
+        String root = System.getProperty("csms.source-root");
+        if (root == null) {
+            throw new IllegalStateException("csms.source-root is not set: run the tests through Maven");
+        }
+        return Path.of(root);
+    }
+
+    @Test
+    void every_main_package_has_a_package_info() throws IOException {
+        List<String> missing;
+        try (Stream<Path> files = Files.walk(root())) {
+            missing = files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/"))
+                    .filter(f -> !f.toString().contains("/target/"))
+                    .map(Path::getParent).distinct()
+                    .filter(dir -> !Files.exists(dir.resolve("package-info.java")))
+                    .map(dir -> root().relativize(dir).toString()).sorted().toList();
+        }
+        assertEquals(List.of(), missing, "packages without package-info.java");
+    }
+
+    @Test
+    void no_source_or_build_file_refers_to_anything_outside_the_repository() throws IOException {
+        List<String> offending;
+        try (Stream<Path> files = Files.walk(root())) {
+            offending = files.filter(Files::isRegularFile)
+                    .filter(f -> !f.toString().contains("/target/") && !f.toString().contains("/.git/")
+                            && !f.toString().contains("/.csms/") && !f.toString().contains("/spec-data/"))
+                    .filter(f -> f.toString().matches(".*\\.(java|xml|properties|cli|sh|xhtml|sql|yaml)$")
+                            || f.getFileName().toString().equals("run") || f.getFileName().toString().equals("load"))
+                    .filter(f -> !f.getFileName().toString().equals("SourceTreeTest.java"))
+                    .filter(SourceTreeTest::refersOutside)
+                    .map(f -> root().relativize(f).toString()).sorted().toList();
+        }
+        assertEquals(List.of(), offending, "files that refer to documents or folders outside the repository");
+    }
+
+    private static boolean refersOutside(Path file) {
+        try {
+            return OUTSIDE.matcher(Files.readString(file)).find();
+        } catch (IOException e) {
+            return false; // not text
+        }
+    }
+}

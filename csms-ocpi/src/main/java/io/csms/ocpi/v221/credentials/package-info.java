@@ -1,0 +1,2 @@
+/** OCPI 2.2.1 credentials module: the version-neutral handshake served at {@code /ocpi/2.2.1/credentials}. */
+package io.csms.ocpi.v221.credentials;
