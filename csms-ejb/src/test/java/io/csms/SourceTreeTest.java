@@ -33,11 +33,15 @@ class SourceTreeTest {
     void every_main_package_has_a_package_info() throws IOException {
         List<String> missing;
         try (Stream<Path> files = Files.walk(root())) {
-            missing = files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/"))
+            missing = files.filter(
+                            f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/"))
                     .filter(f -> !f.toString().contains("/target/"))
-                    .map(Path::getParent).distinct()
+                    .map(Path::getParent)
+                    .distinct()
                     .filter(dir -> !Files.exists(dir.resolve("package-info.java")))
-                    .map(dir -> root().relativize(dir).toString()).sorted().toList();
+                    .map(dir -> root().relativize(dir).toString())
+                    .sorted()
+                    .toList();
         }
         assertEquals(List.of(), missing, "packages without package-info.java");
     }
@@ -47,13 +51,18 @@ class SourceTreeTest {
         List<String> offending;
         try (Stream<Path> files = Files.walk(root())) {
             offending = files.filter(Files::isRegularFile)
-                    .filter(f -> !f.toString().contains("/target/") && !f.toString().contains("/.git/")
-                            && !f.toString().contains("/.csms/") && !f.toString().contains("/spec-data/"))
+                    .filter(f -> !f.toString().contains("/target/")
+                            && !f.toString().contains("/.git/")
+                            && !f.toString().contains("/.csms/")
+                            && !f.toString().contains("/spec-data/"))
                     .filter(f -> f.toString().matches(".*\\.(java|xml|properties|cli|sh|xhtml|sql|yaml)$")
-                            || f.getFileName().toString().equals("run") || f.getFileName().toString().equals("load"))
+                            || f.getFileName().toString().equals("run")
+                            || f.getFileName().toString().equals("load"))
                     .filter(f -> !f.getFileName().toString().equals("SourceTreeTest.java"))
                     .filter(SourceTreeTest::refersOutside)
-                    .map(f -> root().relativize(f).toString()).sorted().toList();
+                    .map(f -> root().relativize(f).toString())
+                    .sorted()
+                    .toList();
         }
         assertEquals(List.of(), offending, "files that refer to documents or folders outside the repository");
     }

@@ -21,8 +21,15 @@ public final class Admin {
     /** Registers {@code chargerId} with security profile 1 and a fresh AuthorizationKey, which it returns. */
     public static String registerCharger(String chargerId) {
         String key = HexFormat.of().formatHex(randomBytes(12));
-        HttpResponse<String> created = Http.post("/csms/api/admin/chargers", Json.createObjectBuilder()
-                .add("id", chargerId).add("securityProfile", 1).add("authorizationKey", key).build().toString(), bearer());
+        HttpResponse<String> created = Http.post(
+                "/csms/api/admin/chargers",
+                Json.createObjectBuilder()
+                        .add("id", chargerId)
+                        .add("securityProfile", 1)
+                        .add("authorizationKey", key)
+                        .build()
+                        .toString(),
+                bearer());
         assertEquals(201, created.statusCode(), created.body());
         return key;
     }

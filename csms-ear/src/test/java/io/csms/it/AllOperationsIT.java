@@ -30,32 +30,71 @@ class AllOperationsIT extends CsmsEar {
         op("ChangeAvailability", "{\"connectorId\":0,\"type\":\"Inoperative\"}", "{\"status\":\"Scheduled\"}");
         op("ChangeConfiguration", "{\"key\":\"HeartbeatInterval\",\"value\":\"120\"}", "{\"status\":\"Accepted\"}");
         op("ClearCache", "{}", "{\"status\":\"Accepted\"}");
-        op("DataTransfer", "{\"vendorId\":\"com.example\",\"messageId\":\"hello\",\"data\":\"x\"}", "{\"status\":\"Accepted\",\"data\":\"y\"}");
-        op("GetConfiguration", "{\"key\":[\"HeartbeatInterval\"]}", "{\"configurationKey\":[{\"key\":\"HeartbeatInterval\",\"readonly\":false,\"value\":\"120\"}]}");
+        op(
+                "DataTransfer",
+                "{\"vendorId\":\"com.example\",\"messageId\":\"hello\",\"data\":\"x\"}",
+                "{\"status\":\"Accepted\",\"data\":\"y\"}");
+        op(
+                "GetConfiguration",
+                "{\"key\":[\"HeartbeatInterval\"]}",
+                "{\"configurationKey\":[{\"key\":\"HeartbeatInterval\",\"readonly\":false,\"value\":\"120\"}]}");
         op("RemoteStartTransaction", "{\"connectorId\":1,\"idTag\":\"TAG1\"}", "{\"status\":\"Accepted\"}");
         op("RemoteStopTransaction", "{\"transactionId\":1}", "{\"status\":\"Rejected\"}");
         op("Reset", "{\"type\":\"Soft\"}", "{\"status\":\"Accepted\"}");
         op("UnlockConnector", "{\"connectorId\":1}", "{\"status\":\"Unlocked\"}");
-        op("GetDiagnostics", "{\"location\":\"ftp://diag.example/upload\",\"retries\":2}", "{\"fileName\":\"diag.zip\"}");
-        op("UpdateFirmware", "{\"location\":\"https://fw.example/fw.bin\",\"retrieveDate\":\"2026-11-21T12:00:00Z\"}", "{}");
+        op(
+                "GetDiagnostics",
+                "{\"location\":\"ftp://diag.example/upload\",\"retries\":2}",
+                "{\"fileName\":\"diag.zip\"}");
+        op(
+                "UpdateFirmware",
+                "{\"location\":\"https://fw.example/fw.bin\",\"retrieveDate\":\"2026-11-21T12:00:00Z\"}",
+                "{}");
         op("GetLocalListVersion", "{}", "{\"listVersion\":3}");
-        op("SendLocalList", "{\"listVersion\":4,\"updateType\":\"Full\",\"localAuthorizationList\":[{\"idTag\":\"TAG1\",\"idTagInfo\":{\"status\":\"Accepted\"}}]}", "{\"status\":\"Accepted\"}");
-        op("ReserveNow", "{\"connectorId\":1,\"expiryDate\":\"2026-11-21T12:00:00Z\",\"idTag\":\"TAG1\",\"reservationId\":7}", "{\"status\":\"Accepted\"}");
+        op(
+                "SendLocalList",
+                "{\"listVersion\":4,\"updateType\":\"Full\",\"localAuthorizationList\":[{\"idTag\":\"TAG1\",\"idTagInfo\":{\"status\":\"Accepted\"}}]}",
+                "{\"status\":\"Accepted\"}");
+        op(
+                "ReserveNow",
+                "{\"connectorId\":1,\"expiryDate\":\"2026-11-21T12:00:00Z\",\"idTag\":\"TAG1\",\"reservationId\":7}",
+                "{\"status\":\"Accepted\"}");
         op("CancelReservation", "{\"reservationId\":7}", "{\"status\":\"Accepted\"}");
-        op("SetChargingProfile", "{\"connectorId\":1,\"csChargingProfiles\":{\"chargingProfileId\":1,\"stackLevel\":0,"
-                + "\"chargingProfilePurpose\":\"TxDefaultProfile\",\"chargingProfileKind\":\"Absolute\",\"chargingSchedule\":"
-                + "{\"chargingRateUnit\":\"A\",\"chargingSchedulePeriod\":[{\"startPeriod\":0,\"limit\":8.1}]}}}", "{\"status\":\"Accepted\"}");
+        op(
+                "SetChargingProfile",
+                "{\"connectorId\":1,\"csChargingProfiles\":{\"chargingProfileId\":1,\"stackLevel\":0,"
+                        + "\"chargingProfilePurpose\":\"TxDefaultProfile\",\"chargingProfileKind\":\"Absolute\",\"chargingSchedule\":"
+                        + "{\"chargingRateUnit\":\"A\",\"chargingSchedulePeriod\":[{\"startPeriod\":0,\"limit\":8.1}]}}}",
+                "{\"status\":\"Accepted\"}");
         op("ClearChargingProfile", "{\"id\":1}", "{\"status\":\"Accepted\"}");
         op("GetCompositeSchedule", "{\"connectorId\":1,\"duration\":3600}", "{\"status\":\"Rejected\"}");
         op("TriggerMessage", "{\"requestedMessage\":\"Heartbeat\"}", "{\"status\":\"Accepted\"}");
         op("CertificateSigned", "{\"certificateChain\":\"" + CERT + "\"}", "{\"status\":\"Accepted\"}");
-        op("InstallCertificate", "{\"certificateType\":\"CentralSystemRootCertificate\",\"certificate\":\"" + CERT + "\"}", "{\"status\":\"Accepted\"}");
-        op("DeleteCertificate", "{\"certificateHashData\":{\"hashAlgorithm\":\"SHA256\",\"issuerNameHash\":\"aa\",\"issuerKeyHash\":\"bb\",\"serialNumber\":\"01\"}}", "{\"status\":\"NotFound\"}");
-        op("GetInstalledCertificateIds", "{\"certificateType\":\"ManufacturerRootCertificate\"}", "{\"status\":\"NotFound\"}");
-        op("GetLog", "{\"log\":{\"remoteLocation\":\"https://logs.example/upload\"},\"logType\":\"SecurityLog\",\"requestId\":1}", "{\"status\":\"Accepted\",\"filename\":\"security.log\"}");
-        op("SignedUpdateFirmware", "{\"requestId\":2,\"firmware\":{\"location\":\"https://fw.example/fw.bin\",\"retrieveDateTime\":"
-                + "\"2026-11-21T12:00:00Z\",\"signingCertificate\":\"" + CERT + "\",\"signature\":\"c2ln\"}}", "{\"status\":\"Accepted\"}");
-        op("ExtendedTriggerMessage", "{\"requestedMessage\":\"StatusNotification\",\"connectorId\":1}", "{\"status\":\"Accepted\"}");
+        op(
+                "InstallCertificate",
+                "{\"certificateType\":\"CentralSystemRootCertificate\",\"certificate\":\"" + CERT + "\"}",
+                "{\"status\":\"Accepted\"}");
+        op(
+                "DeleteCertificate",
+                "{\"certificateHashData\":{\"hashAlgorithm\":\"SHA256\",\"issuerNameHash\":\"aa\",\"issuerKeyHash\":\"bb\",\"serialNumber\":\"01\"}}",
+                "{\"status\":\"NotFound\"}");
+        op(
+                "GetInstalledCertificateIds",
+                "{\"certificateType\":\"ManufacturerRootCertificate\"}",
+                "{\"status\":\"NotFound\"}");
+        op(
+                "GetLog",
+                "{\"log\":{\"remoteLocation\":\"https://logs.example/upload\"},\"logType\":\"SecurityLog\",\"requestId\":1}",
+                "{\"status\":\"Accepted\",\"filename\":\"security.log\"}");
+        op(
+                "SignedUpdateFirmware",
+                "{\"requestId\":2,\"firmware\":{\"location\":\"https://fw.example/fw.bin\",\"retrieveDateTime\":"
+                        + "\"2026-11-21T12:00:00Z\",\"signingCertificate\":\"" + CERT + "\",\"signature\":\"c2ln\"}}",
+                "{\"status\":\"Accepted\"}");
+        op(
+                "ExtendedTriggerMessage",
+                "{\"requestedMessage\":\"StatusNotification\",\"connectorId\":1}",
+                "{\"status\":\"Accepted\"}");
     }
 
     private static void op(String action, String request, String answer) {

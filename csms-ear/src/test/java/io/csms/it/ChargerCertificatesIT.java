@@ -34,14 +34,22 @@ class ChargerCertificatesIT extends CsmsEar {
     @Test
     void a_charger_gets_its_csr_signed_and_receives_the_chain_with_certificate_signed() throws Exception {
         try (OcppClient cp = ChargingSessionIT.bootedCharger("CP-CSR")) {
-            assertEquals("Accepted", ChargingSessionIT.confOf(cp, "SignCertificate",
-                    Json.createObjectBuilder().add("csr", csr("CP-CSR")).build()).getString("status"));
+            assertEquals(
+                    "Accepted",
+                    ChargingSessionIT.confOf(
+                                    cp,
+                                    "SignCertificate",
+                                    Json.createObjectBuilder()
+                                            .add("csr", csr("CP-CSR"))
+                                            .build())
+                            .getString("status"));
 
             JsonArray call = cp.next();
             assertEquals("CertificateSigned", call.getString(2));
             OcppSchemas.assertValid("CertificateSigned", "req", call.getJsonObject(3));
-            List<Certificate> chain = List.copyOf(CertificateFactory.getInstance("X.509").generateCertificates(
-                    new ByteArrayInputStream(call.getJsonObject(3).getString("certificateChain").getBytes(StandardCharsets.US_ASCII))));
+            List<Certificate> chain = List.copyOf(CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(
+                            call.getJsonObject(3).getString("certificateChain").getBytes(StandardCharsets.US_ASCII))));
             X509Certificate issued = (X509Certificate) chain.get(0);
             X509Certificate ca = caCertificate();
             assertEquals(new X500Principal("CN=CP-CSR"), issued.getSubjectX500Principal());
@@ -56,11 +64,26 @@ class ChargerCertificatesIT extends CsmsEar {
     @Test
     void a_csr_for_another_identity_or_no_csr_at_all_is_rejected() throws Exception {
         try (OcppClient cp = ChargingSessionIT.bootedCharger("CP-CSR-THIEF")) {
-            assertEquals("Rejected", ChargingSessionIT.confOf(cp, "SignCertificate",
-                    Json.createObjectBuilder().add("csr", csr("CP-SOMEONE-ELSE")).build()).getString("status"));
-            assertEquals("Rejected", ChargingSessionIT.confOf(cp, "SignCertificate",
-                    Json.createObjectBuilder().add("csr", "-----BEGIN CERTIFICATE REQUEST-----\nnonsense\n-----END CERTIFICATE REQUEST-----").build())
-                    .getString("status"));
+            assertEquals(
+                    "Rejected",
+                    ChargingSessionIT.confOf(
+                                    cp,
+                                    "SignCertificate",
+                                    Json.createObjectBuilder()
+                                            .add("csr", csr("CP-SOMEONE-ELSE"))
+                                            .build())
+                            .getString("status"));
+            assertEquals(
+                    "Rejected",
+                    ChargingSessionIT.confOf(
+                                    cp,
+                                    "SignCertificate",
+                                    Json.createObjectBuilder()
+                                            .add(
+                                                    "csr",
+                                                    "-----BEGIN CERTIFICATE REQUEST-----\nnonsense\n-----END CERTIFICATE REQUEST-----")
+                                            .build())
+                            .getString("status"));
             assertNull(cp.poll(Duration.ofSeconds(1)), "no CertificateSigned follows a rejection");
         }
     }
@@ -80,7 +103,8 @@ class ChargerCertificatesIT extends CsmsEar {
 
     private static X509Certificate caCertificate() throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(ServerUnderTest.certificateAuthority().keystore())) {
+        try (InputStream in =
+                Files.newInputStream(ServerUnderTest.certificateAuthority().keystore())) {
             store.load(in, ServerUnderTest.certificateAuthority().password().toCharArray());
         }
         return (X509Certificate) store.getCertificate("csms-ca");

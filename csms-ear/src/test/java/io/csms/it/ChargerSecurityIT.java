@@ -42,25 +42,54 @@ class ChargerSecurityIT extends CsmsEar {
         assertEquals(101, status("CP-REKEY", "CP-REKEY", old));
 
         String key = "fedcba9876543210NEW";
-        assertEquals(200, Http.put("/csms/api/admin/chargers/CP-REKEY", Json.createObjectBuilder().add("id", "CP-REKEY")
-                .add("securityProfile", 1).add("authorizationKey", key).build().toString(), Admin.bearer()).statusCode());
+        assertEquals(
+                200,
+                Http.put(
+                                "/csms/api/admin/chargers/CP-REKEY",
+                                Json.createObjectBuilder()
+                                        .add("id", "CP-REKEY")
+                                        .add("securityProfile", 1)
+                                        .add("authorizationKey", key)
+                                        .build()
+                                        .toString(),
+                                Admin.bearer())
+                        .statusCode());
         assertEquals(401, status("CP-REKEY", "CP-REKEY", old), "the old key no longer opens");
         assertEquals(101, status("CP-REKEY", "CP-REKEY", key));
 
-        assertEquals(200, Http.put("/csms/api/admin/chargers/CP-REKEY", Json.createObjectBuilder().add("id", "CP-REKEY")
-                .add("securityProfile", 2).add("authorizationKey", key).build().toString(), Admin.bearer()).statusCode());
+        assertEquals(
+                200,
+                Http.put(
+                                "/csms/api/admin/chargers/CP-REKEY",
+                                Json.createObjectBuilder()
+                                        .add("id", "CP-REKEY")
+                                        .add("securityProfile", 2)
+                                        .add("authorizationKey", key)
+                                        .build()
+                                        .toString(),
+                                Admin.bearer())
+                        .statusCode());
         assertEquals(403, status("CP-REKEY", "CP-REKEY", key), "profile 2 now: TLS required");
 
-        assertEquals(204, Http.delete("/csms/api/admin/chargers/CP-REKEY", Admin.bearer()).statusCode());
+        assertEquals(
+                204,
+                Http.delete("/csms/api/admin/chargers/CP-REKEY", Admin.bearer()).statusCode());
         assertEquals(404, status("CP-REKEY", "CP-REKEY", key), "deleted: unknown");
     }
 
     @Test
     void a_charger_set_to_hex_keys_may_send_its_key_hex_encoded() {
         String key = "0123456789ABCDEFghij";
-        HttpResponse<String> created = Http.post("/csms/api/admin/chargers", Json.createObjectBuilder()
-                .add("id", "CP-HEX").add("securityProfile", 1).add("authorizationKey", key)
-                .add("authorizationKeyHex", true).build().toString(), Admin.bearer());
+        HttpResponse<String> created = Http.post(
+                "/csms/api/admin/chargers",
+                Json.createObjectBuilder()
+                        .add("id", "CP-HEX")
+                        .add("securityProfile", 1)
+                        .add("authorizationKey", key)
+                        .add("authorizationKeyHex", true)
+                        .build()
+                        .toString(),
+                Admin.bearer());
         assertEquals(201, created.statusCode(), created.body());
         assertEquals(101, status("CP-HEX", "CP-HEX", HexFormat.of().formatHex(key.getBytes())));
         assertEquals(101, status("CP-HEX", "CP-HEX", key));
@@ -68,9 +97,15 @@ class ChargerSecurityIT extends CsmsEar {
 
     @Test
     void a_profile_2_charger_arriving_without_tls_is_refused() {
-        HttpResponse<String> created = Http.post("/csms/api/admin/chargers", Json.createObjectBuilder()
-                .add("id", "CP-SP2").add("securityProfile", 2).add("authorizationKey", "0123456789abcdefXYZ")
-                .build().toString(), Admin.bearer());
+        HttpResponse<String> created = Http.post(
+                "/csms/api/admin/chargers",
+                Json.createObjectBuilder()
+                        .add("id", "CP-SP2")
+                        .add("securityProfile", 2)
+                        .add("authorizationKey", "0123456789abcdefXYZ")
+                        .build()
+                        .toString(),
+                Admin.bearer());
         assertEquals(201, created.statusCode(), created.body());
         assertEquals(403, status("CP-SP2", "CP-SP2", "0123456789abcdefXYZ"));
     }
@@ -94,26 +129,42 @@ class ChargerSecurityIT extends CsmsEar {
 
     @Test
     void registering_chargers_is_for_admins_and_validates_its_input() {
-        String body = Json.createObjectBuilder().add("id", "CP-X1").add("securityProfile", 1)
-                .add("authorizationKey", "0123456789abcdef").build().toString();
+        String body = Json.createObjectBuilder()
+                .add("id", "CP-X1")
+                .add("securityProfile", 1)
+                .add("authorizationKey", "0123456789abcdef")
+                .build()
+                .toString();
         assertEquals(401, Http.post("/csms/api/admin/chargers", body).statusCode());
-        assertEquals(403, Http.post("/csms/api/admin/chargers", body,
-                "Authorization", "Bearer " + Tokens.valid("driver", "user")).statusCode());
+        assertEquals(
+                403,
+                Http.post("/csms/api/admin/chargers", body, "Authorization", "Bearer " + Tokens.valid("driver", "user"))
+                        .statusCode());
 
-        HttpResponse<String> invalid = Http.post("/csms/api/admin/chargers", Json.createObjectBuilder()
-                .add("id", "has/slash").add("securityProfile", 4).add("authorizationKey", "short").build().toString(),
+        HttpResponse<String> invalid = Http.post(
+                "/csms/api/admin/chargers",
+                Json.createObjectBuilder()
+                        .add("id", "has/slash")
+                        .add("securityProfile", 4)
+                        .add("authorizationKey", "short")
+                        .build()
+                        .toString(),
                 Admin.bearer());
         assertEquals(400, invalid.statusCode(), invalid.body());
         assertTrue(invalid.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         JsonObject problem = Http.json(invalid);
         assertEquals(3, problem.getJsonArray("errors").size(), problem.toString());
 
-        assertEquals(201, Http.post("/csms/api/admin/chargers", body, Admin.bearer()).statusCode());
+        assertEquals(
+                201, Http.post("/csms/api/admin/chargers", body, Admin.bearer()).statusCode());
         HttpResponse<String> again = Http.post("/csms/api/admin/chargers", body, Admin.bearer());
         assertEquals(409, again.statusCode(), again.body());
 
-        assertEquals(204, Http.delete("/csms/api/admin/chargers/CP-X1", Admin.bearer()).statusCode());
-        assertEquals(404, Http.get("/csms/api/admin/chargers/CP-X1", Admin.bearer()).statusCode());
+        assertEquals(
+                204,
+                Http.delete("/csms/api/admin/chargers/CP-X1", Admin.bearer()).statusCode());
+        assertEquals(
+                404, Http.get("/csms/api/admin/chargers/CP-X1", Admin.bearer()).statusCode());
     }
 
     private static int status(String chargerId, String user, String password) {

@@ -2,7 +2,6 @@ package io.csms.it;
 
 import java.io.InputStream;
 import java.math.BigInteger;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -57,16 +56,24 @@ public final class ChargerTls {
             KeyPair pair = generator.generateKeyPair();
             KeyStore ca = KeyStore.getInstance("PKCS12");
             char[] password = ServerUnderTest.certificateAuthority().password().toCharArray();
-            try (InputStream in = Files.newInputStream(ServerUnderTest.certificateAuthority().keystore())) {
+            try (InputStream in =
+                    Files.newInputStream(ServerUnderTest.certificateAuthority().keystore())) {
                 ca.load(in, password);
             }
             X509Certificate caCertificate = (X509Certificate) ca.getCertificate("csms-ca");
             Instant now = Instant.now();
-            certificate = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
-                    caCertificate, new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofMinutes(5))),
-                    Date.from(now.plus(Duration.ofDays(1))), new X500Name("CN=" + chargerId), pair.getPublic())
-                    .build(new JcaContentSignerBuilder("SHA256withRSA").build((PrivateKey) ca.getKey("csms-ca", password))));
-            keys.setKeyEntry("charger", pair.getPrivate(), "pw".toCharArray(), new Certificate[] {certificate, caCertificate});
+            certificate = new JcaX509CertificateConverter()
+                    .getCertificate(new JcaX509v3CertificateBuilder(
+                                    caCertificate,
+                                    new BigInteger(64, new SecureRandom()),
+                                    Date.from(now.minus(Duration.ofMinutes(5))),
+                                    Date.from(now.plus(Duration.ofDays(1))),
+                                    new X500Name("CN=" + chargerId),
+                                    pair.getPublic())
+                            .build(new JcaContentSignerBuilder("SHA256withRSA")
+                                    .build((PrivateKey) ca.getKey("csms-ca", password))));
+            keys.setKeyEntry(
+                    "charger", pair.getPrivate(), "pw".toCharArray(), new Certificate[] {certificate, caCertificate});
         }
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(keys, "pw".toCharArray());

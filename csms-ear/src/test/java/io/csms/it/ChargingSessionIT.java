@@ -32,31 +32,65 @@ class ChargingSessionIT extends CsmsEar {
         String tag = idTag("TAG-TC003", "Accepted");
         try (OcppClient cp = bootedCharger("CP-TC003")) {
             status(cp, 1, "Preparing");
-            JsonObject authorized = confOf(cp, "Authorize", Json.createObjectBuilder().add("idTag", tag).build());
+            JsonObject authorized = confOf(
+                    cp,
+                    "Authorize",
+                    Json.createObjectBuilder().add("idTag", tag).build());
             assertEquals("Accepted", authorized.getJsonObject("idTagInfo").getString("status"));
 
             Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            JsonObject started = confOf(cp, "StartTransaction", Json.createObjectBuilder().add("connectorId", 1)
-                    .add("idTag", tag).add("meterStart", 1000).add("timestamp", start.toString()).build());
+            JsonObject started = confOf(
+                    cp,
+                    "StartTransaction",
+                    Json.createObjectBuilder()
+                            .add("connectorId", 1)
+                            .add("idTag", tag)
+                            .add("meterStart", 1000)
+                            .add("timestamp", start.toString())
+                            .build());
             assertEquals("Accepted", started.getJsonObject("idTagInfo").getString("status"));
             int transactionId = started.getInt("transactionId");
             status(cp, 1, "Charging");
 
-            confOf(cp, "MeterValues", Json.createObjectBuilder().add("connectorId", 1).add("transactionId", transactionId)
-                    .add("meterValue", Json.createArrayBuilder().add(meterValue(start.plusSeconds(60), "1500")
-                            ).add(meterValue(start.plusSeconds(120), "2100"))).build());
+            confOf(
+                    cp,
+                    "MeterValues",
+                    Json.createObjectBuilder()
+                            .add("connectorId", 1)
+                            .add("transactionId", transactionId)
+                            .add(
+                                    "meterValue",
+                                    Json.createArrayBuilder()
+                                            .add(meterValue(start.plusSeconds(60), "1500"))
+                                            .add(meterValue(start.plusSeconds(120), "2100")))
+                            .build());
 
-            JsonObject stopped = confOf(cp, "StopTransaction", Json.createObjectBuilder().add("transactionId", transactionId)
-                    .add("idTag", tag).add("meterStop", 2500).add("timestamp", start.plusSeconds(180).toString())
-                    .add("reason", "Local")
-                    .add("transactionData", Json.createArrayBuilder().add(meterValue(start.plusSeconds(180), "2500"))).build());
+            JsonObject stopped = confOf(
+                    cp,
+                    "StopTransaction",
+                    Json.createObjectBuilder()
+                            .add("transactionId", transactionId)
+                            .add("idTag", tag)
+                            .add("meterStop", 2500)
+                            .add("timestamp", start.plusSeconds(180).toString())
+                            .add("reason", "Local")
+                            .add(
+                                    "transactionData",
+                                    Json.createArrayBuilder().add(meterValue(start.plusSeconds(180), "2500")))
+                            .build());
             assertEquals("Accepted", stopped.getJsonObject("idTagInfo").getString("status"));
             status(cp, 1, "Finishing");
             status(cp, 1, "Available");
 
-            assertEquals("1000|2500|Local|" + start, Checks.value("select meter_start || '|' || meter_stop || '|' || stop_reason || '|' || to_char(start_time at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from charging_transaction where id = ?", transactionId));
+            assertEquals(
+                    "1000|2500|Local|" + start,
+                    Checks.value(
+                            "select meter_start || '|' || meter_stop || '|' || stop_reason || '|' || to_char(start_time at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from charging_transaction where id = ?",
+                            transactionId));
             assertEquals("3", Checks.value("select count(*) from meter_value where transaction_id = ?", transactionId));
-            assertEquals("Available", Checks.value("select status from connector where charger_id = ? and connector_id = 1", "CP-TC003"));
+            assertEquals(
+                    "Available",
+                    Checks.value("select status from connector where charger_id = ? and connector_id = 1", "CP-TC003"));
             assertEquals("4", Checks.value("select count(*) from connector_status where charger_id = ?", "CP-TC003"));
         }
     }
@@ -67,7 +101,8 @@ class ChargingSessionIT extends CsmsEar {
      * column, which the 1.6 schema allows) fails alone with InternalError, storing nothing.
      */
     @Test
-    void meter_values_of_many_chargers_are_stored_before_each_answer_and_an_unstorable_one_fails_alone() throws Exception {
+    void meter_values_of_many_chargers_are_stored_before_each_answer_and_an_unstorable_one_fails_alone()
+            throws Exception {
         int count = 16;
         List<OcppClient> chargers = new ArrayList<>();
         try {
@@ -75,9 +110,16 @@ class ChargingSessionIT extends CsmsEar {
                 chargers.add(bootedCharger("CP-GROUP-" + i));
             }
             Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            List<Future<JsonArray>> answers = atOnce(chargers, "MeterValues", i -> Json.createObjectBuilder().add("connectorId", 1)
-                    .add("meterValue", Json.createArrayBuilder().add(meterValue(at, i == 0 ? "9".repeat(100) : Integer.toString(1000 + i))))
-                    .build());
+            List<Future<JsonArray>> answers = atOnce(
+                    chargers,
+                    "MeterValues",
+                    i -> Json.createObjectBuilder()
+                            .add("connectorId", 1)
+                            .add(
+                                    "meterValue",
+                                    Json.createArrayBuilder()
+                                            .add(meterValue(at, i == 0 ? "9".repeat(100) : Integer.toString(1000 + i))))
+                            .build());
             for (int i = 0; i < count; i++) {
                 JsonArray answer = answers.get(i).get(30, TimeUnit.SECONDS);
                 String stored = Checks.value("select count(*) from meter_value where charger_id = ?", "CP-GROUP-" + i);
@@ -110,17 +152,32 @@ class ChargingSessionIT extends CsmsEar {
                 String id = "CP-STORM-" + i;
                 chargers.add(OcppClient.connect(id, id, Admin.registerCharger(id)));
             }
-            assertEquals(200, Http.put("/csms/api/admin/chargers/CP-STORM-0/registration-status",
-                    "{\"status\":\"Pending\"}", Admin.bearer()).statusCode());
-            List<Future<JsonArray>> answers = atOnce(chargers, "BootNotification", i -> Json.createObjectBuilder()
-                    .add("chargePointVendor", "VendorX").add("chargePointModel", "ModelY").add("firmwareVersion", "fw-" + i).build());
+            assertEquals(
+                    200,
+                    Http.put(
+                                    "/csms/api/admin/chargers/CP-STORM-0/registration-status",
+                                    "{\"status\":\"Pending\"}",
+                                    Admin.bearer())
+                            .statusCode());
+            List<Future<JsonArray>> answers = atOnce(
+                    chargers,
+                    "BootNotification",
+                    i -> Json.createObjectBuilder()
+                            .add("chargePointVendor", "VendorX")
+                            .add("chargePointModel", "ModelY")
+                            .add("firmwareVersion", "fw-" + i)
+                            .build());
             for (int i = 0; i < count; i++) {
                 JsonArray answer = answers.get(i).get(30, TimeUnit.SECONDS);
                 assertEquals(3, answer.getInt(0), "CALLRESULT expected: " + answer);
                 OcppSchemas.assertValid("BootNotification", "conf", answer.getJsonObject(2));
-                assertEquals(i == 0 ? "Pending" : "Accepted", answer.getJsonObject(2).getString("status"), "CP-STORM-" + i);
-                assertEquals("fw-" + i + "|true", Checks.value(
-                        "select firmware_version || '|' || (last_boot is not null) from charger where id = ?", "CP-STORM-" + i),
+                assertEquals(
+                        i == 0 ? "Pending" : "Accepted", answer.getJsonObject(2).getString("status"), "CP-STORM-" + i);
+                assertEquals(
+                        "fw-" + i + "|true",
+                        Checks.value(
+                                "select firmware_version || '|' || (last_boot is not null) from charger where id = ?",
+                                "CP-STORM-" + i),
                         "stored before the answer: CP-STORM-" + i);
             }
         } finally {
@@ -132,7 +189,8 @@ class ChargingSessionIT extends CsmsEar {
      * Sends one CALL (valid per the official schema) from each charger at the same moment, each from
      * its own thread, as a fleet does after an outage; the answers come in the chargers' order.
      */
-    private static List<Future<JsonArray>> atOnce(List<OcppClient> chargers, String action, IntFunction<JsonObject> request) {
+    private static List<Future<JsonArray>> atOnce(
+            List<OcppClient> chargers, String action, IntFunction<JsonObject> request) {
         ExecutorService senders = Executors.newFixedThreadPool(chargers.size());
         CountDownLatch ready = new CountDownLatch(chargers.size());
         List<Future<JsonArray>> answers = new ArrayList<>();
@@ -154,12 +212,17 @@ class ChargingSessionIT extends CsmsEar {
     void a_start_transaction_retried_after_a_lost_reply_gets_the_same_transaction_id() throws SQLException {
         String tag = idTag("TAG-RETRY", "Accepted");
         try (OcppClient cp = bootedCharger("CP-RETRY")) {
-            JsonObject start = Json.createObjectBuilder().add("connectorId", 1).add("idTag", tag).add("meterStart", 0)
-                    .add("timestamp", "2026-11-21T08:00:00Z").build();
+            JsonObject start = Json.createObjectBuilder()
+                    .add("connectorId", 1)
+                    .add("idTag", tag)
+                    .add("meterStart", 0)
+                    .add("timestamp", "2026-11-21T08:00:00Z")
+                    .build();
             int first = confOf(cp, "StartTransaction", start).getInt("transactionId");
             int second = confOf(cp, "StartTransaction", start).getInt("transactionId");
             assertEquals(first, second);
-            assertEquals("1", Checks.value("select count(*) from charging_transaction where charger_id = ?", "CP-RETRY"));
+            assertEquals(
+                    "1", Checks.value("select count(*) from charging_transaction where charger_id = ?", "CP-RETRY"));
         }
     }
 
@@ -167,47 +230,122 @@ class ChargingSessionIT extends CsmsEar {
     void id_tags_that_may_not_charge_are_told_why() {
         String blocked = idTag("TAG-BLOCKED", "Blocked");
         try (OcppClient cp = bootedCharger("CP-TAGS")) {
-            assertEquals("Invalid", confOf(cp, "Authorize", Json.createObjectBuilder().add("idTag", "NO-SUCH-TAG").build())
-                    .getJsonObject("idTagInfo").getString("status"));
-            assertEquals("Blocked", confOf(cp, "Authorize", Json.createObjectBuilder().add("idTag", blocked).build())
-                    .getJsonObject("idTagInfo").getString("status"));
+            assertEquals(
+                    "Invalid",
+                    confOf(
+                                    cp,
+                                    "Authorize",
+                                    Json.createObjectBuilder()
+                                            .add("idTag", "NO-SUCH-TAG")
+                                            .build())
+                            .getJsonObject("idTagInfo")
+                            .getString("status"));
+            assertEquals(
+                    "Blocked",
+                    confOf(
+                                    cp,
+                                    "Authorize",
+                                    Json.createObjectBuilder()
+                                            .add("idTag", blocked)
+                                            .build())
+                            .getJsonObject("idTagInfo")
+                            .getString("status"));
         }
     }
 
     @Test
     void a_stop_for_an_unknown_transaction_is_acknowledged_and_recorded() throws SQLException {
         try (OcppClient cp = bootedCharger("CP-ORPHAN")) {
-            confOf(cp, "StopTransaction", Json.createObjectBuilder().add("transactionId", 987654)
-                    .add("meterStop", 10).add("timestamp", "2026-11-21T08:00:00Z").build());
+            confOf(
+                    cp,
+                    "StopTransaction",
+                    Json.createObjectBuilder()
+                            .add("transactionId", 987654)
+                            .add("meterStop", 10)
+                            .add("timestamp", "2026-11-21T08:00:00Z")
+                            .build());
         }
-        assertEquals("1", Checks.value("select count(*) from audit_event where actor_id = ? and action = 'ocpp.stop-unknown-transaction'", "CP-ORPHAN"));
+        assertEquals(
+                "1",
+                Checks.value(
+                        "select count(*) from audit_event where actor_id = ? and action = 'ocpp.stop-unknown-transaction'",
+                        "CP-ORPHAN"));
     }
 
     @Test
     void a_payload_violating_the_schema_gets_the_matching_error_and_nothing_is_stored() throws SQLException {
         String tag = idTag("TAG-BADPAYLOAD", "Accepted");
         try (OcppClient cp = bootedCharger("CP-BADPAYLOAD")) {
-            assertEquals("OccurenceConstraintViolation", errorOf(cp, "StartTransaction", Json.createObjectBuilder()
-                    .add("connectorId", 1).add("meterStart", 0).add("timestamp", "2026-11-21T08:00:00Z").build()));
-            assertEquals("TypeConstraintViolation", errorOf(cp, "StartTransaction", Json.createObjectBuilder()
-                    .add("connectorId", "one").add("idTag", tag).add("meterStart", 0).add("timestamp", "2026-11-21T08:00:00Z").build()));
-            assertEquals("PropertyConstraintViolation", errorOf(cp, "StartTransaction", Json.createObjectBuilder()
-                    .add("connectorId", 1).add("idTag", "X".repeat(21)).add("meterStart", 0).add("timestamp", "2026-11-21T08:00:00Z").build()));
-            assertEquals("PropertyConstraintViolation", errorOf(cp, "StatusNotification", Json.createObjectBuilder()
-                    .add("connectorId", 1).add("errorCode", "NoError").add("status", "Dancing").build()));
-            assertEquals("FormationViolation", errorOf(cp, "StartTransaction", Json.createObjectBuilder()
-                    .add("connectorId", 1).add("idTag", tag).add("meterStart", 0).add("timestamp", "2026-11-21T08:00:00Z")
-                    .add("surprise", true).build()));
+            assertEquals(
+                    "OccurenceConstraintViolation",
+                    errorOf(
+                            cp,
+                            "StartTransaction",
+                            Json.createObjectBuilder()
+                                    .add("connectorId", 1)
+                                    .add("meterStart", 0)
+                                    .add("timestamp", "2026-11-21T08:00:00Z")
+                                    .build()));
+            assertEquals(
+                    "TypeConstraintViolation",
+                    errorOf(
+                            cp,
+                            "StartTransaction",
+                            Json.createObjectBuilder()
+                                    .add("connectorId", "one")
+                                    .add("idTag", tag)
+                                    .add("meterStart", 0)
+                                    .add("timestamp", "2026-11-21T08:00:00Z")
+                                    .build()));
+            assertEquals(
+                    "PropertyConstraintViolation",
+                    errorOf(
+                            cp,
+                            "StartTransaction",
+                            Json.createObjectBuilder()
+                                    .add("connectorId", 1)
+                                    .add("idTag", "X".repeat(21))
+                                    .add("meterStart", 0)
+                                    .add("timestamp", "2026-11-21T08:00:00Z")
+                                    .build()));
+            assertEquals(
+                    "PropertyConstraintViolation",
+                    errorOf(
+                            cp,
+                            "StatusNotification",
+                            Json.createObjectBuilder()
+                                    .add("connectorId", 1)
+                                    .add("errorCode", "NoError")
+                                    .add("status", "Dancing")
+                                    .build()));
+            assertEquals(
+                    "FormationViolation",
+                    errorOf(
+                            cp,
+                            "StartTransaction",
+                            Json.createObjectBuilder()
+                                    .add("connectorId", 1)
+                                    .add("idTag", tag)
+                                    .add("meterStart", 0)
+                                    .add("timestamp", "2026-11-21T08:00:00Z")
+                                    .add("surprise", true)
+                                    .build()));
         }
-        assertEquals("0", Checks.value("select count(*) from charging_transaction where charger_id = ?", "CP-BADPAYLOAD"));
+        assertEquals(
+                "0", Checks.value("select count(*) from charging_transaction where charger_id = ?", "CP-BADPAYLOAD"));
         assertEquals("0", Checks.value("select count(*) from connector_status where charger_id = ?", "CP-BADPAYLOAD"));
     }
 
     static OcppClient bootedCharger(String id) {
         String key = Admin.registerCharger(id);
         OcppClient cp = OcppClient.connect(id, id, key);
-        JsonObject boot = confOf(cp, "BootNotification", Json.createObjectBuilder()
-                .add("chargePointVendor", "VendorX").add("chargePointModel", "ModelY").build());
+        JsonObject boot = confOf(
+                cp,
+                "BootNotification",
+                Json.createObjectBuilder()
+                        .add("chargePointVendor", "VendorX")
+                        .add("chargePointModel", "ModelY")
+                        .build());
         assertEquals("Accepted", boot.getString("status"));
         return cp;
     }
@@ -229,14 +367,29 @@ class ChargingSessionIT extends CsmsEar {
     }
 
     static void status(OcppClient cp, int connector, String status) {
-        confOf(cp, "StatusNotification", Json.createObjectBuilder().add("connectorId", connector)
-                .add("errorCode", "NoError").add("status", status).add("timestamp", Instant.now().toString()).build());
+        confOf(
+                cp,
+                "StatusNotification",
+                Json.createObjectBuilder()
+                        .add("connectorId", connector)
+                        .add("errorCode", "NoError")
+                        .add("status", status)
+                        .add("timestamp", Instant.now().toString())
+                        .build());
     }
 
     private static JsonObject meterValue(Instant at, String wh) {
-        return Json.createObjectBuilder().add("timestamp", at.toString()).add("sampledValue", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("value", wh).add("measurand", "Energy.Active.Import.Register")
-                        .add("unit", "Wh").add("context", "Sample.Periodic"))).build();
+        return Json.createObjectBuilder()
+                .add("timestamp", at.toString())
+                .add(
+                        "sampledValue",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("value", wh)
+                                        .add("measurand", "Energy.Active.Import.Register")
+                                        .add("unit", "Wh")
+                                        .add("context", "Sample.Periodic")))
+                .build();
     }
 
     /** An id tag as an operator or a driver's account would have created it. */

@@ -27,18 +27,39 @@ public final class Checks {
     public static void ocpiPartnerNeedsItsClientCertificate(String partyId) throws Exception {
         try (OcpiTestPartner partner = new OcpiTestPartner("DE", partyId, "EMSP")) {
             JsonObject created = OcpiRegistrationIT.createPartner("Certified " + partyId, "[]");
-            HttpResponse<String> registered = Http.post(OcpiRegistrationIT.CREDENTIALS,
-                    partner.credentials(partner.newToken()).toString(), OcpiRegistrationIT.token(created.getString("registrationToken")));
+            HttpResponse<String> registered = Http.post(
+                    OcpiRegistrationIT.CREDENTIALS,
+                    partner.credentials(partner.newToken()).toString(),
+                    OcpiRegistrationIT.token(created.getString("registrationToken")));
             assertEquals(200, registered.statusCode(), registered.body());
-            String[] token = OcpiRegistrationIT.token(Http.json(registered).getJsonObject("data").getString("token"));
+            String[] token = OcpiRegistrationIT.token(
+                    Http.json(registered).getJsonObject("data").getString("token"));
             ChargerTls.Issued own = ChargerTls.issue("partner-" + partyId);
             long id = created.getJsonObject("partner").getJsonNumber("id").longValue();
-            assertEquals(200, Http.put("/csms/api/admin/partners/" + id, "{\"clientCertificateSha256\":\"" + own.sha256() + "\"}",
-                    Admin.bearer()).statusCode());
-            assertEquals(200, Http.tls(own.context()).get(OcpiRegistrationIT.CREDENTIALS, token).statusCode());
-            assertEquals(401, Http.tls(ChargerTls.issue("partner-" + partyId).context()).get(OcpiRegistrationIT.CREDENTIALS, token)
-                    .statusCode(), "another certificate");
-            assertEquals(401, Http.tls(ChargerTls.tls(null)).get(OcpiRegistrationIT.CREDENTIALS, token).statusCode(), "no certificate");
+            assertEquals(
+                    200,
+                    Http.put(
+                                    "/csms/api/admin/partners/" + id,
+                                    "{\"clientCertificateSha256\":\"" + own.sha256() + "\"}",
+                                    Admin.bearer())
+                            .statusCode());
+            assertEquals(
+                    200,
+                    Http.tls(own.context())
+                            .get(OcpiRegistrationIT.CREDENTIALS, token)
+                            .statusCode());
+            assertEquals(
+                    401,
+                    Http.tls(ChargerTls.issue("partner-" + partyId).context())
+                            .get(OcpiRegistrationIT.CREDENTIALS, token)
+                            .statusCode(),
+                    "another certificate");
+            assertEquals(
+                    401,
+                    Http.tls(ChargerTls.tls(null))
+                            .get(OcpiRegistrationIT.CREDENTIALS, token)
+                            .statusCode(),
+                    "no certificate");
             assertEquals(401, Http.get(OcpiRegistrationIT.CREDENTIALS, token).statusCode(), "no TLS");
         }
     }
@@ -51,20 +72,38 @@ public final class Checks {
         HttpResponse<String> yaml = Http.get("/csms/api/openapi");
         assertEquals(200, yaml.statusCode(), yaml.body());
         assertTrue(yaml.headers().firstValue("Content-Type").orElse("").startsWith("application/yaml"));
-        assertTrue(yaml.body().startsWith("---\nopenapi: 3."), yaml.body().substring(0, Math.min(200, yaml.body().length())));
+        assertTrue(
+                yaml.body().startsWith("---\nopenapi: 3."),
+                yaml.body().substring(0, Math.min(200, yaml.body().length())));
         assertTrue(yaml.body().contains("  /api/charging/start:"));
 
         JsonObject json = Http.json(Http.get("/csms/api/openapi", "Accept", "application/json"));
         assertEquals(json, Http.json(Http.get("/csms/api/openapi?format=json")));
         JsonObject paths = json.getJsonObject("paths");
-        for (String path : new String[] {"/api/auth/signup", "/api/auth/login", "/api/charging/start", "/api/charging/stop",
-                "/api/sessions", "/api/sessions/{id}/live", "/api/commands/{id}", "/api/me/cards", "/api/me/vehicles"}) {
+        for (String path : new String[] {
+            "/api/auth/signup",
+            "/api/auth/login",
+            "/api/charging/start",
+            "/api/charging/stop",
+            "/api/sessions",
+            "/api/sessions/{id}/live",
+            "/api/commands/{id}",
+            "/api/me/cards",
+            "/api/me/vehicles"
+        }) {
             assertTrue(paths.containsKey(path), path);
         }
-        assertEquals("bearer", json.getJsonObject("components").getJsonObject("securitySchemes")
-                .getJsonObject("bearer").getString("scheme"));
-        assertTrue(json.getJsonObject("components").getJsonObject("responses").getJsonObject("NotFound")
-                .getJsonObject("content").containsKey("application/problem+json"));
+        assertEquals(
+                "bearer",
+                json.getJsonObject("components")
+                        .getJsonObject("securitySchemes")
+                        .getJsonObject("bearer")
+                        .getString("scheme"));
+        assertTrue(json.getJsonObject("components")
+                .getJsonObject("responses")
+                .getJsonObject("NotFound")
+                .getJsonObject("content")
+                .containsKey("application/problem+json"));
     }
 
     /**
@@ -91,7 +130,8 @@ public final class Checks {
     /** The named check of a MicroProfile Health report. */
     public static JsonObject check(JsonObject report, String name) {
         return report.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .filter(c -> c.getString("name").equals(name)).findFirst()
+                .filter(c -> c.getString("name").equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no check " + name + " in " + report));
     }
 
@@ -101,20 +141,28 @@ public final class Checks {
         try (OcppClient charger = OcppClient.connect(chargerId, chargerId, key)) {
             assertEquals("ocpp1.6", charger.subprotocol());
 
-            JsonArray boot = charger.call("BootNotification", Json.createObjectBuilder()
-                    .add("chargePointVendor", "VendorX").add("chargePointModel", "ModelY")
-                    .add("chargePointSerialNumber", "SN-" + chargerId).add("firmwareVersion", "1.2.3").build());
+            JsonArray boot = charger.call(
+                    "BootNotification",
+                    Json.createObjectBuilder()
+                            .add("chargePointVendor", "VendorX")
+                            .add("chargePointModel", "ModelY")
+                            .add("chargePointSerialNumber", "SN-" + chargerId)
+                            .add("firmwareVersion", "1.2.3")
+                            .build());
             assertEquals(3, boot.getInt(0), "CALLRESULT expected: " + boot);
             JsonObject conf = boot.getJsonObject(2);
             OcppSchemas.assertValid("BootNotification", "conf", conf);
             assertEquals("Accepted", conf.getString("status"));
             assertTrue(conf.getInt("interval") > 0);
 
-            JsonArray heartbeat = charger.call("Heartbeat", Json.createObjectBuilder().build());
+            JsonArray heartbeat =
+                    charger.call("Heartbeat", Json.createObjectBuilder().build());
             assertEquals(3, heartbeat.getInt(0), "CALLRESULT expected: " + heartbeat);
             OcppSchemas.assertValid("Heartbeat", "conf", heartbeat.getJsonObject(2));
             Instant serverTime = Instant.parse(heartbeat.getJsonObject(2).getString("currentTime"));
-            assertTrue(Math.abs(serverTime.getEpochSecond() - Instant.now().getEpochSecond()) < 60, "server clock " + serverTime);
+            assertTrue(
+                    Math.abs(serverTime.getEpochSecond() - Instant.now().getEpochSecond()) < 60,
+                    "server clock " + serverTime);
         }
         try (Connection c = connect();
                 PreparedStatement ps = c.prepareStatement(
@@ -130,7 +178,8 @@ public final class Checks {
         }
         // presence is written in batches: a connection within 250 ms
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
-        while (value("select last_seen is not null from charger where id = ?", chargerId).equals("f")) {
+        while (value("select last_seen is not null from charger where id = ?", chargerId)
+                .equals("f")) {
             assertTrue(System.nanoTime() < deadline, "last_seen recorded");
             try {
                 Thread.sleep(50);
@@ -150,7 +199,8 @@ public final class Checks {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
         int open;
         do {
-            open = Integer.parseInt(value("select count(*) from pg_stat_activity where usename = ? and pid <> pg_backend_pid()",
+            open = Integer.parseInt(value(
+                    "select count(*) from pg_stat_activity where usename = ? and pid <> pg_backend_pid()",
                     ServerUnderTest.database().user()));
             if (open == expected) {
                 return;
@@ -175,7 +225,8 @@ public final class Checks {
 
     /** The first column of the first row {@code sql} returns for {@code parameter}, as text (what was stored). */
     public static String value(String sql, Object parameter) throws SQLException {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, parameter);
             try (ResultSet rs = ps.executeQuery()) {
                 assertTrue(rs.next(), "no row: " + sql);

@@ -43,7 +43,11 @@ public final class Driver {
     }
 
     public static String credentials(String email, String password) {
-        return Json.createObjectBuilder().add("email", email).add("password", password).build().toString();
+        return Json.createObjectBuilder()
+                .add("email", email)
+                .add("password", password)
+                .build()
+                .toString();
     }
 
     public String[] bearer() {

@@ -29,15 +29,19 @@ class DriverSecurityIT extends CsmsEar {
         HttpResponse<String> weak = Http.post("/csms/api/auth/signup", Driver.credentials("weak@example.org", "short"));
         assertEquals(400, weak.statusCode());
         assertEquals("https://csms.io/problems/weak-password", Http.json(weak).getString("type"));
-        HttpResponse<String> notEmail = Http.post("/csms/api/auth/signup", Driver.credentials("nobody", "A-long-enough-secret"));
+        HttpResponse<String> notEmail =
+                Http.post("/csms/api/auth/signup", Driver.credentials("nobody", "A-long-enough-secret"));
         assertEquals(400, notEmail.statusCode());
         HttpResponse<String> missing = Http.post("/csms/api/auth/signup", "{\"email\":\"x@example.org\"}");
         assertEquals(400, missing.statusCode());
-        assertEquals("application/problem+json", missing.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "application/problem+json",
+                missing.headers().firstValue("Content-Type").orElseThrow());
 
         Driver driver = Driver.signUp();
         assertTrue(driver.idTag.length() <= 20, "the app idTag fits OCPP");
-        HttpResponse<String> again = Http.post("/csms/api/auth/signup", Driver.credentials(driver.email.toUpperCase(), "Another-long-secret-1"));
+        HttpResponse<String> again = Http.post(
+                "/csms/api/auth/signup", Driver.credentials(driver.email.toUpperCase(), "Another-long-secret-1"));
         assertEquals(409, again.statusCode(), again.body());
     }
 
@@ -52,7 +56,10 @@ class DriverSecurityIT extends CsmsEar {
         assertEquals(Long.toString(driver.accountId), claims.getString("sub"));
         assertEquals(driver.email.toLowerCase(), claims.getString("upn"));
         assertEquals(List.of("user"), claims.getJsonArray("groups").getValuesAs(jakarta.json.JsonString::getString));
-        assertEquals(900, claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue());
+        assertEquals(
+                900,
+                claims.getJsonNumber("exp").longValue()
+                        - claims.getJsonNumber("iat").longValue());
         assertFalse(claims.getString("jti").isEmpty());
 
         JsonObject me = Http.json(driver.get("/csms/api/me"));
@@ -63,15 +70,23 @@ class DriverSecurityIT extends CsmsEar {
     void bad_tokens_are_401_and_drivers_are_403_on_admin_endpoints() {
         Driver driver = Driver.signUp();
         String subject = Long.toString(driver.accountId);
-        for (String token : new String[] {null, Tokens.expired(subject, "user"), Tokens.signedByAnotherKey(subject, "user"),
-                Tokens.wrongIssuer(subject, "user"), "not.a.jwt"}) {
-            HttpResponse<String> response = token == null ? Http.get("/csms/api/sessions")
+        for (String token : new String[] {
+            null,
+            Tokens.expired(subject, "user"),
+            Tokens.signedByAnotherKey(subject, "user"),
+            Tokens.wrongIssuer(subject, "user"),
+            "not.a.jwt"
+        }) {
+            HttpResponse<String> response = token == null
+                    ? Http.get("/csms/api/sessions")
                     : Http.get("/csms/api/sessions", "Authorization", "Bearer " + token);
             assertEquals(401, response.statusCode(), "token " + token);
         }
         HttpResponse<String> admin = driver.get("/csms/api/admin/chargers");
         assertEquals(403, admin.statusCode());
-        assertEquals("application/problem+json", admin.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "application/problem+json",
+                admin.headers().firstValue("Content-Type").orElseThrow());
     }
 
     @Test
@@ -80,20 +95,37 @@ class DriverSecurityIT extends CsmsEar {
         Driver bob = Driver.signUp();
         // Alice charges (her tag, started at the charger) and has a command, a card and a vehicle
         Admin.registerCharger("CP-ALICE-OFF");
-        String aliceCommand = Http.json(alice.post("/csms/api/charging/start", "{\"chargePointId\":\"CP-ALICE-OFF\",\"connectorId\":1}"))
+        String aliceCommand = Http.json(alice.post(
+                        "/csms/api/charging/start", "{\"chargePointId\":\"CP-ALICE-OFF\",\"connectorId\":1}"))
                 .getString("commandId");
         int transactionId;
         try (OcppClient cp = ChargingSessionIT.bootedCharger("CP-ALICE")) {
-            transactionId = ChargingSessionIT.confOf(cp, "StartTransaction", Json.createObjectBuilder().add("connectorId", 1)
-                    .add("idTag", alice.idTag).add("meterStart", 0).add("timestamp", Instant.now().toString()).build())
+            transactionId = ChargingSessionIT.confOf(
+                            cp,
+                            "StartTransaction",
+                            Json.createObjectBuilder()
+                                    .add("connectorId", 1)
+                                    .add("idTag", alice.idTag)
+                                    .add("meterStart", 0)
+                                    .add("timestamp", Instant.now().toString())
+                                    .build())
                     .getInt("transactionId");
         }
         String card = "ALICE" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, alice.post("/csms/api/me/cards", "{\"idTag\":\"" + card + "\",\"label\":\"blue\"}").statusCode());
-        long vehicle = Http.json(alice.post("/csms/api/me/vehicles", "{\"label\":\"Zoe\",\"batteryKwh\":52}")).getJsonNumber("id").longValue();
+        assertEquals(
+                201,
+                alice.post("/csms/api/me/cards", "{\"idTag\":\"" + card + "\",\"label\":\"blue\"}")
+                        .statusCode());
+        long vehicle = Http.json(alice.post("/csms/api/me/vehicles", "{\"label\":\"Zoe\",\"batteryKwh\":52}"))
+                .getJsonNumber("id")
+                .longValue();
 
         assertEquals(1, Driver.array(alice.get("/csms/api/sessions")).size());
-        assertEquals(transactionId, Http.json(alice.get("/csms/api/sessions/" + transactionId)).getJsonObject("session").getInt("transactionId"));
+        assertEquals(
+                transactionId,
+                Http.json(alice.get("/csms/api/sessions/" + transactionId))
+                        .getJsonObject("session")
+                        .getInt("transactionId"));
 
         // Bob gets "not found", exactly as for things that do not exist
         assertEquals(0, Driver.array(bob.get("/csms/api/sessions")).size());
@@ -101,16 +133,27 @@ class DriverSecurityIT extends CsmsEar {
         HttpResponse<String> none = bob.get("/csms/api/sessions/999999999");
         assertEquals(404, hers.statusCode());
         assertEquals(Http.json(none).getString("type"), Http.json(hers).getString("type"));
-        assertEquals(404, bob.get("/csms/api/sessions/" + transactionId + "/live").statusCode());
-        assertEquals(404, bob.post("/csms/api/charging/stop", "{\"transactionId\":" + transactionId + "}").statusCode());
+        assertEquals(
+                404, bob.get("/csms/api/sessions/" + transactionId + "/live").statusCode());
+        assertEquals(
+                404,
+                bob.post("/csms/api/charging/stop", "{\"transactionId\":" + transactionId + "}")
+                        .statusCode());
         assertEquals(404, bob.get("/csms/api/commands/" + aliceCommand).statusCode());
-        assertEquals(404, bob.post("/csms/api/me/cards/" + card + "/block", "{}").statusCode());
-        assertEquals(404, Http.delete("/csms/api/me/cards/" + card, bob.bearer()).statusCode());
+        assertEquals(
+                404, bob.post("/csms/api/me/cards/" + card + "/block", "{}").statusCode());
+        assertEquals(
+                404, Http.delete("/csms/api/me/cards/" + card, bob.bearer()).statusCode());
         assertEquals(404, bob.get("/csms/api/me/vehicles/" + vehicle).statusCode());
-        assertEquals(404, Http.delete("/csms/api/me/vehicles/" + vehicle, bob.bearer()).statusCode());
+        assertEquals(
+                404,
+                Http.delete("/csms/api/me/vehicles/" + vehicle, bob.bearer()).statusCode());
         JsonArray bobsCards = Driver.array(bob.get("/csms/api/me/cards"));
         assertEquals(1, bobsCards.size(), "only Bob's app tag: " + bobsCards);
-        assertEquals(409, bob.post("/csms/api/me/cards", "{\"idTag\":\"" + card.toLowerCase() + "\"}").statusCode(),
+        assertEquals(
+                409,
+                bob.post("/csms/api/me/cards", "{\"idTag\":\"" + card.toLowerCase() + "\"}")
+                        .statusCode(),
                 "a card belongs to one account, whatever the case");
         assertEquals(0, Driver.array(bob.get("/csms/api/me/vehicles")).size());
         // and Alice's things are untouched
@@ -122,18 +165,33 @@ class DriverSecurityIT extends CsmsEar {
     void cards_block_unblock_and_remove_change_what_chargers_are_told() {
         Driver driver = Driver.signUp();
         String card = "RFID" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        HttpResponse<String> added = driver.post("/csms/api/me/cards", "{\"idTag\":\"" + card + "\",\"label\":\"work\"}");
+        HttpResponse<String> added =
+                driver.post("/csms/api/me/cards", "{\"idTag\":\"" + card + "\",\"label\":\"work\"}");
         assertEquals(201, added.statusCode(), added.body());
-        assertEquals(400, driver.post("/csms/api/me/cards", "{\"idTag\":\"has space\"}").statusCode());
-        assertEquals(400, driver.post("/csms/api/me/cards", "{\"idTag\":\"ABCDEFGHIJKLMNOPQRSTU\"}").statusCode());
+        assertEquals(
+                400,
+                driver.post("/csms/api/me/cards", "{\"idTag\":\"has space\"}").statusCode());
+        assertEquals(
+                400,
+                driver.post("/csms/api/me/cards", "{\"idTag\":\"ABCDEFGHIJKLMNOPQRSTU\"}")
+                        .statusCode());
         try (OcppClient cp = ChargingSessionIT.bootedCharger("CP-CARDS")) {
             assertEquals("Accepted", authorize(cp, card));
-            assertEquals("Blocked", Http.json(driver.post("/csms/api/me/cards/" + card + "/block", "{}")).getString("status"));
+            assertEquals(
+                    "Blocked",
+                    Http.json(driver.post("/csms/api/me/cards/" + card + "/block", "{}"))
+                            .getString("status"));
             assertEquals("Blocked", authorize(cp, card));
             driver.post("/csms/api/me/cards/" + card + "/unblock", "{}");
             assertEquals("Accepted", authorize(cp, card));
-            assertEquals(409, Http.delete("/csms/api/me/cards/" + driver.idTag, driver.bearer()).statusCode(), "the app tag stays");
-            assertEquals(204, Http.delete("/csms/api/me/cards/" + card, driver.bearer()).statusCode());
+            assertEquals(
+                    409,
+                    Http.delete("/csms/api/me/cards/" + driver.idTag, driver.bearer())
+                            .statusCode(),
+                    "the app tag stays");
+            assertEquals(
+                    204,
+                    Http.delete("/csms/api/me/cards/" + card, driver.bearer()).statusCode());
             assertEquals("Invalid", authorize(cp, card));
         }
     }
@@ -141,15 +199,23 @@ class DriverSecurityIT extends CsmsEar {
     @Test
     void vehicles_are_added_changed_listed_and_removed() {
         Driver driver = Driver.signUp();
-        HttpResponse<String> added = driver.post("/csms/api/me/vehicles",
+        HttpResponse<String> added = driver.post(
+                "/csms/api/me/vehicles",
                 "{\"label\":\"Family\",\"make\":\"Renault\",\"model\":\"Zoe\",\"licensePlate\":\"AB-123-CD\",\"batteryKwh\":52.0}");
         assertEquals(201, added.statusCode(), added.body());
         long id = Http.json(added).getJsonNumber("id").longValue();
-        assertEquals(400, driver.post("/csms/api/me/vehicles", "{\"batteryKwh\":-1}").statusCode());
-        HttpResponse<String> changed = Http.put("/csms/api/me/vehicles/" + id, "{\"label\":\"Daily\",\"batteryKwh\":41}", driver.bearer());
+        assertEquals(
+                400, driver.post("/csms/api/me/vehicles", "{\"batteryKwh\":-1}").statusCode());
+        HttpResponse<String> changed =
+                Http.put("/csms/api/me/vehicles/" + id, "{\"label\":\"Daily\",\"batteryKwh\":41}", driver.bearer());
         assertEquals(200, changed.statusCode(), changed.body());
-        assertEquals("Daily", Driver.array(driver.get("/csms/api/me/vehicles")).getJsonObject(0).getString("label"));
-        assertEquals(204, Http.delete("/csms/api/me/vehicles/" + id, driver.bearer()).statusCode());
+        assertEquals(
+                "Daily",
+                Driver.array(driver.get("/csms/api/me/vehicles"))
+                        .getJsonObject(0)
+                        .getString("label"));
+        assertEquals(
+                204, Http.delete("/csms/api/me/vehicles/" + id, driver.bearer()).statusCode());
         assertEquals(0, Driver.array(driver.get("/csms/api/me/vehicles")).size());
     }
 
@@ -157,16 +223,28 @@ class DriverSecurityIT extends CsmsEar {
     void repeated_wrong_passwords_block_the_account_for_a_while_even_with_the_right_one() throws Exception {
         Driver driver = Driver.signUp();
         for (int i = 0; i < 5; i++) {
-            HttpResponse<String> wrong = Http.post("/csms/api/auth/login", Driver.credentials(driver.email, "Wrong-password-" + i));
+            HttpResponse<String> wrong =
+                    Http.post("/csms/api/auth/login", Driver.credentials(driver.email, "Wrong-password-" + i));
             assertEquals(401, wrong.statusCode(), wrong.body());
         }
-        HttpResponse<String> blocked = Http.post("/csms/api/auth/login", Driver.credentials(driver.email, driver.password));
+        HttpResponse<String> blocked =
+                Http.post("/csms/api/auth/login", Driver.credentials(driver.email, driver.password));
         assertEquals(429, blocked.statusCode(), blocked.body());
         assertTrue(Integer.parseInt(blocked.headers().firstValue("Retry-After").orElseThrow()) > 0);
-        assertEquals("5", Checks.value("select count(*) from audit_event where action = 'auth.login' and target = ? "
-                + "and outcome = 'FAILURE'", driver.email.toLowerCase()), "every failure is audited");
-        assertEquals("1", Checks.value("select count(*) from audit_event where action = 'auth.login' and target = ? "
-                + "and outcome = 'DENIED'", driver.email.toLowerCase()), "and so is the refused attempt");
+        assertEquals(
+                "5",
+                Checks.value(
+                        "select count(*) from audit_event where action = 'auth.login' and target = ? "
+                                + "and outcome = 'FAILURE'",
+                        driver.email.toLowerCase()),
+                "every failure is audited");
+        assertEquals(
+                "1",
+                Checks.value(
+                        "select count(*) from audit_event where action = 'auth.login' and target = ? "
+                                + "and outcome = 'DENIED'",
+                        driver.email.toLowerCase()),
+                "and so is the refused attempt");
     }
 
     @Test
@@ -197,8 +275,9 @@ class DriverSecurityIT extends CsmsEar {
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().write(body);
             socket.getOutputStream().flush();
-            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
+            String statusLine = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
             return Integer.parseInt(statusLine.split(" ")[1]);
         }
     }
@@ -211,29 +290,55 @@ class DriverSecurityIT extends CsmsEar {
         assertEquals(200, refreshed.statusCode(), refreshed.body());
         String second = Http.json(refreshed).getString("refresh_token");
         String access = Http.json(refreshed).getString("access_token");
-        assertEquals(200, Http.get("/csms/api/me", "Authorization", "Bearer " + access).statusCode());
+        assertEquals(
+                200,
+                Http.get("/csms/api/me", "Authorization", "Bearer " + access).statusCode());
 
         // the used token presented again: stolen, so every refresh token of the account dies
-        assertEquals(401, Http.post("/csms/api/auth/refresh", "{\"refreshToken\":\"" + first + "\"}").statusCode());
-        assertEquals(401, Http.post("/csms/api/auth/refresh", "{\"refreshToken\":\"" + second + "\"}").statusCode());
+        assertEquals(
+                401,
+                Http.post("/csms/api/auth/refresh", "{\"refreshToken\":\"" + first + "\"}")
+                        .statusCode());
+        assertEquals(
+                401,
+                Http.post("/csms/api/auth/refresh", "{\"refreshToken\":\"" + second + "\"}")
+                        .statusCode());
 
-        HttpResponse<String> login = Http.post("/csms/api/auth/login", Driver.credentials(driver.email, driver.password));
+        HttpResponse<String> login =
+                Http.post("/csms/api/auth/login", Driver.credentials(driver.email, driver.password));
         String third = Http.json(login).getString("refresh_token");
-        assertEquals(204, Http.post("/csms/api/auth/logout", "{\"refreshToken\":\"" + third + "\"}",
-                "Authorization", "Bearer " + Http.json(login).getString("access_token")).statusCode());
-        assertEquals(401, Http.post("/csms/api/auth/refresh", "{\"refreshToken\":\"" + third + "\"}").statusCode());
-        assertEquals(401, Http.post("/csms/api/auth/refresh", "{\"refreshToken\":\"garbage\"}").statusCode());
+        assertEquals(
+                204,
+                Http.post(
+                                "/csms/api/auth/logout",
+                                "{\"refreshToken\":\"" + third + "\"}",
+                                "Authorization",
+                                "Bearer " + Http.json(login).getString("access_token"))
+                        .statusCode());
+        assertEquals(
+                401,
+                Http.post("/csms/api/auth/refresh", "{\"refreshToken\":\"" + third + "\"}")
+                        .statusCode());
+        assertEquals(
+                401,
+                Http.post("/csms/api/auth/refresh", "{\"refreshToken\":\"garbage\"}")
+                        .statusCode());
     }
 
     @Test
     void the_root_account_from_configuration_logs_in_and_administers() {
-        HttpResponse<String> login = Http.post("/csms/api/auth/login",
-                Driver.credentials(ServerUnderTest.ROOT_EMAIL, ServerUnderTest.ROOT_PASSWORD));
+        HttpResponse<String> login = Http.post(
+                "/csms/api/auth/login", Driver.credentials(ServerUnderTest.ROOT_EMAIL, ServerUnderTest.ROOT_PASSWORD));
         assertEquals(200, login.statusCode(), login.body());
         String token = Http.json(login).getString("access_token");
         JsonObject me = Http.json(Http.get("/csms/api/me", "Authorization", "Bearer " + token));
-        assertTrue(me.getJsonArray("roles").getValuesAs(jakarta.json.JsonString::getString).contains("root"));
-        assertEquals(200, Http.get("/csms/api/admin/chargers", "Authorization", "Bearer " + token).statusCode());
+        assertTrue(me.getJsonArray("roles")
+                .getValuesAs(jakarta.json.JsonString::getString)
+                .contains("root"));
+        assertEquals(
+                200,
+                Http.get("/csms/api/admin/chargers", "Authorization", "Bearer " + token)
+                        .statusCode());
     }
 
     @Test
@@ -241,7 +346,11 @@ class DriverSecurityIT extends CsmsEar {
         Driver driver = Driver.signUp();
         Http.post("/csms/api/auth/login", Driver.credentials(driver.email, "Wrong-but-secret-42"));
         Http.post("/csms/api/auth/refresh", "{\"refreshToken\":\"" + driver.refreshToken + "\"}");
-        List<String> secrets = List.of(driver.password, "Wrong-but-secret-42", driver.accessToken, driver.refreshToken,
+        List<String> secrets = List.of(
+                driver.password,
+                "Wrong-but-secret-42",
+                driver.accessToken,
+                driver.refreshToken,
                 ServerUnderTest.ROOT_PASSWORD);
         List<Path> logs = ServerUnderTest.logFiles();
         assertFalse(logs.isEmpty());
@@ -254,8 +363,11 @@ class DriverSecurityIT extends CsmsEar {
     }
 
     private static String authorize(OcppClient cp, String idTag) {
-        return ChargingSessionIT.confOf(cp, "Authorize", Json.createObjectBuilder().add("idTag", idTag).build())
-                .getJsonObject("idTagInfo").getString("status");
+        return ChargingSessionIT.confOf(
+                        cp,
+                        "Authorize",
+                        Json.createObjectBuilder().add("idTag", idTag).build())
+                .getJsonObject("idTagInfo")
+                .getString("status");
     }
-
 }

@@ -38,9 +38,16 @@ public class GracefulShutdownIT {
         String key = Admin.registerCharger(id);
         OcppClient cp = OcppClient.connect(id, id, key);
         try {
-            assertEquals("Accepted", cp.call("BootNotification", Json.createObjectBuilder()
-                    .add("chargePointVendor", "VendorX").add("chargePointModel", "ModelY").build())
-                    .getJsonObject(2).getString("status"));
+            assertEquals(
+                    "Accepted",
+                    cp.call(
+                                    "BootNotification",
+                                    Json.createObjectBuilder()
+                                            .add("chargePointVendor", "VendorX")
+                                            .add("chargePointModel", "ModelY")
+                                            .build())
+                            .getJsonObject(2)
+                            .getString("status"));
         } finally {
             deployer.undeploy(CSMS);
         }

@@ -24,13 +24,18 @@ import javax.net.ssl.SSLContext;
 public final class Http {
 
     /** The plain HTTP client every static method uses. */
-    public static final Client PLAIN = new Client(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), null);
+    public static final Client PLAIN = new Client(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), null);
 
     private Http() {}
 
     /** A client over TLS (https on the server's TLS port) presenting what {@code tls} holds. */
     public static Client tls(SSLContext tls) {
-        return new Client(HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build(),
+        return new Client(
+                HttpClient.newBuilder()
+                        .sslContext(tls)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build(),
                 "https://localhost:" + ServerUnderTest.httpsPort());
     }
 
@@ -51,8 +56,10 @@ public final class Http {
     }
 
     /** A POST that is answered later (while the test plays the charger). */
-    public static java.util.concurrent.CompletableFuture<HttpResponse<String>> postAsync(String url, String json, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(PLAIN.absolute(url))).timeout(Duration.ofSeconds(60))
+    public static java.util.concurrent.CompletableFuture<HttpResponse<String>> postAsync(
+            String url, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(PLAIN.absolute(url)))
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (headers.length > 0) {
@@ -75,20 +82,23 @@ public final class Http {
             socket.bind(new InetSocketAddress(localAddress, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 5000);
             socket.setSoTimeout(30_000);
-            StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: localhost:" + base.getPort()
-                    + "\r\nConnection: close\r\n");
+            StringBuilder request = new StringBuilder(
+                    "GET " + path + " HTTP/1.1\r\nHost: localhost:" + base.getPort() + "\r\nConnection: close\r\n");
             for (int i = 0; i < headers.length; i += 2) {
                 request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
             }
             OutputStream out = socket.getOutputStream();
             out.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             int status = Integer.parseInt(in.readLine().split(" ")[1]);
             Map<String, String> answerHeaders = new LinkedHashMap<>();
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
                 int colon = line.indexOf(':');
-                answerHeaders.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+                answerHeaders.put(
+                        line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).strip());
             }
             return new Answer(status, answerHeaders);
         } catch (IOException e) {
@@ -116,7 +126,9 @@ public final class Http {
         }
 
         public HttpResponse<String> get(String url, String... headers) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(absolute(url))).timeout(Duration.ofSeconds(30)).GET();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(absolute(url)))
+                    .timeout(Duration.ofSeconds(30))
+                    .GET();
             if (headers.length > 0) {
                 request.headers(headers);
             }
@@ -132,7 +144,9 @@ public final class Http {
         }
 
         public HttpResponse<String> delete(String url, String... headers) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(absolute(url))).timeout(Duration.ofSeconds(30)).DELETE();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(absolute(url)))
+                    .timeout(Duration.ofSeconds(30))
+                    .DELETE();
             if (headers.length > 0) {
                 request.headers(headers);
             }
@@ -140,7 +154,8 @@ public final class Http {
         }
 
         private HttpResponse<String> withBody(String method, String url, String json, String... headers) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(absolute(url))).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(absolute(url)))
+                    .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(json));
             if (headers.length > 0) {

@@ -55,17 +55,24 @@ class OcpiAccessIT extends CsmsEar {
             Registered y = register("Access Y", "[]", emsp);
             Registered revoked = register("Access R", "[\"hubclientinfo\"]", gone);
             Registered w = register("Access W", "[]", certified);
-            assertEquals(200, Http.post("/csms/api/admin/partners/" + revoked.id() + "/revoke", "", Admin.bearer()).statusCode());
+            assertEquals(
+                    200,
+                    Http.post("/csms/api/admin/partners/" + revoked.id() + "/revoke", "", Admin.bearer())
+                            .statusCode());
             String tokenA = createPartner("Access A", "[\"hubclientinfo\"]").getString("registrationToken");
-            HttpResponse<String> totpOn = Http.put("/csms/api/admin/partners/" + x.id(), "{\"totpIncomingSecret\":\"" + SECRET + "\"}",
+            HttpResponse<String> totpOn = Http.put(
+                    "/csms/api/admin/partners/" + x.id(),
+                    "{\"totpIncomingSecret\":\"" + SECRET + "\"}",
                     Admin.bearer());
             assertEquals(200, totpOn.statusCode(), totpOn.body());
             assertTrue(Http.json(totpOn).getBoolean("totpIncoming"));
             assertFalse(totpOn.body().contains(SECRET), "the secret is never shown");
             // W must come over mutual TLS with its own certificate (from any CA the server trusts)
             ChargerTls.Issued wCertificate = ChargerTls.issue("partner-w");
-            HttpResponse<String> bound = Http.put("/csms/api/admin/partners/" + w.id(),
-                    "{\"clientCertificateSha256\":\"" + wCertificate.sha256().toUpperCase() + "\"}", Admin.bearer());
+            HttpResponse<String> bound = Http.put(
+                    "/csms/api/admin/partners/" + w.id(),
+                    "{\"clientCertificateSha256\":\"" + wCertificate.sha256().toUpperCase() + "\"}",
+                    Admin.bearer());
             assertEquals(wCertificate.sha256(), Http.json(bound).getString("clientCertificateSha256"), bound.body());
             Http.Client wOwn = Http.tls(wCertificate.context());
             Http.Client wOther = Http.tls(ChargerTls.issue("partner-w").context());
@@ -76,10 +83,14 @@ class OcpiAccessIT extends CsmsEar {
                     new Endpoint("GET 2.2.1", (c, h) -> c.get("/ocpi/2.2.1", h)),
                     new Endpoint("GET 2.1.1", (c, h) -> c.get("/ocpi/2.1.1", h)),
                     new Endpoint("GET credentials", (c, h) -> c.get(CREDENTIALS, h)),
-                    new Endpoint("PUT hubclientinfo", (c, h) -> c.put("/ocpi/2.2.1/hubclientinfo/DE/CL1", clientInfo("DE", "CL1"), h)));
+                    new Endpoint(
+                            "PUT hubclientinfo",
+                            (c, h) -> c.put("/ocpi/2.2.1/hubclientinfo/DE/CL1", clientInfo("DE", "CL1"), h)));
             Fresh fresh = new Fresh();
             String replayed = fresh.next();
-            assertEquals(200, Http.get("/ocpi/versions", withTotp(x.token(), replayed)).statusCode());
+            assertEquals(
+                    200,
+                    Http.get("/ocpi/versions", withTotp(x.token(), replayed)).statusCode());
 
             Map<String, Function<Integer, Caller>> callers = new LinkedHashMap<>();
             callers.put("anonymous", i -> plain("X-Request-ID", "anonymous-" + i));
@@ -99,7 +110,11 @@ class OcpiAccessIT extends CsmsEar {
 
             Map<String, int[]> expected = new LinkedHashMap<>();
             // versions, 2.2.1, 2.1.1, credentials, hubclientinfo
-            expected.put("anonymous", ServerUnderTest.openData() ? new int[] {200, 200, 200, 401, 401} : new int[] {401, 401, 401, 401, 401});
+            expected.put(
+                    "anonymous",
+                    ServerUnderTest.openData()
+                            ? new int[] {200, 200, 200, 401, 401}
+                            : new int[] {401, 401, 401, 401, 401});
             expected.put("token A", new int[] {200, 200, 200, 200, 401});
             expected.put("partner X", new int[] {200, 200, 200, 200, 200});
             expected.put("partner X, TOTP as Basic password", new int[] {200, 200, 200, 200, 200});
@@ -119,8 +134,10 @@ class OcpiAccessIT extends CsmsEar {
             for (Map.Entry<String, Function<Integer, Caller>> entry : callers.entrySet()) {
                 for (int e = 0; e < endpoints.size(); e++) {
                     Caller caller = entry.getValue().apply(i++);
-                    HttpResponse<String> response = endpoints.get(e).call().apply(caller.tls() == null ? Http.PLAIN : caller.tls(),
-                            caller.headers());
+                    HttpResponse<String> response = endpoints
+                            .get(e)
+                            .call()
+                            .apply(caller.tls() == null ? Http.PLAIN : caller.tls(), caller.headers());
                     int want = expected.get(entry.getKey())[e];
                     JsonObject envelope = Http.json(response);
                     int code = envelope.getInt("status_code");
@@ -129,18 +146,26 @@ class OcpiAccessIT extends CsmsEar {
                                 + " status_code " + code + ", expected " + want);
                     }
                     for (Registered other : List.of(x, y, revoked, w)) {
-                        if (!entry.getKey().contains(other.name()) && response.body().contains(other.token())) {
-                            wrong.add(entry.getKey() + " × " + endpoints.get(e).name() + " shows another party's token");
+                        if (!entry.getKey().contains(other.name())
+                                && response.body().contains(other.token())) {
+                            wrong.add(
+                                    entry.getKey() + " × " + endpoints.get(e).name() + " shows another party's token");
                         }
                     }
                     if (entry.getKey().equals("anonymous") && want == 200 && e == 1) {
-                        assertEquals(List.of(), OcpiRegistrationIT.identifiers(envelope),
+                        assertEquals(
+                                List.of(),
+                                OcpiRegistrationIT.identifiers(envelope),
                                 "open data lists the open modules only, and no credentials");
                     }
                 }
             }
             assertTrue(wrong.isEmpty(), String.join("\n", wrong));
-            assertEquals(y.token(), Http.json(Http.get(CREDENTIALS, token(y.token()))).getJsonObject("data").getString("token"));
+            assertEquals(
+                    y.token(),
+                    Http.json(Http.get(CREDENTIALS, token(y.token())))
+                            .getJsonObject("data")
+                            .getString("token"));
         }
     }
 
@@ -152,11 +177,19 @@ class OcpiAccessIT extends CsmsEar {
     void repeated_authentication_failures_of_a_partner_are_throttled() throws Exception {
         try (OcpiTestPartner partner = new OcpiTestPartner("DE", "AT1", "EMSP")) {
             Registered t = register("Throttled T", "[]", partner);
-            assertEquals(200, Http.put("/csms/api/admin/partners/" + t.id(), "{\"totpIncomingSecret\":\"" + SECRET + "\"}",
-                    Admin.bearer()).statusCode());
+            assertEquals(
+                    200,
+                    Http.put(
+                                    "/csms/api/admin/partners/" + t.id(),
+                                    "{\"totpIncomingSecret\":\"" + SECRET + "\"}",
+                                    Admin.bearer())
+                            .statusCode());
             // the tests allow 20 failures per partner (csms.ocpi.max-auth-failures-per-partner)
             for (int i = 0; i < 20; i++) {
-                assertEquals(401, Http.get("/ocpi/versions", withTotp(t.token(), "WRONG" + i)).statusCode());
+                assertEquals(
+                        401,
+                        Http.get("/ocpi/versions", withTotp(t.token(), "WRONG" + i))
+                                .statusCode());
             }
             HttpResponse<String> blocked = Http.get("/ocpi/versions", withTotp(t.token(), new Fresh().next()));
             assertEquals(429, blocked.statusCode(), "even a right TOTP waits once the partner is blocked");
@@ -173,24 +206,40 @@ class OcpiAccessIT extends CsmsEar {
             String body = clientInfo("FR", "RC1");
             HttpResponse<String> routed = Http.put(path, body, route(hub, "DE", "RT1", "NL", "CSM"));
             assertOcpi(200, 1000, routed);
-            assertEquals("NL", routed.headers().firstValue("OCPI-from-country-code").orElse(null), "answered from us");
-            assertEquals("CSM", routed.headers().firstValue("OCPI-from-party-id").orElse(null));
-            assertEquals("DE", routed.headers().firstValue("OCPI-to-country-code").orElse(null), "to the sender");
+            assertEquals(
+                    "NL", routed.headers().firstValue("OCPI-from-country-code").orElse(null), "answered from us");
+            assertEquals(
+                    "CSM", routed.headers().firstValue("OCPI-from-party-id").orElse(null));
+            assertEquals(
+                    "DE", routed.headers().firstValue("OCPI-to-country-code").orElse(null), "to the sender");
             assertEquals("RT1", routed.headers().firstValue("OCPI-to-party-id").orElse(null));
             assertOcpi(200, 1000, Http.put(path, body, route(hub, "de", "rt1", "nl", "csm")));
             assertOcpi(200, 1000, Http.put(path, body, token(hub.token())), "no routing headers: a direct message");
 
             assertOcpi(400, 2001, Http.put(path, body, route(hub, "DE", "RT1", "NL", "ZZZ")), "for another party");
-            assertOcpi(400, 2001, Http.put(path, body, token(hub.token())[0], token(hub.token())[1], "OCPI-to-party-id", "CSM"));
-            assertOcpi(400, 2001, Http.put(path, body, route(hub, "DEU", "RT1", "NL", "CSM")), "malformed country code");
-            assertOcpi(403, 2000, Http.put(path, body, route(hub, "BE", "XX9", "NL", "CSM")),
+            assertOcpi(
+                    400,
+                    2001,
+                    Http.put(path, body, token(hub.token())[0], token(hub.token())[1], "OCPI-to-party-id", "CSM"));
+            assertOcpi(
+                    400, 2001, Http.put(path, body, route(hub, "DEU", "RT1", "NL", "CSM")), "malformed country code");
+            assertOcpi(
+                    403,
+                    2000,
+                    Http.put(path, body, route(hub, "BE", "XX9", "NL", "CSM")),
                     "a party the hub never reported");
             // once reported through hubclientinfo, the hub may relay that party's messages
             assertOcpi(403, 2000, Http.put(path, body, route(hub, "BE", "RL1", "NL", "CSM")));
-            assertOcpi(200, 1000, Http.put("/ocpi/2.2.1/hubclientinfo/BE/RL1", clientInfo("BE", "RL1"), token(hub.token())));
+            assertOcpi(
+                    200,
+                    1000,
+                    Http.put("/ocpi/2.2.1/hubclientinfo/BE/RL1", clientInfo("BE", "RL1"), token(hub.token())));
             assertOcpi(200, 1000, Http.put(path, body, route(hub, "BE", "RL1", "NL", "CSM")));
 
-            assertOcpi(200, 1000, Http.get(CREDENTIALS, route(hub, "BE", "XX9", "NL", "ZZZ")),
+            assertOcpi(
+                    200,
+                    1000,
+                    Http.get(CREDENTIALS, route(hub, "BE", "XX9", "NL", "ZZZ")),
                     "configuration modules are not routed: their headers are ignored");
         }
     }
@@ -202,13 +251,18 @@ class OcpiAccessIT extends CsmsEar {
             String address = "127.0.0.7";
             // the tests allow 500 failures per address (csms.ocpi.max-auth-failures-per-address)
             for (int i = 0; i < 500; i++) {
-                int status = Http.getFrom(address, "/ocpi/versions", "Authorization", "Token not-a-token-" + i).status();
+                int status = Http.getFrom(address, "/ocpi/versions", "Authorization", "Token not-a-token-" + i)
+                        .status();
                 assertEquals(401, status, "attempt " + i);
             }
             Http.Answer blocked = Http.getFrom(address, "/ocpi/versions", token(p.token()));
             assertEquals(429, blocked.status(), "even a valid token waits on a blocked address");
             assertTrue(blocked.headers().containsKey("retry-after"));
-            assertEquals(200, Http.getFrom("127.0.0.8", "/ocpi/versions", token(p.token())).status(), "other addresses go on");
+            assertEquals(
+                    200,
+                    Http.getFrom("127.0.0.8", "/ocpi/versions", token(p.token()))
+                            .status(),
+                    "other addresses go on");
         }
     }
 
@@ -228,10 +282,21 @@ class OcpiAccessIT extends CsmsEar {
         }
     }
 
-    private static String[] route(Registered caller, String fromCountry, String fromParty, String toCountry, String toParty) {
+    private static String[] route(
+            Registered caller, String fromCountry, String fromParty, String toCountry, String toParty) {
         String[] auth = token(caller.token());
-        return new String[] {auth[0], auth[1], "OCPI-from-country-code", fromCountry, "OCPI-from-party-id", fromParty,
-                "OCPI-to-country-code", toCountry, "OCPI-to-party-id", toParty};
+        return new String[] {
+            auth[0],
+            auth[1],
+            "OCPI-from-country-code",
+            fromCountry,
+            "OCPI-from-party-id",
+            fromParty,
+            "OCPI-to-country-code",
+            toCountry,
+            "OCPI-to-party-id",
+            toParty
+        };
     }
 
     record Registered(String name, long id, String token) {}
@@ -239,10 +304,14 @@ class OcpiAccessIT extends CsmsEar {
     /** Registers a partner the way it would: token A, then POST credentials from the test partner. */
     static Registered register(String name, String modules, OcpiTestPartner partner) {
         JsonObject created = createPartner(name, modules);
-        HttpResponse<String> answer = Http.post(CREDENTIALS, partner.credentials(partner.newToken()).toString(),
+        HttpResponse<String> answer = Http.post(
+                CREDENTIALS,
+                partner.credentials(partner.newToken()).toString(),
                 token(created.getString("registrationToken")));
         assertEquals(200, answer.statusCode(), answer.body());
-        return new Registered(name.substring(name.length() - 1), created.getJsonObject("partner").getJsonNumber("id").longValue(),
+        return new Registered(
+                name.substring(name.length() - 1),
+                created.getJsonObject("partner").getJsonNumber("id").longValue(),
                 Http.json(answer).getJsonObject("data").getString("token"));
     }
 
@@ -252,8 +321,10 @@ class OcpiAccessIT extends CsmsEar {
     }
 
     static String[] basic(String token, String totp) {
-        return new String[] {"Authorization",
-                "Basic " + Base64.getEncoder().encodeToString((token + ":" + totp).getBytes(StandardCharsets.UTF_8))};
+        return new String[] {
+            "Authorization",
+            "Basic " + Base64.getEncoder().encodeToString((token + ":" + totp).getBytes(StandardCharsets.UTF_8))
+        };
     }
 
     /** TOTP values of partner X's secret (one-second slots in the tests), each handed out once. */

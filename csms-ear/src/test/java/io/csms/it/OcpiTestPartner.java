@@ -36,6 +36,7 @@ public final class OcpiTestPartner implements AutoCloseable {
     public final List<String> authorizations = new CopyOnWriteArrayList<>();
     /** The token the CSMS gave the partner (token C), as last received. */
     public volatile String tokenForCsms;
+
     public volatile List<String> versionsOffered = List.of("2.2.1");
     public volatile boolean failVersions;
     public volatile boolean failPut;
@@ -65,17 +66,30 @@ public final class OcpiTestPartner implements AutoCloseable {
 
     /** The partner's 2.1.1 credentials object (one party, no roles) with {@code token} for the CSMS to use. */
     public JsonObject credentials211(String token) {
-        return Json.createObjectBuilder().add("token", token).add("url", versionsUrl())
+        return Json.createObjectBuilder()
+                .add("token", token)
+                .add("url", versionsUrl())
                 .add("business_details", Json.createObjectBuilder().add("name", "Test " + partyId))
-                .add("party_id", partyId).add("country_code", countryCode).build();
+                .add("party_id", partyId)
+                .add("country_code", countryCode)
+                .build();
     }
 
     /** The partner's credentials object (2.2.1) with {@code token} for the CSMS to use. */
     public JsonObject credentials(String token) {
-        return Json.createObjectBuilder().add("token", token).add("url", versionsUrl())
-                .add("roles", Json.createArrayBuilder().add(Json.createObjectBuilder().add("role", role)
-                        .add("party_id", partyId).add("country_code", countryCode)
-                        .add("business_details", Json.createObjectBuilder().add("name", "Test " + partyId))))
+        return Json.createObjectBuilder()
+                .add("token", token)
+                .add("url", versionsUrl())
+                .add(
+                        "roles",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("role", role)
+                                        .add("party_id", partyId)
+                                        .add("country_code", countryCode)
+                                        .add(
+                                                "business_details",
+                                                Json.createObjectBuilder().add("name", "Test " + partyId))))
                 .build();
     }
 
@@ -96,19 +110,42 @@ public final class OcpiTestPartner implements AutoCloseable {
                     return;
                 }
                 var list = Json.createArrayBuilder();
-                versionsOffered.forEach(v -> list.add(Json.createObjectBuilder().add("version", v).add("url", base + "/" + v)));
+                versionsOffered.forEach(v ->
+                        list.add(Json.createObjectBuilder().add("version", v).add("url", base + "/" + v)));
                 send(exchange, 200, envelope(1000, list.build()));
             } else if (path.equals("/2.2.1") && method.equals("GET")) {
-                send(exchange, 200, envelope(1000, Json.createObjectBuilder().add("version", "2.2.1")
-                        .add("endpoints", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                                .add("identifier", "credentials").add("role", "SENDER").add("url", base + "/2.2.1/credentials")))
-                        .build()));
+                send(
+                        exchange,
+                        200,
+                        envelope(
+                                1000,
+                                Json.createObjectBuilder()
+                                        .add("version", "2.2.1")
+                                        .add(
+                                                "endpoints",
+                                                Json.createArrayBuilder()
+                                                        .add(Json.createObjectBuilder()
+                                                                .add("identifier", "credentials")
+                                                                .add("role", "SENDER")
+                                                                .add("url", base + "/2.2.1/credentials")))
+                                        .build()));
             } else if (path.equals("/2.1.1") && method.equals("GET")) {
-                send(exchange, 200, envelope(1000, Json.createObjectBuilder().add("version", "2.1.1")
-                        .add("endpoints", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                                .add("identifier", "credentials").add("url", base + "/2.1.1/credentials")))
-                        .build()));
-            } else if (path.matches("/2\\.(2\\.1|1\\.1)/credentials") && (method.equals("POST") || method.equals("PUT"))) {
+                send(
+                        exchange,
+                        200,
+                        envelope(
+                                1000,
+                                Json.createObjectBuilder()
+                                        .add("version", "2.1.1")
+                                        .add(
+                                                "endpoints",
+                                                Json.createArrayBuilder()
+                                                        .add(Json.createObjectBuilder()
+                                                                .add("identifier", "credentials")
+                                                                .add("url", base + "/2.1.1/credentials")))
+                                        .build()));
+            } else if (path.matches("/2\\.(2\\.1|1\\.1)/credentials")
+                    && (method.equals("POST") || method.equals("PUT"))) {
                 if (method.equals("PUT") && failPut) {
                     send(exchange, 500, "rotation refused");
                     return;
@@ -120,7 +157,10 @@ public final class OcpiTestPartner implements AutoCloseable {
                 tokenForCsms = theirs.getString("token");
                 String next = newToken();
                 accepted.remove(token); // the token the CSMS used (A, or the previous B) is spent
-                send(exchange, 200, envelope(1000, path.startsWith("/2.1.1") ? credentials211(next) : credentials(next)));
+                send(
+                        exchange,
+                        200,
+                        envelope(1000, path.startsWith("/2.1.1") ? credentials211(next) : credentials(next)));
             } else if (path.matches("/2\\.(2\\.1|1\\.1)/credentials") && method.equals("DELETE")) {
                 send(exchange, 200, envelope(1000, JsonValue.NULL));
             } else {
@@ -150,8 +190,12 @@ public final class OcpiTestPartner implements AutoCloseable {
     }
 
     private static String envelope(int status, JsonValue data) {
-        return Json.createObjectBuilder().add("data", data).add("status_code", status)
-                .add("timestamp", java.time.Instant.now().toString()).build().toString();
+        return Json.createObjectBuilder()
+                .add("data", data)
+                .add("status_code", status)
+                .add("timestamp", java.time.Instant.now().toString())
+                .build()
+                .toString();
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {

@@ -36,11 +36,13 @@ public final class OcppClient implements AutoCloseable {
     /** Connects with HTTP Basic credentials (security profile 1) when {@code password} is given. */
     public static OcppClient connect(String chargerId, String user, String password) {
         Listener listener = new Listener();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
+        WebSocket.Builder builder = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .subprotocols("ocpp1.6");
         if (password != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()));
+            builder.header(
+                    "Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()));
         }
         WebSocket socket = builder.buildAsync(uri(chargerId), listener).join();
         listener.client.complete(null);
@@ -54,10 +56,15 @@ public final class OcppClient implements AutoCloseable {
      * certificate, if any) and optional Basic credentials; returns the handshake's HTTP status.
      */
     public static int tlsStatus(String chargerId, javax.net.ssl.SSLContext tls, String user, String password) {
-        WebSocket.Builder builder = HttpClient.newBuilder().sslContext(tls).build().newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(10)).subprotocols("ocpp1.6");
+        WebSocket.Builder builder = HttpClient.newBuilder()
+                .sslContext(tls)
+                .build()
+                .newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .subprotocols("ocpp1.6");
         if (password != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()));
+            builder.header(
+                    "Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()));
         }
         try {
             URI uri = URI.create("wss://localhost:" + ServerUnderTest.httpsPort() + "/csms/ocpp/" + chargerId);
@@ -82,7 +89,12 @@ public final class OcppClient implements AutoCloseable {
     /** Sends a CALL and returns the frame that answers it (CALLRESULT or CALLERROR). */
     public JsonArray call(String action, JsonObject payload) {
         String id = UUID.randomUUID().toString();
-        JsonArray frame = Json.createArrayBuilder().add(2).add(id).add(action).add(payload).build();
+        JsonArray frame = Json.createArrayBuilder()
+                .add(2)
+                .add(id)
+                .add(action)
+                .add(payload)
+                .build();
         sendRaw(frame.toString());
         JsonArray answer = next();
         if (!answer.getString(1).equals(id)) {
@@ -111,7 +123,12 @@ public final class OcppClient implements AutoCloseable {
 
     /** Answers a CALL from the CSMS with a CALLRESULT. */
     public void reply(JsonArray call, JsonObject payload) {
-        sendRaw(Json.createArrayBuilder().add(3).add(call.getString(1)).add(payload).build().toString());
+        sendRaw(Json.createArrayBuilder()
+                .add(3)
+                .add(call.getString(1))
+                .add(payload)
+                .build()
+                .toString());
     }
 
     /** How the CSMS closed this connection (close code), waiting up to 10 s. */
@@ -140,11 +157,14 @@ public final class OcppClient implements AutoCloseable {
     /** Unwraps the HTTP status of a refused handshake, if that is why connecting failed. */
     public static int refusedStatus(String chargerId, String... subprotocols) {
         try {
-            WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+            WebSocket.Builder builder =
+                    HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
             if (subprotocols.length > 0) {
-                builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
+                builder.subprotocols(
+                        subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
             }
-            WebSocket socket = builder.buildAsync(uri(chargerId), new WebSocket.Listener() {}).join();
+            WebSocket socket = builder.buildAsync(uri(chargerId), new WebSocket.Listener() {})
+                    .join();
             socket.abort();
             return 101;
         } catch (CompletionException e) {
@@ -158,10 +178,15 @@ public final class OcppClient implements AutoCloseable {
     /** The HTTP status a handshake with Basic credentials and subprotocol ocpp1.6 gets (101 when upgraded). */
     public static int refusedStatus(String chargerId, String user, String password) {
         try {
-            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+            WebSocket socket = HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
                     .subprotocols("ocpp1.6")
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()))
-                    .buildAsync(uri(chargerId), new WebSocket.Listener() {}).join();
+                    .header(
+                            "Authorization",
+                            "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()))
+                    .buildAsync(uri(chargerId), new WebSocket.Listener() {})
+                    .join();
             socket.abort();
             return 101;
         } catch (CompletionException e) {

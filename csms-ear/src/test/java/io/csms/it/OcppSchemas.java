@@ -34,7 +34,8 @@ public final class OcppSchemas {
             JsonNode node = MAPPER.readTree(payload.toString());
             Set<ValidationMessage> errors = schema.validate(node);
             if (!errors.isEmpty()) {
-                throw new AssertionError(action + "." + kind + " violates the OCPP 1.6 schema: " + errors + " in " + payload);
+                throw new AssertionError(
+                        action + "." + kind + " violates the OCPP 1.6 schema: " + errors + " in " + payload);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -44,7 +45,9 @@ public final class OcppSchemas {
     private static JsonSchema load(String name) {
         Path file = ServerUnderTest.specs().resolve("ocpp-1.6/schemas/" + name + ".json");
         try {
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                    .formatAssertionsEnabled(true)
+                    .build();
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(Files.readString(file), config);
         } catch (IOException e) {
             throw new UncheckedIOException("Missing schema " + file, e);

@@ -42,9 +42,11 @@ public class ServerUnderTest implements LauncherSessionListener {
         Path work = Path.of(System.getProperty("csms.it.work"));
         int port = Integer.getInteger("csms.it.port");
         try {
-            database = EmbeddedDatabase.start(work.resolve("pgdata-" + kind), Integer.getInteger("csms.it.db.port"), true);
+            database =
+                    EmbeddedDatabase.start(work.resolve("pgdata-" + kind), Integer.getInteger("csms.it.db.port"), true);
             TestKeys.init(work.resolve("keys"));
-            Map<String, String> settings = new LinkedHashMap<>(database.database().systemProperties());
+            Map<String, String> settings =
+                    new LinkedHashMap<>(database.database().systemProperties());
             settings.putAll(TestKeys.systemProperties());
             certificateAuthority = DevCertificateAuthority.ensure(work.resolve("ca"), work.resolve("logs/keytool.log"));
             settings.putAll(certificateAuthority.systemProperties());
@@ -68,8 +70,11 @@ public class ServerUnderTest implements LauncherSessionListener {
             settings.put("csms.ocpp.unknown-chargers", kind.equals("payara") ? "reject" : "pending");
             Path zip = Path.of(System.getProperty("csms.it.server.zip"));
             if (kind.equals("payara")) {
-                PayaraServer payara = new PayaraServer(PayaraServer.provision(zip, work.resolve("servers")),
-                        "csms-it", port, work.resolve("logs/payara-asadmin.log"));
+                PayaraServer payara = new PayaraServer(
+                        PayaraServer.provision(zip, work.resolve("servers")),
+                        "csms-it",
+                        port,
+                        work.resolve("logs/payara-asadmin.log"));
                 server = payara;
                 payara.deleteDomain();
                 payara.create();
@@ -80,8 +85,11 @@ public class ServerUnderTest implements LauncherSessionListener {
                 baseUrl = payara.baseUrl();
                 healthUrl = payara.baseUrl() + "/health";
             } else {
-                WildFlyServer wildfly = new WildFlyServer(WildFlyServer.provision(zip, work.resolve("servers"),
-                        System.getProperty("csms.it.server.folder")), port, work.resolve("logs/wildfly.log"));
+                WildFlyServer wildfly = new WildFlyServer(
+                        WildFlyServer.provision(
+                                zip, work.resolve("servers"), System.getProperty("csms.it.server.folder")),
+                        port,
+                        work.resolve("logs/wildfly.log"));
                 server = wildfly;
                 wildfly.configure(settings);
                 wildfly.start(settings);
@@ -97,8 +105,9 @@ public class ServerUnderTest implements LauncherSessionListener {
             stopAll();
             throw e;
         }
-        System.out.printf("[csms-it] %s and PostgreSQL started in %d s%n", kind,
-                Duration.between(started, Instant.now()).toSeconds());
+        System.out.printf(
+                "[csms-it] %s and PostgreSQL started in %d s%n",
+                kind, Duration.between(started, Instant.now()).toSeconds());
     }
 
     @Override
@@ -130,12 +139,14 @@ public class ServerUnderTest implements LauncherSessionListener {
     /** {@code http://localhost:port} of the server under test. */
     /** The root account the server creates at its first start (csms.admin.email / csms.admin.password). */
     public static final String ROOT_EMAIL = "chief@csms.test";
+
     public static final String ROOT_PASSWORD = "Head-of-all-tests-" + Long.toHexString(System.nanoTime());
 
     /** Every log file the server under test wrote. */
     public static java.util.List<Path> logFiles() {
         try (var files = java.nio.file.Files.walk(Path.of(System.getProperty("csms.it.work")))) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".log") && java.nio.file.Files.isRegularFile(f))
+            return files.filter(
+                            f -> f.getFileName().toString().endsWith(".log") && java.nio.file.Files.isRegularFile(f))
                     .toList();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

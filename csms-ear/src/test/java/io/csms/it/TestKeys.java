@@ -29,7 +29,8 @@ final class TestKeys {
     static PrivateKey signingKey() {
         try {
             String pem = Files.readString(keys.privateKeyFile());
-            byte[] der = Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+            byte[] der = Base64.getDecoder()
+                    .decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the test signing key", e);

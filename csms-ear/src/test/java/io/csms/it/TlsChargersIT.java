@@ -27,7 +27,9 @@ class TlsChargersIT extends CsmsEar {
     void profile_3_connects_with_a_client_certificate_issued_to_it_and_to_no_other() throws Exception {
         register("CP-TLS-SP3", 3, null);
         assertEquals(101, OcppClient.tlsStatus("CP-TLS-SP3", ChargerTls.tls("CP-TLS-SP3"), null, null));
-        assertEquals(401, OcppClient.tlsStatus("CP-TLS-SP3", ChargerTls.tls("CP-TLS-OTHER"), null, null),
+        assertEquals(
+                401,
+                OcppClient.tlsStatus("CP-TLS-SP3", ChargerTls.tls("CP-TLS-OTHER"), null, null),
                 "a valid certificate of another charger is refused");
         assertEquals(401, OcppClient.tlsStatus("CP-TLS-SP3", ChargerTls.tls(null), null, null), "no certificate");
         assertEquals(403, OcppClient.refusedStatus("CP-TLS-SP3", "ocpp1.6"), "no TLS at all");
@@ -38,7 +40,8 @@ class TlsChargersIT extends CsmsEar {
         if (key != null) {
             body.add("authorizationKey", key);
         }
-        HttpResponse<String> created = Http.post("/csms/api/admin/chargers", body.build().toString(), Admin.bearer());
+        HttpResponse<String> created =
+                Http.post("/csms/api/admin/chargers", body.build().toString(), Admin.bearer());
         assertEquals(201, created.statusCode(), created.body());
     }
 }

@@ -15,11 +15,15 @@ public final class Tokens {
     private Tokens() {}
 
     public static String valid(String subject, String... groups) {
-        return sign(claims(TestKeys.systemProperties().get("csms.jwt.issuer"), subject, 300, groups), TestKeys.signingKey());
+        return sign(
+                claims(TestKeys.systemProperties().get("csms.jwt.issuer"), subject, 300, groups),
+                TestKeys.signingKey());
     }
 
     public static String expired(String subject, String... groups) {
-        return sign(claims(TestKeys.systemProperties().get("csms.jwt.issuer"), subject, -120, groups), TestKeys.signingKey());
+        return sign(
+                claims(TestKeys.systemProperties().get("csms.jwt.issuer"), subject, -120, groups),
+                TestKeys.signingKey());
     }
 
     public static String wrongIssuer(String subject, String... groups) {
@@ -30,7 +34,8 @@ public final class Tokens {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return sign(claims(TestKeys.systemProperties().get("csms.jwt.issuer"), subject, 300, groups),
+            return sign(
+                    claims(TestKeys.systemProperties().get("csms.jwt.issuer"), subject, 300, groups),
                     generator.generateKeyPair().getPrivate());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -28,7 +28,9 @@ class WalkingSkeletonIT extends CsmsEar {
         Checks.healthIsUp();
         // on Payara the server's own MicroProfile Health endpoint also carries the application's checks
         JsonObject ready = Http.json(Http.get(ServerUnderTest.healthUrl() + "/ready"));
-        assertEquals(Checks.latestMigration(), Checks.check(ready, "database").getJsonObject("data").getString("schema"));
+        assertEquals(
+                Checks.latestMigration(),
+                Checks.check(ready, "database").getJsonObject("data").getString("schema"));
     }
 
     @Test
@@ -45,8 +47,20 @@ class WalkingSkeletonIT extends CsmsEar {
                 tables.add(rs.getString("TABLE_NAME"));
             }
         }
-        assertTrue(tables.containsAll(Set.of("charger", "connector", "connector_status", "id_tag", "account", "vehicle",
-                "charging_transaction", "meter_value", "ocpi_partner", "ocpi_credential", "audit_event")), tables.toString());
+        assertTrue(
+                tables.containsAll(Set.of(
+                        "charger",
+                        "connector",
+                        "connector_status",
+                        "id_tag",
+                        "account",
+                        "vehicle",
+                        "charging_transaction",
+                        "meter_value",
+                        "ocpi_partner",
+                        "ocpi_credential",
+                        "audit_event")),
+                tables.toString());
     }
 
     @Test
@@ -72,7 +86,8 @@ class WalkingSkeletonIT extends CsmsEar {
 
             charger.sendRaw("[2,\"m-2\",\"Heartbeat\"]");
             JsonArray shape = charger.next();
-            assertEquals("m-2|FormationViolation", shape.getString(1) + "|" + shape.getString(2), "a CALL without payload");
+            assertEquals(
+                    "m-2|FormationViolation", shape.getString(1) + "|" + shape.getString(2), "a CALL without payload");
 
             charger.sendRaw("[7,\"m-3\",\"Heartbeat\",{}]");
             JsonArray type = charger.next();
@@ -81,11 +96,13 @@ class WalkingSkeletonIT extends CsmsEar {
             charger.sendRaw("{\"not\":\"a frame\"}");
             assertNull(charger.poll(Duration.ofSeconds(1)), "a frame without message id is dropped, not answered");
 
-            JsonArray unknown = charger.call("MakeCoffee", Json.createObjectBuilder().build());
+            JsonArray unknown =
+                    charger.call("MakeCoffee", Json.createObjectBuilder().build());
             assertEquals(4, unknown.getInt(0));
             assertEquals("NotImplemented", unknown.getString(2));
 
-            JsonArray heartbeat = charger.call("Heartbeat", Json.createObjectBuilder().build());
+            JsonArray heartbeat =
+                    charger.call("Heartbeat", Json.createObjectBuilder().build());
             assertEquals(3, heartbeat.getInt(0), "still usable: " + heartbeat);
         }
     }
@@ -93,10 +110,21 @@ class WalkingSkeletonIT extends CsmsEar {
     @Test
     void the_api_answers_only_a_valid_bearer_token() {
         assertEquals(401, Http.get("/csms/api/me").statusCode());
-        assertEquals(401, Http.get("/csms/api/me", "Authorization", "Bearer " + Tokens.expired("alice", "user")).statusCode());
-        assertEquals(401, Http.get("/csms/api/me", "Authorization", "Bearer " + Tokens.signedByAnotherKey("alice", "user")).statusCode());
-        assertEquals(401, Http.get("/csms/api/me", "Authorization", "Bearer " + Tokens.wrongIssuer("alice", "user")).statusCode());
-        assertEquals(401, Http.get("/csms/api/me", "Authorization", "Bearer not.a.token").statusCode());
+        assertEquals(
+                401,
+                Http.get("/csms/api/me", "Authorization", "Bearer " + Tokens.expired("alice", "user"))
+                        .statusCode());
+        assertEquals(
+                401,
+                Http.get("/csms/api/me", "Authorization", "Bearer " + Tokens.signedByAnotherKey("alice", "user"))
+                        .statusCode());
+        assertEquals(
+                401,
+                Http.get("/csms/api/me", "Authorization", "Bearer " + Tokens.wrongIssuer("alice", "user"))
+                        .statusCode());
+        assertEquals(
+                401,
+                Http.get("/csms/api/me", "Authorization", "Bearer not.a.token").statusCode());
 
         HttpResponse<String> me = Http.get("/csms/api/me", "Authorization", "Bearer " + Tokens.valid("alice", "user"));
         assertEquals(200, me.statusCode(), me.body());
@@ -110,13 +138,17 @@ class WalkingSkeletonIT extends CsmsEar {
         HttpResponse<String> anonymous = Http.get("/ocpi/versions");
         // the Payara tests switch open data on (csms.ocpi.open-data); WildFlyIT checks that it is off by default
         assertEquals(ServerUnderTest.openData() ? 200 : 401, anonymous.statusCode(), anonymous.body());
-        assertEquals(ServerUnderTest.openData() ? 1000 : 2000, Http.json(anonymous).getInt("status_code"));
-        String tokenA = OcpiRegistrationIT.createPartner("Walking skeleton", "[]").getString("registrationToken");
+        assertEquals(
+                ServerUnderTest.openData() ? 1000 : 2000, Http.json(anonymous).getInt("status_code"));
+        String tokenA =
+                OcpiRegistrationIT.createPartner("Walking skeleton", "[]").getString("registrationToken");
         HttpResponse<String> response = Http.get("/ocpi/versions", OcpiRegistrationIT.token(tokenA));
         assertEquals(200, response.statusCode(), response.body());
         JsonObject envelope = Http.json(response);
         assertEquals(1000, envelope.getInt("status_code"));
-        assertTrue(Math.abs(Instant.parse(envelope.getString("timestamp")).getEpochSecond() - Instant.now().getEpochSecond()) < 60);
+        assertTrue(Math.abs(Instant.parse(envelope.getString("timestamp")).getEpochSecond()
+                        - Instant.now().getEpochSecond())
+                < 60);
         JsonObject version = envelope.getJsonArray("data").getJsonObject(0);
         assertEquals("2.2.1", version.getString("version"));
         assertEquals(ServerUnderTest.baseUrl() + "/ocpi/2.2.1", version.getString("url"));

@@ -75,7 +75,8 @@ public class AccessTokens {
                     "csms.jwt.signing-key.location is not set: the CSMS cannot issue access tokens"));
             try {
                 String pem = read(location);
-                byte[] der = Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+                byte[] der = Base64.getDecoder()
+                        .decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
                 loaded = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
             } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
                 throw new IllegalStateException("Cannot read the token signing key from " + location, e);

@@ -21,7 +21,11 @@ public class Account {
     static final String BY_EMAIL = "Account.byEmail";
     static final String WITH_ROLE = "Account.withRole";
 
-    public enum Status { ACTIVE, LOCKED, DISABLED }
+    public enum Status {
+        ACTIVE,
+        LOCKED,
+        DISABLED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -66,7 +70,10 @@ public class Account {
     }
 
     public List<String> roles() {
-        return Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
+        return Arrays.stream(roles.split(","))
+                .map(String::trim)
+                .filter(r -> !r.isEmpty())
+                .toList();
     }
 
     public boolean active() {

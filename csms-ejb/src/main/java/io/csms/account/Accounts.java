@@ -27,6 +27,7 @@ public class Accounts {
 
     /** Practical email syntax: something@domain.tld, no spaces, at most 254 characters. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+
     private static final char[] TAG_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -82,8 +83,14 @@ public class Accounts {
         em.flush();
         String tag = newAppTag();
         idTags.create(tag, account.id(), "APP", "App");
-        audit.record(new AuditEvent(AuditEvent.ActorType.ACCOUNT, account.id().toString(), "account.signup",
-                normalized, AuditEvent.Outcome.SUCCESS, clientAddress, null));
+        audit.record(new AuditEvent(
+                AuditEvent.ActorType.ACCOUNT,
+                account.id().toString(),
+                "account.signup",
+                normalized,
+                AuditEvent.Outcome.SUCCESS,
+                clientAddress,
+                null));
         return new SignedUp(account, tag);
     }
 
@@ -94,22 +101,42 @@ public class Accounts {
         }
         Optional<Duration> wait = throttle.blocked(normalized, clientAddress);
         if (wait.isPresent()) {
-            audit.record(new AuditEvent(AuditEvent.ActorType.ANONYMOUS, null, "auth.login", normalized,
-                    AuditEvent.Outcome.DENIED, clientAddress, "throttled"));
+            audit.record(new AuditEvent(
+                    AuditEvent.ActorType.ANONYMOUS,
+                    null,
+                    "auth.login",
+                    normalized,
+                    AuditEvent.Outcome.DENIED,
+                    clientAddress,
+                    "throttled"));
             return new Throttled(wait.get());
         }
         Optional<Account> account = byEmail(normalized);
-        boolean matches = passwords.matches(password, account.map(Account::passwordHash).orElse(null));
+        boolean matches =
+                passwords.matches(password, account.map(Account::passwordHash).orElse(null));
         if (!matches || !account.get().active()) {
             throttle.failed(normalized, clientAddress);
-            audit.record(new AuditEvent(AuditEvent.ActorType.ANONYMOUS, null, "auth.login", normalized,
-                    AuditEvent.Outcome.FAILURE, clientAddress, account.isEmpty() ? "unknown account"
+            audit.record(new AuditEvent(
+                    AuditEvent.ActorType.ANONYMOUS,
+                    null,
+                    "auth.login",
+                    normalized,
+                    AuditEvent.Outcome.FAILURE,
+                    clientAddress,
+                    account.isEmpty()
+                            ? "unknown account"
                             : matches ? "account " + account.get().id() + " not active" : "wrong password"));
             return new Refused();
         }
         throttle.succeeded(normalized);
-        audit.record(new AuditEvent(AuditEvent.ActorType.ACCOUNT, account.get().id().toString(), "auth.login",
-                normalized, AuditEvent.Outcome.SUCCESS, clientAddress, null));
+        audit.record(new AuditEvent(
+                AuditEvent.ActorType.ACCOUNT,
+                account.get().id().toString(),
+                "auth.login",
+                normalized,
+                AuditEvent.Outcome.SUCCESS,
+                clientAddress,
+                null));
         return new LoggedIn(tokensFor(account.get()));
     }
 
@@ -121,8 +148,14 @@ public class Accounts {
     public Optional<Tokens> refresh(String refreshToken, String clientAddress) {
         Optional<RefreshToken> found = find(refreshToken);
         if (found.isEmpty()) {
-            audit.record(new AuditEvent(AuditEvent.ActorType.ANONYMOUS, null, "auth.refresh", null,
-                    AuditEvent.Outcome.FAILURE, clientAddress, "unknown refresh token"));
+            audit.record(new AuditEvent(
+                    AuditEvent.ActorType.ANONYMOUS,
+                    null,
+                    "auth.refresh",
+                    null,
+                    AuditEvent.Outcome.FAILURE,
+                    clientAddress,
+                    "unknown refresh token"));
             return Optional.empty();
         }
         RefreshToken token = found.get();
@@ -130,20 +163,38 @@ public class Accounts {
         Account account = em.find(Account.class, token.accountId());
         if (token.revoked()) {
             revokeAll(token.accountId(), now);
-            audit.record(new AuditEvent(AuditEvent.ActorType.ACCOUNT, token.accountId().toString(), "auth.refresh",
-                    null, AuditEvent.Outcome.DENIED, clientAddress, "refresh token reused: all tokens revoked"));
+            audit.record(new AuditEvent(
+                    AuditEvent.ActorType.ACCOUNT,
+                    token.accountId().toString(),
+                    "auth.refresh",
+                    null,
+                    AuditEvent.Outcome.DENIED,
+                    clientAddress,
+                    "refresh token reused: all tokens revoked"));
             return Optional.empty();
         }
         if (!token.usable(now) || account == null || !account.active()) {
-            audit.record(new AuditEvent(AuditEvent.ActorType.ACCOUNT, token.accountId().toString(), "auth.refresh",
-                    null, AuditEvent.Outcome.FAILURE, clientAddress, "refresh token expired or account inactive"));
+            audit.record(new AuditEvent(
+                    AuditEvent.ActorType.ACCOUNT,
+                    token.accountId().toString(),
+                    "auth.refresh",
+                    null,
+                    AuditEvent.Outcome.FAILURE,
+                    clientAddress,
+                    "refresh token expired or account inactive"));
             return Optional.empty();
         }
         Tokens tokens = tokensFor(account);
         RefreshToken successor = find(tokens.refreshToken()).orElseThrow();
         token.revoke(now, successor.id());
-        audit.record(new AuditEvent(AuditEvent.ActorType.ACCOUNT, account.id().toString(), "auth.refresh",
-                null, AuditEvent.Outcome.SUCCESS, clientAddress, null));
+        audit.record(new AuditEvent(
+                AuditEvent.ActorType.ACCOUNT,
+                account.id().toString(),
+                "auth.refresh",
+                null,
+                AuditEvent.Outcome.SUCCESS,
+                clientAddress,
+                null));
         return Optional.of(tokens);
     }
 
@@ -151,8 +202,14 @@ public class Accounts {
     public boolean logout(long accountId, String refreshToken, String clientAddress) {
         Optional<RefreshToken> token = find(refreshToken).filter(t -> t.accountId() == accountId);
         token.filter(t -> !t.revoked()).ifPresent(t -> t.revoke(Instant.now(), null));
-        audit.record(new AuditEvent(AuditEvent.ActorType.ACCOUNT, Long.toString(accountId), "auth.logout", null,
-                token.isPresent() ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE, clientAddress, null));
+        audit.record(new AuditEvent(
+                AuditEvent.ActorType.ACCOUNT,
+                Long.toString(accountId),
+                "auth.logout",
+                null,
+                token.isPresent() ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,
+                clientAddress,
+                null));
         return token.isPresent();
     }
 
@@ -160,21 +217,30 @@ public class Accounts {
      * Creates the first root account when none exists yet; false when one did.
      */
     public boolean ensureRoot(String email, String password) {
-        if (em.createNamedQuery(Account.WITH_ROLE, Long.class).setParameter("role", "%root%").getSingleResult() > 0) {
+        if (em.createNamedQuery(Account.WITH_ROLE, Long.class)
+                        .setParameter("role", "%root%")
+                        .getSingleResult()
+                > 0) {
             return false;
         }
         String normalized = acceptable(email, password, "csms.admin.* ");
         Optional<Account> existing = byEmail(normalized);
         if (existing.isPresent()) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "email-taken",
-                    "csms.admin.email belongs to an account that is not root");
+            throw new Refusal(
+                    Refusal.Kind.CONFLICT, "email-taken", "csms.admin.email belongs to an account that is not root");
         }
         Account root = new Account(normalized, passwords.hash(password), "root");
         em.persist(root);
         em.flush();
         idTags.create(newAppTag(), root.id(), "APP", "App");
-        audit.record(new AuditEvent(AuditEvent.ActorType.SYSTEM, null, "account.root-created", normalized,
-                AuditEvent.Outcome.SUCCESS, null, null));
+        audit.record(new AuditEvent(
+                AuditEvent.ActorType.SYSTEM,
+                null,
+                "account.root-created",
+                normalized,
+                AuditEvent.Outcome.SUCCESS,
+                null,
+                null));
         return true;
     }
 
@@ -184,14 +250,19 @@ public class Accounts {
 
     /** The id tag the app charges with (created at sign-up). */
     public String appTag(long accountId) {
-        return idTags.ofAccount(accountId).stream().filter(t -> t.kind().equals("APP")).map(t -> t.idTag())
-                .findFirst().orElseThrow(() -> new IllegalStateException("Account " + accountId + " has no app id tag"));
+        return idTags.ofAccount(accountId).stream()
+                .filter(t -> t.kind().equals("APP"))
+                .map(t -> t.idTag())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Account " + accountId + " has no app id tag"));
     }
 
     /** The normalized email, when email and password may make an account; {@code context} prefixes the refusal. */
     private static String acceptable(String email, String password, String context) {
         String normalized = normalize(email);
-        if (normalized == null || normalized.length() > 254 || !EMAIL.matcher(normalized).matches()) {
+        if (normalized == null
+                || normalized.length() > 254
+                || !EMAIL.matcher(normalized).matches()) {
             throw new Refusal(Refusal.Kind.INVALID, "invalid-email", context + "Not a valid email address");
         }
         Passwords.weakness(password, normalized).ifPresent(weakness -> {
@@ -213,18 +284,25 @@ public class Accounts {
         if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 100) {
             return Optional.empty();
         }
-        return em.createNamedQuery(RefreshToken.BY_HASH, RefreshToken.class).setParameter("hash", RandomTokens.sha256(refreshToken))
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+        return em.createNamedQuery(RefreshToken.BY_HASH, RefreshToken.class)
+                .setParameter("hash", RandomTokens.sha256(refreshToken))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
     }
 
     private void revokeAll(Long accountId, Instant now) {
-        em.createNamedQuery(RefreshToken.REVOKE_ALL).setParameter("now", now).setParameter("account", accountId)
+        em.createNamedQuery(RefreshToken.REVOKE_ALL)
+                .setParameter("now", now)
+                .setParameter("account", accountId)
                 .executeUpdate();
     }
 
     private Optional<Account> byEmail(String normalized) {
-        return em.createNamedQuery(Account.BY_EMAIL, Account.class).setParameter("email", normalized)
-                .getResultStream().findFirst();
+        return em.createNamedQuery(Account.BY_EMAIL, Account.class)
+                .setParameter("email", normalized)
+                .getResultStream()
+                .findFirst();
     }
 
     /** "A" and 15 random characters of Crockford's base32: 75 random bits, fits OCPP's 20. */

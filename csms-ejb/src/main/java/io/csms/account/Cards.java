@@ -30,8 +30,7 @@ public class Cards {
 
     public IdTag add(long accountId, String idTag, String label, String clientAddress) {
         if (idTag == null || !ID_TOKEN.matcher(idTag).matches()) {
-            throw new Refusal(Refusal.Kind.INVALID, "invalid-id-tag",
-                    "An id tag is " + IdTags.ID_TOKEN_RULE);
+            throw new Refusal(Refusal.Kind.INVALID, "invalid-id-tag", "An id tag is " + IdTags.ID_TOKEN_RULE);
         }
         if (label != null && label.length() > 64) {
             throw new Refusal(Refusal.Kind.INVALID, "invalid-label", "A label is at most 64 characters");
@@ -58,15 +57,16 @@ public class Cards {
     public void remove(long accountId, String idTag, String clientAddress) {
         IdTag tag = own(accountId, idTag);
         if (tag.kind().equals("APP")) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "app-tag",
-                    "The app's own id tag cannot be removed; block it instead");
+            throw new Refusal(
+                    Refusal.Kind.CONFLICT, "app-tag", "The app's own id tag cannot be removed; block it instead");
         }
         idTags.remove(tag);
         audit.byAccount(Long.toString(accountId), "card.remove", idTag, clientAddress);
     }
 
     private IdTag own(long accountId, String idTag) {
-        return idTags.find(idTag).filter(t -> t.accountId() != null && t.accountId() == accountId)
+        return idTags.find(idTag)
+                .filter(t -> t.accountId() != null && t.accountId() == accountId)
                 .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "unknown-card", "No such card"));
     }
 }

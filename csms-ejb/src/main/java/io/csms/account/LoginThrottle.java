@@ -38,7 +38,8 @@ public class LoginThrottle {
 
     /** How long the caller must wait before trying again, or empty when it may try now. */
     public Optional<Duration> blocked(String account, String address) {
-        return throttle.blocked(new FailureThrottle.Limit("account:" + account, perAccount),
+        return throttle.blocked(
+                new FailureThrottle.Limit("account:" + account, perAccount),
                 new FailureThrottle.Limit(address == null ? null : "address:" + address, perAddress));
     }
 

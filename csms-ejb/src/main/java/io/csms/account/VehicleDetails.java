@@ -12,4 +12,6 @@ public record VehicleDetails(
         @Size(max = 64) String make,
         @Size(max = 64) String model,
         @Size(max = 20) String licensePlate,
-        @DecimalMin("0.1") @DecimalMax("9999.9") @Digits(integer = 5, fraction = 1) BigDecimal batteryKwh) {}
+
+        @DecimalMin("0.1") @DecimalMax("9999.9") @Digits(integer = 5, fraction = 1)
+        BigDecimal batteryKwh) {}

@@ -15,7 +15,8 @@ public class Vehicles {
 
     public List<Vehicle> list(long accountId) {
         return em.createQuery("select v from Vehicle v where v.accountId = :account order by v.id", Vehicle.class)
-                .setParameter("account", accountId).getResultList();
+                .setParameter("account", accountId)
+                .getResultList();
     }
 
     public Vehicle add(long accountId, VehicleDetails details) {

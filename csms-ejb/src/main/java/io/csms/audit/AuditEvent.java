@@ -15,9 +15,19 @@ import java.time.Instant;
 @Table(name = "audit_event")
 public class AuditEvent {
 
-    public enum ActorType { ACCOUNT, PARTNER, CHARGER, SYSTEM, ANONYMOUS }
+    public enum ActorType {
+        ACCOUNT,
+        PARTNER,
+        CHARGER,
+        SYSTEM,
+        ANONYMOUS
+    }
 
-    public enum Outcome { SUCCESS, FAILURE, DENIED }
+    public enum Outcome {
+        SUCCESS,
+        FAILURE,
+        DENIED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -49,8 +59,14 @@ public class AuditEvent {
 
     protected AuditEvent() {}
 
-    public AuditEvent(ActorType actorType, String actorId, String action, String target, Outcome outcome,
-            String clientAddress, String detail) {
+    public AuditEvent(
+            ActorType actorType,
+            String actorId,
+            String action,
+            String target,
+            Outcome outcome,
+            String clientAddress,
+            String detail) {
         this.occurredAt = Instant.now();
         this.actorType = actorType;
         this.actorId = actorId;

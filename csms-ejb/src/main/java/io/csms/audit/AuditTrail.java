@@ -22,12 +22,24 @@ public class AuditTrail {
     }
 
     public void chargerRefused(String chargerId, String clientAddress, String reason) {
-        record(new AuditEvent(AuditEvent.ActorType.CHARGER, chargerId, "ocpp.connect", chargerId,
-                AuditEvent.Outcome.DENIED, clientAddress, reason));
+        record(new AuditEvent(
+                AuditEvent.ActorType.CHARGER,
+                chargerId,
+                "ocpp.connect",
+                chargerId,
+                AuditEvent.Outcome.DENIED,
+                clientAddress,
+                reason));
     }
 
     public void byAccount(String account, String action, String target, String clientAddress) {
-        record(new AuditEvent(AuditEvent.ActorType.ACCOUNT, account, action, target, AuditEvent.Outcome.SUCCESS,
-                clientAddress, null));
+        record(new AuditEvent(
+                AuditEvent.ActorType.ACCOUNT,
+                account,
+                action,
+                target,
+                AuditEvent.Outcome.SUCCESS,
+                clientAddress,
+                null));
     }
 }

@@ -11,6 +11,7 @@ public class IdTags {
 
     /** OCPP 1.6 IdToken: CiString20; printable ASCII without spaces, as cards and apps use it. */
     public static final String ID_TOKEN = "[\\x21-\\x7E]{1,20}";
+
     public static final String ID_TOKEN_RULE = "1 to 20 printable ASCII characters without spaces";
 
     /** OCPP 1.6 AuthorizationStatus and what goes with it. */
@@ -31,7 +32,9 @@ public class IdTags {
             return new Verdict("Invalid", null, null, null);
         }
         String status = tag.status();
-        if (status.equals("Accepted") && tag.expiryDate() != null && tag.expiryDate().isBefore(Instant.now())) {
+        if (status.equals("Accepted")
+                && tag.expiryDate() != null
+                && tag.expiryDate().isBefore(Instant.now())) {
             status = "Expired";
         }
         if (status.equals("Accepted") && tag.parentIdTag() != null) {
@@ -55,13 +58,17 @@ public class IdTags {
 
     /** An account's tags, oldest first (the app tag created at sign-up comes first). */
     public java.util.List<IdTag> ofAccount(long accountId) {
-        return em.createQuery("select t from IdTag t where t.accountId = :account order by t.createdAt, t.idTag", IdTag.class)
-                .setParameter("account", accountId).getResultList();
+        return em.createQuery(
+                        "select t from IdTag t where t.accountId = :account order by t.createdAt, t.idTag", IdTag.class)
+                .setParameter("account", accountId)
+                .getResultList();
     }
 
     public boolean existsIgnoringCase(String idTag) {
         return em.createQuery("select count(t) from IdTag t where lower(t.idTag) = lower(:tag)", Long.class)
-                .setParameter("tag", idTag).getSingleResult() > 0;
+                        .setParameter("tag", idTag)
+                        .getSingleResult()
+                > 0;
     }
 
     public void remove(IdTag tag) {

@@ -17,6 +17,7 @@ public final class AuthorizationKeys {
 
     /** OCPP 1.6 security whitepaper: AuthorizationKey is 16 to 40 characters. */
     public static final int MIN_LENGTH = 16;
+
     public static final int MAX_LENGTH = 40;
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -25,7 +26,8 @@ public final class AuthorizationKeys {
 
     public static String hash(String key) {
         if (key == null || key.length() < MIN_LENGTH || key.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("An AuthorizationKey has " + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
+            throw new IllegalArgumentException(
+                    "An AuthorizationKey has " + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
         }
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
@@ -48,7 +50,8 @@ public final class AuthorizationKeys {
         byte[] salt = Base64.getDecoder().decode(parts[1]);
         byte[] expected = Base64.getDecoder().decode(parts[2]);
         boolean plain = MessageDigest.isEqual(expected, digest(salt, presented.getBytes(StandardCharsets.UTF_8)));
-        boolean hex = hexAccepted && isHex(presented)
+        boolean hex = hexAccepted
+                && isHex(presented)
                 && MessageDigest.isEqual(expected, digest(salt, HexFormat.of().parseHex(presented)));
         return plain | hex;
     }

@@ -16,7 +16,9 @@ import org.hibernate.annotations.DynamicUpdate;
 @DynamicUpdate // an update writes only what it changed: boots, operators and presence writes do not undo one another
 @NamedQuery(name = Charger.COUNT, query = "select count(c) from Charger c")
 @NamedQuery(name = Charger.ALL, query = "select c from Charger c order by c.id")
-@NamedQuery(name = Charger.WITH_STATUS, query = "select c from Charger c where c.registrationStatus = :status order by c.id")
+@NamedQuery(
+        name = Charger.WITH_STATUS,
+        query = "select c from Charger c where c.registrationStatus = :status order by c.id")
 public class Charger {
 
     static final String COUNT = "Charger.count";
@@ -24,7 +26,11 @@ public class Charger {
     static final String WITH_STATUS = "Charger.withStatus";
 
     /** OCPP 1.6 BootNotification.conf registration status, as the operator decided it. */
-    public enum RegistrationStatus { Accepted, Pending, Rejected }
+    public enum RegistrationStatus {
+        Accepted,
+        Pending,
+        Rejected
+    }
 
     @Id
     private String id;
@@ -224,6 +230,14 @@ public class Charger {
     }
 
     /** What a charger tells about itself at boot (OCPP 1.6 BootNotification.req, protocol-neutral). */
-    public record BootInfo(String vendor, String model, String serialNumber, String chargeBoxSerial,
-            String firmwareVersion, String iccid, String imsi, String meterType, String meterSerialNumber) {}
+    public record BootInfo(
+            String vendor,
+            String model,
+            String serialNumber,
+            String chargeBoxSerial,
+            String firmwareVersion,
+            String iccid,
+            String imsi,
+            String meterType,
+            String meterSerialNumber) {}
 }

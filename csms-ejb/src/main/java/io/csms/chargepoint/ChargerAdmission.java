@@ -30,15 +30,23 @@ public class ChargerAdmission {
     Chargers.UnknownChargerPolicy unknownChargers;
 
     /** What the handshake request carried. */
-    public record Handshake(String chargerId, String basicUser, String basicPassword, boolean tls,
-            X509Certificate clientCertificate, String clientAddress) {}
+    public record Handshake(
+            String chargerId,
+            String basicUser,
+            String basicPassword,
+            boolean tls,
+            X509Certificate clientCertificate,
+            String clientAddress) {}
 
     public Admission admit(Handshake handshake) {
-        Admission admission = credentials.of(handshake.chargerId())
-                .map(charger -> check(charger, handshake)).orElseGet(() -> unknown(handshake));
+        Admission admission = credentials
+                .of(handshake.chargerId())
+                .map(charger -> check(charger, handshake))
+                .orElseGet(() -> unknown(handshake));
         if (!(admission instanceof Admission.Admitted)) {
             String reason = admission instanceof Admission.Unauthenticated refused
-                    ? "Unauthenticated: " + refused.reason() : admission.getClass().getSimpleName();
+                    ? "Unauthenticated: " + refused.reason()
+                    : admission.getClass().getSimpleName();
             audit.chargerRefused(handshake.chargerId(), handshake.clientAddress(), reason);
         }
         return admission;
@@ -70,7 +78,8 @@ public class ChargerAdmission {
         if (!charger.chargerId().equals(handshake.basicUser())) {
             return new Admission.Unauthenticated(charger.chargerId(), "Basic credentials of this charger required");
         }
-        if (!AuthorizationKeys.matches(charger.authorizationKeyHash(), handshake.basicPassword(), charger.authorizationKeyHex())) {
+        if (!AuthorizationKeys.matches(
+                charger.authorizationKeyHash(), handshake.basicPassword(), charger.authorizationKeyHex())) {
             return new Admission.Unauthenticated(charger.chargerId(), "Wrong AuthorizationKey");
         }
         return new Admission.Admitted(charger.chargerId(), true);
@@ -91,10 +100,12 @@ public class ChargerAdmission {
 
     static String commonName(X509Certificate certificate) {
         try {
-            return new LdapName(certificate.getSubjectX500Principal().getName()).getRdns().stream()
-                    .filter(rdn -> rdn.getType().equalsIgnoreCase("CN"))
-                    .map(rdn -> rdn.getValue().toString())
-                    .findFirst().orElse(null);
+            return new LdapName(certificate.getSubjectX500Principal().getName())
+                    .getRdns().stream()
+                            .filter(rdn -> rdn.getType().equalsIgnoreCase("CN"))
+                            .map(rdn -> rdn.getValue().toString())
+                            .findFirst()
+                            .orElse(null);
         } catch (InvalidNameException e) {
             return null;
         }

@@ -32,11 +32,16 @@ import javax.sql.DataSource;
 public class ChargerCredentials {
 
     private static final Logger LOG = Logger.getLogger(ChargerCredentials.class.getName());
-    private static final String COLUMNS = "select id, security_profile, authorization_key, authorization_key_hex, certificate_subject from charger";
+    private static final String COLUMNS =
+            "select id, security_profile, authorization_key, authorization_key_hex, certificate_subject from charger";
 
     /** What the handshake needs of one charger; {@code certificateSubject} defaults to the id. */
-    public record Credentials(String chargerId, int securityProfile, String authorizationKeyHash,
-            boolean authorizationKeyHex, String certificateSubject) {}
+    public record Credentials(
+            String chargerId,
+            int securityProfile,
+            String authorizationKeyHash,
+            boolean authorizationKeyHex,
+            String certificateSubject) {}
 
     @Resource(lookup = "java:app/jdbc/csms")
     DataSource dataSource;
@@ -88,7 +93,9 @@ public class ChargerCredentials {
         return loaded;
     }
 
-    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS, notifyObserver = Reception.IF_EXISTS) ChargerChanged change) {
+    void changed(
+            @Observes(during = TransactionPhase.AFTER_SUCCESS, notifyObserver = Reception.IF_EXISTS)
+                    ChargerChanged change) {
         synchronized (changes) {
             changes.incrementAndGet();
             known.remove(change.chargerId());

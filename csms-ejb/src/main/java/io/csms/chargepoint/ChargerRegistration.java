@@ -12,11 +12,16 @@ import jakarta.validation.constraints.Size;
  * {@code certificateSubject} (the charger id when absent).
  */
 public record ChargerRegistration(
-        @NotNull @Pattern(regexp = ChargerRegistration.ID, message = "1 to 48 of A-Z a-z 0-9 . _ : * + -") String id,
+        @NotNull @Pattern(regexp = ChargerRegistration.ID, message = "1 to 48 of A-Z a-z 0-9 . _ : * + -")
+        String id,
+
         @Min(1) @Max(3) int securityProfile,
-        @Size(min = AuthorizationKeys.MIN_LENGTH, max = AuthorizationKeys.MAX_LENGTH) String authorizationKey,
+
+        @Size(min = AuthorizationKeys.MIN_LENGTH, max = AuthorizationKeys.MAX_LENGTH)
+        String authorizationKey,
+
         boolean authorizationKeyHex,
-        @Size(max = 255) String certificateSubject){
+        @Size(max = 255) String certificateSubject) {
 
     /** What a charger id (the last segment of its OCPP URL) may look like. */
     public static final String ID = "[A-Za-z0-9._:*+-]{1,48}";

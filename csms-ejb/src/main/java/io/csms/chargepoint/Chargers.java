@@ -22,7 +22,11 @@ public class Chargers {
     private static final Logger LOG = Logger.getLogger(Chargers.class.getName());
 
     /** What to do with a charger id nobody registered: {@code reject}, {@code pending} or {@code accept}. */
-    public enum UnknownChargerPolicy { reject, pending, accept }
+    public enum UnknownChargerPolicy {
+        reject,
+        pending,
+        accept
+    }
 
     @PersistenceContext(unitName = "csms")
     EntityManager em;
@@ -56,8 +60,11 @@ public class Chargers {
         Instant now = Instant.now();
         Map<String, Charger> chargers = new HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Charger> locked = em.createNativeQuery("select * from charger where id in (:ids) order by id for no key update",
-                Charger.class).setParameter("ids", boots.stream().map(Boot::chargerId).distinct().toList()).getResultList();
+        List<Charger> locked = em.createNativeQuery(
+                        "select * from charger where id in (:ids) order by id for no key update", Charger.class)
+                .setParameter(
+                        "ids", boots.stream().map(Boot::chargerId).distinct().toList())
+                .getResultList();
         locked.forEach(c -> chargers.put(c.id(), c));
         List<Charger.RegistrationStatus> statuses = new ArrayList<>(boots.size());
         for (Boot boot : boots) {
@@ -81,8 +88,8 @@ public class Chargers {
             case accept -> new Charger(chargerId, Charger.RegistrationStatus.Accepted);
         };
         if (charger != null) {
-            LOG.warning(() -> "Unknown charger " + chargerId + " registered on first contact as "
-                    + unknownChargers + " (csms.ocpp.unknown-chargers)");
+            LOG.warning(() -> "Unknown charger " + chargerId + " registered on first contact as " + unknownChargers
+                    + " (csms.ocpp.unknown-chargers)");
             em.persist(charger);
             changed.fire(new ChargerChanged(chargerId));
         }
@@ -142,18 +149,23 @@ public class Chargers {
     }
 
     public List<Charger> list(int offset, int limit) {
-        return em.createNamedQuery(Charger.ALL, Charger.class).setFirstResult(offset).setMaxResults(limit).getResultList();
+        return em.createNamedQuery(Charger.ALL, Charger.class)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     private static void secure(Charger charger, ChargerRegistration registration) {
         boolean keyed = registration.securityProfile() < 3;
         if (keyed && registration.authorizationKey() == null) {
-            throw new RegistrationException("Security profile " + registration.securityProfile()
-                    + " needs an authorizationKey", false);
+            throw new RegistrationException(
+                    "Security profile " + registration.securityProfile() + " needs an authorizationKey", false);
         }
-        charger.secure(registration.securityProfile(),
+        charger.secure(
+                registration.securityProfile(),
                 keyed ? AuthorizationKeys.hash(registration.authorizationKey()) : null,
-                registration.authorizationKeyHex(), registration.certificateSubject());
+                registration.authorizationKeyHex(),
+                registration.certificateSubject());
     }
 
     /** OCPP 1.6 StatusNotification: the connector's latest status, and one more entry in its history. */
@@ -169,7 +181,11 @@ public class Chargers {
     }
 
     /** Which long-running activity a status report is about. */
-    public enum Activity { FIRMWARE, DIAGNOSTICS, LOG }
+    public enum Activity {
+        FIRMWARE,
+        DIAGNOSTICS,
+        LOG
+    }
 
     public void activity(String chargerId, Activity activity, String status) {
         Charger charger = em.find(Charger.class, chargerId);
@@ -206,8 +222,12 @@ public class Chargers {
     }
 
     public List<SecurityEvent> securityEvents(String chargerId, int limit) {
-        return em.createQuery("select e from SecurityEvent e where e.chargerId = :charger order by e.occurredAt desc",
-                SecurityEvent.class).setParameter("charger", chargerId).setMaxResults(limit).getResultList();
+        return em.createQuery(
+                        "select e from SecurityEvent e where e.chargerId = :charger order by e.occurredAt desc",
+                        SecurityEvent.class)
+                .setParameter("charger", chargerId)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /** A charger drivers may use (registration Accepted) with its connectors (not connector 0). */
@@ -217,26 +237,39 @@ public class Chargers {
     public List<Usable> usable(int offset, int limit) {
         List<Charger> page = em.createNamedQuery(Charger.WITH_STATUS, Charger.class)
                 .setParameter("status", Charger.RegistrationStatus.Accepted)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
         if (page.isEmpty()) {
             return List.of();
         }
         Map<String, List<Connector>> connectors = em.createQuery("""
                 select c from Connector c where c.key.chargerId in :ids and c.key.connectorId > 0
                 order by c.key.chargerId, c.key.connectorId""", Connector.class)
-                .setParameter("ids", page.stream().map(Charger::id).toList()).getResultStream()
+                .setParameter("ids", page.stream().map(Charger::id).toList())
+                .getResultStream()
                 .collect(Collectors.groupingBy(Connector::chargerId));
-        return page.stream().map(c -> new Usable(c, connectors.getOrDefault(c.id(), List.of()))).toList();
+        return page.stream()
+                .map(c -> new Usable(c, connectors.getOrDefault(c.id(), List.of())))
+                .toList();
     }
 
     public Optional<Usable> usable(String chargerId) {
-        return find(chargerId).filter(c -> c.registrationStatus() == Charger.RegistrationStatus.Accepted)
-                .map(c -> new Usable(c, connectors(c.id()).stream().filter(k -> k.connectorId() > 0).toList()));
+        return find(chargerId)
+                .filter(c -> c.registrationStatus() == Charger.RegistrationStatus.Accepted)
+                .map(c -> new Usable(
+                        c,
+                        connectors(c.id()).stream()
+                                .filter(k -> k.connectorId() > 0)
+                                .toList()));
     }
 
     public List<Connector> connectors(String chargerId) {
-        return em.createQuery("select c from Connector c where c.key.chargerId = :charger order by c.key.connectorId",
-                Connector.class).setParameter("charger", chargerId).getResultList();
+        return em.createQuery(
+                        "select c from Connector c where c.key.chargerId = :charger order by c.key.connectorId",
+                        Connector.class)
+                .setParameter("charger", chargerId)
+                .getResultList();
     }
 
     public Optional<Charger> find(String chargerId) {

@@ -15,8 +15,9 @@ public class Connector {
 
     /** Charger id and connector number. */
     @Embeddable
-    public record Key(@Column(name = "charger_id") String chargerId, @Column(name = "connector_id") int connectorId)
-            implements Serializable {}
+    public record Key(
+            @Column(name = "charger_id") String chargerId,
+            @Column(name = "connector_id") int connectorId) implements Serializable {}
 
     @EmbeddedId
     private Key key;

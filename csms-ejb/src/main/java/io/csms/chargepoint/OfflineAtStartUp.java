@@ -34,7 +34,8 @@ public class OfflineAtStartUp {
     @PostConstruct
     void markAllOffline() {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement reset = connection.prepareStatement("update charger set online = false where online")) {
+                PreparedStatement reset =
+                        connection.prepareStatement("update charger set online = false where online")) {
             int stale = reset.executeUpdate();
             if (stale > 0) {
                 LOG.info(() -> stale + " chargers marked offline at start-up (none is connected yet)");

@@ -76,7 +76,8 @@ public class Presence {
     /** The charger's last connection closed. */
     public void disconnected(String chargerId) {
         connected.remove(chargerId);
-        unsaved.compute(chargerId, (id, before) -> new Unsaved(Boolean.FALSE, before == null ? null : before.lastSeen()));
+        unsaved.compute(
+                chargerId, (id, before) -> new Unsaved(Boolean.FALSE, before == null ? null : before.lastSeen()));
         stateChanged();
     }
 
@@ -93,7 +94,9 @@ public class Presence {
      */
     void rowChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChargerChanged change) {
         if (connected.contains(change.chargerId())) {
-            unsaved.compute(change.chargerId(), (id, before) -> new Unsaved(Boolean.TRUE, before == null ? null : before.lastSeen()));
+            unsaved.compute(
+                    change.chargerId(),
+                    (id, before) -> new Unsaved(Boolean.TRUE, before == null ? null : before.lastSeen()));
             stateChanged();
         }
     }
@@ -106,18 +109,21 @@ public class Presence {
     /** At most one flush of state changes is pending; changes made while it writes get the next one. */
     private void stateChanged() {
         if (stateChangeScheduled.compareAndSet(false, true)) {
-            scheduler.schedule(() -> {
-                boolean written = false;
-                try {
-                    written = flush();
-                } finally {
-                    stateChangeScheduled.set(false);
-                    // changed meanwhile: soon again; failed: the periodic flush retries
-                    if (written && unsaved.values().stream().anyMatch(state -> state.online() != null)) {
-                        stateChanged();
-                    }
-                }
-            }, STATE_CHANGE_DELAY_MS, TimeUnit.MILLISECONDS);
+            scheduler.schedule(
+                    () -> {
+                        boolean written = false;
+                        try {
+                            written = flush();
+                        } finally {
+                            stateChangeScheduled.set(false);
+                            // changed meanwhile: soon again; failed: the periodic flush retries
+                            if (written && unsaved.values().stream().anyMatch(state -> state.online() != null)) {
+                                stateChanged();
+                            }
+                        }
+                    },
+                    STATE_CHANGE_DELAY_MS,
+                    TimeUnit.MILLISECONDS);
         }
     }
 

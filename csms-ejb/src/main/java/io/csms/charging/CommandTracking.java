@@ -25,15 +25,16 @@ public class CommandTracking {
                               and state in ('Sent', 'Accepted', 'Timeout') and expires_at > now()
                               and (connector_id is null or connector_id = ?4)
                             order by created_at limit 1)""")
-                .setParameter(1, started.transactionId()).setParameter(2, started.chargerId())
-                .setParameter(3, started.idTag()).setParameter(4, started.connectorId())
+                .setParameter(1, started.transactionId())
+                .setParameter(2, started.chargerId())
+                .setParameter(3, started.idTag())
+                .setParameter(4, started.connectorId())
                 .executeUpdate();
     }
 
     void stopped(@Observes TransactionEvent.Stopped stopped) {
         em.createNativeQuery("""
                 update remote_command set state = 'Stopped', updated_at = now()
-                where kind = 'STOP' and transaction_id = ?1 and state in ('Sent', 'Accepted', 'Timeout')""")
-                .setParameter(1, stopped.transactionId()).executeUpdate();
+                where kind = 'STOP' and transaction_id = ?1 and state in ('Sent', 'Accepted', 'Timeout')""").setParameter(1, stopped.transactionId()).executeUpdate();
     }
 }

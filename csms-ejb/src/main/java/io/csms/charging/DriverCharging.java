@@ -35,42 +35,62 @@ public class DriverCharging {
     /** The charger's answer to a start or stop (Accepted, Rejected, Offline, Timeout or Failed) and the command. */
     public record Sent(RemoteCommand.State answer, UUID commandId, String detail) {}
 
-    public CompletionStage<Sent> start(long accountId, String chargerId, int connectorId, String idTag, String clientAddress) {
-        DriverCommands.Prepared prepared = commands.prepareStart(accountId, chargerId, connectorId, idTag, clientAddress);
-        JsonObject payload = Json.createObjectBuilder().add("connectorId", connectorId).add("idTag", prepared.idTag()).build();
+    public CompletionStage<Sent> start(
+            long accountId, String chargerId, int connectorId, String idTag, String clientAddress) {
+        DriverCommands.Prepared prepared =
+                commands.prepareStart(accountId, chargerId, connectorId, idTag, clientAddress);
+        JsonObject payload = Json.createObjectBuilder()
+                .add("connectorId", connectorId)
+                .add("idTag", prepared.idTag())
+                .build();
         return send(prepared.command(), "RemoteStartTransaction", payload);
     }
 
     public CompletionStage<Sent> stop(long accountId, int transactionId, String clientAddress) {
         RemoteCommand command = commands.prepareStop(accountId, transactionId, clientAddress);
-        return send(command, "RemoteStopTransaction", Json.createObjectBuilder().add("transactionId", transactionId).build());
+        return send(
+                command,
+                "RemoteStopTransaction",
+                Json.createObjectBuilder().add("transactionId", transactionId).build());
     }
 
     private CompletionStage<Sent> send(RemoteCommand command, String action, JsonObject payload) {
         UUID id = command.id();
         if (!connections.isConnected(command.chargerId())) {
             commands.answered(id, RemoteCommand.State.Offline, "The charger is not connected");
-            return CompletableFuture.completedFuture(new Sent(RemoteCommand.State.Offline, id, "The charger is not connected"));
+            return CompletableFuture.completedFuture(
+                    new Sent(RemoteCommand.State.Offline, id, "The charger is not connected"));
         }
-        return remote.invoke(command.chargerId(), action, payload).thenApplyAsync(outcome -> {
-            Sent sent = interpret(id, outcome);
-            commands.answered(id, sent.answer(), sent.detail());
-            return sent;
-        }, executor);
+        return remote.invoke(command.chargerId(), action, payload)
+                .thenApplyAsync(
+                        outcome -> {
+                            Sent sent = interpret(id, outcome);
+                            commands.answered(id, sent.answer(), sent.detail());
+                            return sent;
+                        },
+                        executor);
     }
 
     private static Sent interpret(UUID id, CallOutcome outcome) {
         if (outcome instanceof CallOutcome.Answered answered) {
             String status = answered.payload().getString("status", "");
-            return new Sent(status.equals("Accepted") ? RemoteCommand.State.Accepted : RemoteCommand.State.Rejected, id,
+            return new Sent(
+                    status.equals("Accepted") ? RemoteCommand.State.Accepted : RemoteCommand.State.Rejected,
+                    id,
                     "The charger answered " + status);
         }
         if (outcome instanceof CallOutcome.Refused refused) {
-            return new Sent(RemoteCommand.State.Failed, id, "The charger answered " + refused.code() + ": " + refused.description());
+            return new Sent(
+                    RemoteCommand.State.Failed,
+                    id,
+                    "The charger answered " + refused.code() + ": " + refused.description());
         }
         if (outcome instanceof CallOutcome.Offline offline) {
             return new Sent(RemoteCommand.State.Offline, id, offline.reason());
         }
-        return new Sent(RemoteCommand.State.Timeout, id, "No answer within " + ((CallOutcome.Timeout) outcome).seconds() + " s");
+        return new Sent(
+                RemoteCommand.State.Timeout,
+                id,
+                "No answer within " + ((CallOutcome.Timeout) outcome).seconds() + " s");
     }
 }

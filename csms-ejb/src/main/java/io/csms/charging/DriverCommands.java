@@ -29,6 +29,7 @@ public class DriverCommands {
 
     /** Connector states in which a new session cannot begin. */
     private static final Set<String> BUSY = Set.of("Charging", "SuspendedEV", "SuspendedEVSE", "Finishing", "Reserved");
+
     private static final Set<String> UNAVAILABLE = Set.of("Unavailable", "Faulted");
 
     @PersistenceContext(unitName = "csms")
@@ -57,37 +58,46 @@ public class DriverCommands {
     /** The command to send, and the tag it starts with. */
     public record Prepared(RemoteCommand command, String idTag) {}
 
-    public Prepared prepareStart(long accountId, String chargerId, int connectorId, String idTag, String clientAddress) {
+    public Prepared prepareStart(
+            long accountId, String chargerId, int connectorId, String idTag, String clientAddress) {
         Chargers.Usable usable = chargers.usable(chargerId)
                 .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "unknown-charger", "No charger " + chargerId));
         List<Connector> connectors = usable.connectors();
-        Optional<Connector> connector = connectors.stream().filter(c -> c.connectorId() == connectorId).findFirst();
+        Optional<Connector> connector =
+                connectors.stream().filter(c -> c.connectorId() == connectorId).findFirst();
         if (!connectors.isEmpty() && connector.isEmpty()) {
-            throw new Refusal(Refusal.Kind.NOT_FOUND, "unknown-connector",
+            throw new Refusal(
+                    Refusal.Kind.NOT_FOUND,
+                    "unknown-connector",
                     "Charger " + chargerId + " has no connector " + connectorId);
         }
         String status = connector.map(Connector::status).orElse(null);
         if (status != null && UNAVAILABLE.contains(status)) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "connector-unavailable",
-                    "Connector " + connectorId + " is " + status);
+            throw new Refusal(
+                    Refusal.Kind.CONFLICT, "connector-unavailable", "Connector " + connectorId + " is " + status);
         }
-        if ((status != null && BUSY.contains(status)) || transactions.activeOn(chargerId, connectorId).isPresent()) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "connector-busy",
-                    "Connector " + connectorId + " is in use");
+        if ((status != null && BUSY.contains(status))
+                || transactions.activeOn(chargerId, connectorId).isPresent()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "connector-busy", "Connector " + connectorId + " is in use");
         }
         String tag = idTag == null ? accounts.appTag(accountId) : idTag;
-        IdTag own = idTags.find(tag).filter(t -> t.accountId() != null && t.accountId() == accountId)
+        IdTag own = idTags.find(tag)
+                .filter(t -> t.accountId() != null && t.accountId() == accountId)
                 .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "unknown-card", "No such card"));
         IdTags.Verdict verdict = idTags.verdict(own.idTag());
         if (!verdict.accepted()) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "id-tag-not-accepted",
-                    "The id tag is " + verdict.status());
+            throw new Refusal(Refusal.Kind.CONFLICT, "id-tag-not-accepted", "The id tag is " + verdict.status());
         }
         if (transactions.activeForTag(tag)) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "already-charging",
-                    "This id tag is already charging");
+            throw new Refusal(Refusal.Kind.CONFLICT, "already-charging", "This id tag is already charging");
         }
-        RemoteCommand command = new RemoteCommand(accountId, RemoteCommand.Kind.START, chargerId, connectorId, tag, null,
+        RemoteCommand command = new RemoteCommand(
+                accountId,
+                RemoteCommand.Kind.START,
+                chargerId,
+                connectorId,
+                tag,
+                null,
                 Instant.now().plusSeconds(startTimeout));
         em.persist(command);
         audit.byAccount(Long.toString(accountId), "charging.start", chargerId + "/" + connectorId, clientAddress);
@@ -99,8 +109,14 @@ public class DriverCommands {
         if (!transaction.active()) {
             throw new Refusal(Refusal.Kind.CONFLICT, "session-ended", "The session has ended");
         }
-        RemoteCommand command = new RemoteCommand(accountId, RemoteCommand.Kind.STOP, transaction.chargerId(),
-                transaction.connectorId(), null, transactionId, Instant.now().plusSeconds(startTimeout));
+        RemoteCommand command = new RemoteCommand(
+                accountId,
+                RemoteCommand.Kind.STOP,
+                transaction.chargerId(),
+                transaction.connectorId(),
+                null,
+                transactionId,
+                Instant.now().plusSeconds(startTimeout));
         em.persist(command);
         audit.byAccount(Long.toString(accountId), "charging.stop", Integer.toString(transactionId), clientAddress);
         return command;
@@ -119,8 +135,10 @@ public class DriverCommands {
 
     /** One of the account's sessions, or NOT_FOUND (also for another account's: its existence is not revealed). */
     public ChargingTransaction ownSession(long accountId, int transactionId) {
-        return transactions.find(transactionId).filter(t -> t.accountId() != null && t.accountId() == accountId)
-                .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "unknown-session",
-                        "No session " + transactionId));
+        return transactions
+                .find(transactionId)
+                .filter(t -> t.accountId() != null && t.accountId() == accountId)
+                .orElseThrow(
+                        () -> new Refusal(Refusal.Kind.NOT_FOUND, "unknown-session", "No session " + transactionId));
     }
 }

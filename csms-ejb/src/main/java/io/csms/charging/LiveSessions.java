@@ -39,7 +39,8 @@ public class LiveSessions {
 
     /** Until closed, {@code watcher} hears of each Metered and the Stopped event of the transaction. */
     public AutoCloseable watch(int transactionId, Consumer<TransactionEvent> watcher) {
-        watchers.computeIfAbsent(transactionId, id -> new CopyOnWriteArraySet<>()).add(watcher);
+        watchers.computeIfAbsent(transactionId, id -> new CopyOnWriteArraySet<>())
+                .add(watcher);
         return () -> watchers.computeIfPresent(transactionId, (id, set) -> {
             set.remove(watcher);
             return set.isEmpty() ? null : set;
@@ -77,8 +78,12 @@ public class LiveSessions {
                     };
                     // one after the other per session, so "stopped" never overtakes the last meter values
                     int id = event.transactionId();
-                    CompletableFuture<Void> told = queues.compute(id, (k, previous) ->
-                            (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous).thenRunAsync(tell, executor));
+                    CompletableFuture<Void> told = queues.compute(
+                            id,
+                            (k, previous) -> (previous == null
+                                            ? CompletableFuture.<Void>completedFuture(null)
+                                            : previous)
+                                    .thenRunAsync(tell, executor));
                     if (event instanceof TransactionEvent.Stopped) {
                         told.whenComplete((ok, failure) -> queues.remove(id, told));
                     }

@@ -13,14 +13,27 @@ import java.util.UUID;
 @Table(name = "remote_command")
 public class RemoteCommand {
 
-    public enum Kind { START, STOP }
+    public enum Kind {
+        START,
+        STOP
+    }
 
     /**
      * Sent: on its way. Accepted / Rejected / Offline / Timeout / Failed: the charger's answer (or why
      * there was none). Started: the charger's StartTransaction arrived. NeverStarted: accepted, but no
      * StartTransaction within the start timeout. Stopped: the charger's StopTransaction arrived.
      */
-    public enum State { Sent, Accepted, Rejected, Offline, Timeout, Failed, Started, NeverStarted, Stopped }
+    public enum State {
+        Sent,
+        Accepted,
+        Rejected,
+        Offline,
+        Timeout,
+        Failed,
+        Started,
+        NeverStarted,
+        Stopped
+    }
 
     /** States in which a start still waits for the charger's StartTransaction. */
     static final Set<State> WAITING = Set.of(State.Sent, State.Accepted, State.Timeout);
@@ -62,7 +75,13 @@ public class RemoteCommand {
 
     protected RemoteCommand() {}
 
-    RemoteCommand(long accountId, Kind kind, String chargerId, Integer connectorId, String idTag, Integer transactionId,
+    RemoteCommand(
+            long accountId,
+            Kind kind,
+            String chargerId,
+            Integer connectorId,
+            String idTag,
+            Integer transactionId,
             Instant expiresAt) {
         this.id = UUID.randomUUID();
         this.accountId = accountId;

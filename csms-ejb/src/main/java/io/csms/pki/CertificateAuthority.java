@@ -86,7 +86,8 @@ public class CertificateAuthority {
     @PostConstruct
     void load() {
         if (keystore.isEmpty() || password.isEmpty()) {
-            LOG.warning("No CSMS CA configured (csms.ca.keystore, csms.ca.password): SignCertificate requests are rejected");
+            LOG.warning(
+                    "No CSMS CA configured (csms.ca.keystore, csms.ca.password): SignCertificate requests are rejected");
             return;
         }
         try (InputStream in = open(keystore.get())) {
@@ -133,17 +134,26 @@ public class CertificateAuthority {
                 throw new Refusal("The CSR's CN must be the charger's id");
             }
             Instant now = Instant.now();
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(caCertificate,
-                    new BigInteger(127, RANDOM), Date.from(now.minus(Duration.ofMinutes(5))),
-                    Date.from(now.plus(Duration.ofDays(certificateDays))), csr.getSubject(), publicKey);
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    caCertificate,
+                    new BigInteger(127, RANDOM),
+                    Date.from(now.minus(Duration.ofMinutes(5))),
+                    Date.from(now.plus(Duration.ofDays(certificateDays))),
+                    csr.getSubject(),
+                    publicKey);
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
-            builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(publicKey));
-            builder.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(caCertificate));
+            builder.addExtension(
+                    Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+            builder.addExtension(
+                    Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+            builder.addExtension(
+                    Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(publicKey));
+            builder.addExtension(
+                    Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(caCertificate));
             ContentSigner signer = new JcaContentSignerBuilder(
-                    caKey.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA").build(caKey);
+                            caKey.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA")
+                    .build(caKey);
             X509Certificate signed = new JcaX509CertificateConverter().getCertificate(builder.build(signer));
             return pem(signed) + pem(caCertificate);
         } catch (GeneralSecurityException | OperatorCreationException | PKCSException | IOException e) {
@@ -177,7 +187,8 @@ public class CertificateAuthority {
     }
 
     private static InputStream open(String location) throws IOException {
-        return location.contains(":/") ? URI.create(location).toURL().openStream()
+        return location.contains(":/")
+                ? URI.create(location).toURL().openStream()
                 : java.nio.file.Files.newInputStream(java.nio.file.Path.of(location));
     }
 }

@@ -36,8 +36,8 @@ public class DatabaseStatus {
             return new Status(null, 0, null);
         }
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement ping = connection.prepareStatement(
-                        "select count(*) from flyway_schema_history where success")) {
+                PreparedStatement ping =
+                        connection.prepareStatement("select count(*) from flyway_schema_history where success")) {
             ping.setQueryTimeout(2);
             try (ResultSet rs = ping.executeQuery()) {
                 rs.next();

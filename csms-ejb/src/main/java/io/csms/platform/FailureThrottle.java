@@ -73,7 +73,8 @@ public final class FailureThrottle {
             }
             if (times.size() >= allowed) {
                 // blocked until enough of the recent failures have aged out
-                long releasing = times.stream().skip(times.size() - allowed).findFirst().orElse(now);
+                long releasing =
+                        times.stream().skip(times.size() - allowed).findFirst().orElse(now);
                 wait[0] = span - (now - releasing);
             }
             return times.isEmpty() ? null : times;

@@ -47,7 +47,8 @@ public final class GroupCommit<T, R> {
      * Starts {@code writers} threads from {@code threads}: while one commits, the next batch gathers
      * for another. A batch holds at most {@code batchSize} items.
      */
-    public GroupCommit(String name, ThreadFactory threads, int writers, int batchSize, Function<List<T>, List<R>> writeAll) {
+    public GroupCommit(
+            String name, ThreadFactory threads, int writers, int batchSize, Function<List<T>, List<R>> writeAll) {
         this.name = name;
         this.batchSize = Math.max(1, batchSize);
         this.writeAll = writeAll;

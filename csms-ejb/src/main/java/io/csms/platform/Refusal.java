@@ -11,7 +11,12 @@ import jakarta.ejb.ApplicationException;
 public class Refusal extends RuntimeException {
 
     /** UPSTREAM: a party we had to call (a roaming partner) did not give a usable answer. */
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, UPSTREAM }
+    public enum Kind {
+        INVALID,
+        NOT_FOUND,
+        CONFLICT,
+        UPSTREAM
+    }
 
     private final Kind kind;
     private final String type;

@@ -2,6 +2,7 @@ package io.csms.remotecontrol;
 
 import io.csms.ocpp.session.CallOutcome;
 import io.csms.ocpp.session.ChargerConnections;
+import io.csms.ocpp.v16.DataTransferRequest;
 import io.csms.ocpp.v16.PayloadValidator;
 import io.csms.ocpp.v16.PayloadViolation;
 import io.csms.ocpp.v16.outgoing.CancelReservationRequest;
@@ -10,7 +11,6 @@ import io.csms.ocpp.v16.outgoing.ChangeAvailabilityRequest;
 import io.csms.ocpp.v16.outgoing.ChangeConfigurationRequest;
 import io.csms.ocpp.v16.outgoing.ClearCacheRequest;
 import io.csms.ocpp.v16.outgoing.ClearChargingProfileRequest;
-import io.csms.ocpp.v16.DataTransferRequest;
 import io.csms.ocpp.v16.outgoing.DeleteCertificateRequest;
 import io.csms.ocpp.v16.outgoing.ExtendedTriggerMessageRequest;
 import io.csms.ocpp.v16.outgoing.GetCompositeScheduleRequest;

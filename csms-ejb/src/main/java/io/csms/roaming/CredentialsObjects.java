@@ -24,15 +24,28 @@ public final class CredentialsObjects {
     private CredentialsObjects() {}
 
     public static JsonObject ours(String version, String token, String versionsUrl, OurParty party) {
-        JsonObject business = Json.createObjectBuilder().add("name", party.businessName()).build();
+        JsonObject business =
+                Json.createObjectBuilder().add("name", party.businessName()).build();
         if (version.equals("2.1.1")) {
-            return Json.createObjectBuilder().add("token", token).add("url", versionsUrl).add("business_details", business)
-                    .add("party_id", party.partyId()).add("country_code", party.countryCode()).build();
+            return Json.createObjectBuilder()
+                    .add("token", token)
+                    .add("url", versionsUrl)
+                    .add("business_details", business)
+                    .add("party_id", party.partyId())
+                    .add("country_code", party.countryCode())
+                    .build();
         }
-        return Json.createObjectBuilder().add("token", token).add("url", versionsUrl)
-                .add("roles", Json.createArrayBuilder().add(Json.createObjectBuilder().add("role", "CPO")
-                        .add("business_details", business).add("party_id", party.partyId())
-                        .add("country_code", party.countryCode())))
+        return Json.createObjectBuilder()
+                .add("token", token)
+                .add("url", versionsUrl)
+                .add(
+                        "roles",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("role", "CPO")
+                                        .add("business_details", business)
+                                        .add("party_id", party.partyId())
+                                        .add("country_code", party.countryCode())))
                 .build();
     }
 
@@ -56,11 +69,14 @@ public final class CredentialsObjects {
             roles.add(role);
         } else {
             JsonValue list = json.get("roles");
-            if (list == null || list.getValueType() != JsonValue.ValueType.ARRAY || list.asJsonArray().isEmpty()) {
+            if (list == null
+                    || list.getValueType() != JsonValue.ValueType.ARRAY
+                    || list.asJsonArray().isEmpty()) {
                 return Optional.empty();
             }
             for (JsonValue item : list.asJsonArray()) {
-                Partner.PartyRole role = item.getValueType() == JsonValue.ValueType.OBJECT ? role(item.asJsonObject(), null) : null;
+                Partner.PartyRole role =
+                        item.getValueType() == JsonValue.ValueType.OBJECT ? role(item.asJsonObject(), null) : null;
                 if (role == null) {
                     return Optional.empty();
                 }
@@ -76,7 +92,8 @@ public final class CredentialsObjects {
             return Optional.empty();
         }
         for (JsonValue v : versions.asJsonArray()) {
-            if (v.getValueType() == JsonValue.ValueType.OBJECT && version.equals(string(v.asJsonObject(), "version", 10))) {
+            if (v.getValueType() == JsonValue.ValueType.OBJECT
+                    && version.equals(string(v.asJsonObject(), "version", 10))) {
                 return Optional.ofNullable(string(v.asJsonObject(), "url", 255));
             }
         }
@@ -90,13 +107,15 @@ public final class CredentialsObjects {
         }
         JsonValue endpoints = details.asJsonObject().get("endpoints");
         return endpoints != null && endpoints.getValueType() == JsonValue.ValueType.ARRAY
-                ? Optional.of(endpoints.asJsonArray()) : Optional.empty();
+                ? Optional.of(endpoints.asJsonArray())
+                : Optional.empty();
     }
 
     /** The URL of a module among endpoints (2.2.1 entries have a role; the credentials module any). */
     public static Optional<String> endpoint(JsonArray endpoints, String module) {
         for (JsonValue e : endpoints) {
-            if (e.getValueType() == JsonValue.ValueType.OBJECT && module.equals(string(e.asJsonObject(), "identifier", 32))) {
+            if (e.getValueType() == JsonValue.ValueType.OBJECT
+                    && module.equals(string(e.asJsonObject(), "identifier", 32))) {
                 return Optional.ofNullable(string(e.asJsonObject(), "url", 255));
             }
         }
@@ -117,13 +136,18 @@ public final class CredentialsObjects {
             return null;
         }
         JsonValue business = json.get("business_details");
-        return new Partner.PartyRole(role, cc, pid,
+        return new Partner.PartyRole(
+                role,
+                cc,
+                pid,
                 business != null && business.getValueType() == JsonValue.ValueType.OBJECT ? business.toString() : null);
     }
 
     private static String string(JsonObject json, String name, int maxLength) {
         JsonValue value = json.get(name);
-        if (value instanceof JsonString s && !s.getString().isEmpty() && s.getString().length() <= maxLength) {
+        if (value instanceof JsonString s
+                && !s.getString().isEmpty()
+                && s.getString().length() <= maxLength) {
             return s.getString();
         }
         return null;

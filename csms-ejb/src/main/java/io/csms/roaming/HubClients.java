@@ -11,9 +11,15 @@ import java.util.List;
 @Stateless
 public class HubClients {
 
-    public enum Status { CONNECTED, OFFLINE, PLANNED, SUSPENDED }
+    public enum Status {
+        CONNECTED,
+        OFFLINE,
+        PLANNED,
+        SUSPENDED
+    }
 
-    public record ClientInfo(String countryCode, String partyId, Partner.Role role, Status status, Instant lastUpdated) {}
+    public record ClientInfo(
+            String countryCode, String partyId, Partner.Role role, Status status, Instant lastUpdated) {}
 
     @PersistenceContext(unitName = "csms")
     EntityManager em;
@@ -26,9 +32,13 @@ public class HubClients {
                 on conflict (partner_id, country_code, party_id, role) do update
                 set status = excluded.status, last_updated = excluded.last_updated, received_at = excluded.received_at
                 where ocpi_client_info.last_updated <= excluded.last_updated""")
-                .setParameter(1, hubId).setParameter(2, info.countryCode()).setParameter(3, info.partyId())
-                .setParameter(4, info.role().name()).setParameter(5, info.status().name())
-                .setParameter(6, Timestamp.from(info.lastUpdated())).setParameter(7, Timestamp.from(Instant.now()))
+                .setParameter(1, hubId)
+                .setParameter(2, info.countryCode())
+                .setParameter(3, info.partyId())
+                .setParameter(4, info.role().name())
+                .setParameter(5, info.status().name())
+                .setParameter(6, Timestamp.from(info.lastUpdated()))
+                .setParameter(7, Timestamp.from(Instant.now()))
                 .executeUpdate();
     }
 
@@ -37,16 +47,26 @@ public class HubClients {
         return !em.createNativeQuery("""
                 select 1 from ocpi_client_info
                 where partner_id = ?1 and upper(country_code) = upper(?2) and upper(party_id) = upper(?3)""")
-                .setParameter(1, hubId).setParameter(2, countryCode).setParameter(3, partyId).setMaxResults(1)
-                .getResultList().isEmpty();
+                .setParameter(1, hubId)
+                .setParameter(2, countryCode)
+                .setParameter(3, partyId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     public List<ClientInfo> of(long hubId) {
         List<Object[]> rows = em.createNativeQuery("""
                 select country_code, party_id, role, status, last_updated from ocpi_client_info
                 where partner_id = ?1 order by country_code, party_id, role""").setParameter(1, hubId).getResultList();
-        return rows.stream().map(r -> new ClientInfo((String) r[0], (String) r[1], Partner.Role.valueOf((String) r[2]),
-                Status.valueOf((String) r[3]), toInstant(r[4]))).toList();
+        return rows.stream()
+                .map(r -> new ClientInfo(
+                        (String) r[0],
+                        (String) r[1],
+                        Partner.Role.valueOf((String) r[2]),
+                        Status.valueOf((String) r[3]),
+                        toInstant(r[4])))
+                .toList();
     }
 
     private static Instant toInstant(Object value) {

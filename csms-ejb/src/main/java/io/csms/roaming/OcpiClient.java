@@ -38,14 +38,17 @@ public class OcpiClient {
     @ConfigProperty(name = "csms.ocpi.totp.validity-seconds", defaultValue = "30")
     int totpValiditySeconds;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     /** How we authenticate to one partner: its token, plain or base64, and an optional TOTP secret. */
     public record Credentials(String token, boolean base64, String totpSecret) {
 
         String authorization() {
-            return "Token " + (base64 ? Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)) : token);
+            return "Token "
+                    + (base64 ? Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)) : token);
         }
     }
 
@@ -78,7 +81,8 @@ public class OcpiClient {
         return call("GET", url, credentials, null, correlationId, ATTEMPTS);
     }
 
-    public JsonValue post(String url, Credentials credentials, JsonObject body, String correlationId) throws CallFailed {
+    public JsonValue post(String url, Credentials credentials, JsonObject body, String correlationId)
+            throws CallFailed {
         return call("POST", url, credentials, body, correlationId, 1);
     }
 
@@ -90,8 +94,9 @@ public class OcpiClient {
         return call("DELETE", url, credentials, null, correlationId, ATTEMPTS);
     }
 
-    private JsonValue call(String method, String url, Credentials credentials, JsonObject body, String correlationId,
-            int attempts) throws CallFailed {
+    private JsonValue call(
+            String method, String url, Credentials credentials, JsonObject body, String correlationId, int attempts)
+            throws CallFailed {
         URI uri;
         try {
             uri = URI.create(url);
@@ -120,16 +125,27 @@ public class OcpiClient {
 
     private JsonValue once(String method, URI uri, Credentials credentials, JsonObject body, String correlationId)
             throws CallFailed {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(TIMEOUT)
                 .header("Authorization", credentials.authorization())
                 .header("X-Request-ID", UUID.randomUUID().toString())
-                .header("X-Correlation-ID", correlationId == null ? UUID.randomUUID().toString() : correlationId)
+                .header(
+                        "X-Correlation-ID",
+                        correlationId == null ? UUID.randomUUID().toString() : correlationId)
                 .header("Accept", "application/json");
         if (credentials.totpSecret() != null) {
-            request.header("TOTP", "0 " + Totp.of(credentials.totpSecret(), totpValiditySeconds, null, null, null).window(System.currentTimeMillis()).current());
+            request.header(
+                    "TOTP",
+                    "0 "
+                            + Totp.of(credentials.totpSecret(), totpValiditySeconds, null, null, null)
+                                    .window(System.currentTimeMillis())
+                                    .current());
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body.toString()));
+        request.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body.toString()));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -144,7 +160,8 @@ public class OcpiClient {
             throw new CallFailed(method + " " + uri + ": interrupted", false);
         }
         if (response.statusCode() / 100 != 2) {
-            throw new CallFailed("HTTP " + response.statusCode() + " from " + method + " " + uri, true, response.statusCode());
+            throw new CallFailed(
+                    "HTTP " + response.statusCode() + " from " + method + " " + uri, true, response.statusCode());
         }
         JsonObject envelope;
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
@@ -152,11 +169,15 @@ public class OcpiClient {
         } catch (JsonException | IllegalStateException e) {
             throw new CallFailed("Not an OCPI response from " + method + " " + uri, true);
         }
-        int status = envelope.containsKey("status_code") && envelope.get("status_code").getValueType() == JsonValue.ValueType.NUMBER
-                ? envelope.getInt("status_code") : -1;
+        int status = envelope.containsKey("status_code")
+                        && envelope.get("status_code").getValueType() == JsonValue.ValueType.NUMBER
+                ? envelope.getInt("status_code")
+                : -1;
         if (status != 1000) {
-            throw new CallFailed("OCPI status " + status + " (" + envelope.getString("status_message", "") + ") from "
-                    + method + " " + uri, true);
+            throw new CallFailed(
+                    "OCPI status " + status + " (" + envelope.getString("status_message", "") + ") from " + method + " "
+                            + uri,
+                    true);
         }
         return envelope.getOrDefault("data", JsonValue.NULL);
     }

@@ -35,10 +35,23 @@ public class Partner {
 
     static final String ALL = "Partner.all";
 
-    public enum Status { PLANNED, REGISTERED, SUSPENDED, REVOKED }
+    public enum Status {
+        PLANNED,
+        REGISTERED,
+        SUSPENDED,
+        REVOKED
+    }
 
     /** OCPI 2.2.1 role of a party. */
-    public enum Role { CPO, EMSP, HUB, NAP, NSP, OTHER, SCSP }
+    public enum Role {
+        CPO,
+        EMSP,
+        HUB,
+        NAP,
+        NSP,
+        OTHER,
+        SCSP
+    }
 
     /** One role of the partner, as its credentials named it. */
     @Embeddable
@@ -46,10 +59,13 @@ public class Partner {
         @Enumerated(EnumType.STRING)
         @Column(name = "role", nullable = false)
         private Role role;
+
         @Column(name = "country_code", nullable = false)
         private String countryCode;
+
         @Column(name = "party_id", nullable = false)
         private String partyId;
+
         @Column(name = "business_details")
         private String businessDetails;
 
@@ -302,7 +318,9 @@ public class Partner {
     }
 
     private static Set<String> split(String list) {
-        return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        return Arrays.stream(list.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

@@ -26,10 +26,18 @@ class PartnerCredential {
     static final String BY_HASH = "PartnerCredential.byHash";
     static final String OF_PARTNER = "PartnerCredential.ofPartner";
 
-    enum Direction { SERVER, CLIENT }
+    enum Direction {
+        SERVER,
+        CLIENT
+    }
 
     /** PENDING: issued, not yet used (its predecessor still works); ACTIVE; RETIRED; REVOKED. */
-    enum Status { PENDING, ACTIVE, RETIRED, REVOKED }
+    enum Status {
+        PENDING,
+        ACTIVE,
+        RETIRED,
+        REVOKED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -69,8 +77,14 @@ class PartnerCredential {
 
     protected PartnerCredential() {}
 
-    private PartnerCredential(Long partnerId, Direction direction, boolean registration, String hash, String secret,
-            Status status, Instant now) {
+    private PartnerCredential(
+            Long partnerId,
+            Direction direction,
+            boolean registration,
+            String hash,
+            String secret,
+            Status status,
+            Instant now) {
         this.partnerId = partnerId;
         this.direction = direction;
         this.registration = registration;

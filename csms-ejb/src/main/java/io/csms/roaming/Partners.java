@@ -24,14 +24,27 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Partners {
 
     /** What an admin may set; null leaves a setting unchanged, "" removes a secret or binding. */
-    public record Settings(String name, Set<String> allowedModules, List<String> versions, Boolean sendTokenBase64,
-            String totpIncomingSecret, String totpOutgoingSecret, String clientCertificateSha256) {}
+    public record Settings(
+            String name,
+            Set<String> allowedModules,
+            List<String> versions,
+            Boolean sendTokenBase64,
+            String totpIncomingSecret,
+            String totpOutgoingSecret,
+            String clientCertificateSha256) {}
 
     public record Created(Partner partner, String registrationToken) {}
 
     /** Who a presented token belongs to, and what the request must show besides. */
-    public record Authenticated(long partnerId, String name, boolean registrationToken, Partner.Status status,
-            Set<String> allowedModules, List<Partner.PartyRole> roles, String totpSecret, String clientCertificateSha256,
+    public record Authenticated(
+            long partnerId,
+            String name,
+            boolean registrationToken,
+            Partner.Status status,
+            Set<String> allowedModules,
+            List<Partner.PartyRole> roles,
+            String totpSecret,
+            String clientCertificateSha256,
             List<String> versions) {}
 
     /** The OCPI versions we speak, newest first. */
@@ -61,8 +74,14 @@ public class Partners {
         em.persist(partner);
         em.flush();
         String token = issueRegistrationToken(partner, now);
-        audit.record(new AuditEvent(AuditEvent.ActorType.ACCOUNT, actor, "ocpi.partner.create", target(partner),
-                AuditEvent.Outcome.SUCCESS, null, null));
+        audit.record(new AuditEvent(
+                AuditEvent.ActorType.ACCOUNT,
+                actor,
+                "ocpi.partner.create",
+                target(partner),
+                AuditEvent.Outcome.SUCCESS,
+                null,
+                null));
         return new Created(partner, token);
     }
 
@@ -78,8 +97,14 @@ public class Partners {
         Partner partner = existing(id);
         apply(partner, settings);
         partner.touched(Instant.now());
-        audit.record(new AuditEvent(AuditEvent.ActorType.ACCOUNT, actor, "ocpi.partner.update", target(partner),
-                AuditEvent.Outcome.SUCCESS, null, changed(settings)));
+        audit.record(new AuditEvent(
+                AuditEvent.ActorType.ACCOUNT,
+                actor,
+                "ocpi.partner.update",
+                target(partner),
+                AuditEvent.Outcome.SUCCESS,
+                null,
+                changed(settings)));
         return partner;
     }
 
@@ -90,8 +115,14 @@ public class Partners {
             throw new Refusal(Refusal.Kind.CONFLICT, "partner-revoked", "The partner is revoked");
         }
         String token = issueRegistrationToken(partner, Instant.now());
-        audit.record(new AuditEvent(AuditEvent.ActorType.ACCOUNT, actor, "ocpi.token.issue", target(partner),
-                AuditEvent.Outcome.SUCCESS, null, "registration token"));
+        audit.record(new AuditEvent(
+                AuditEvent.ActorType.ACCOUNT,
+                actor,
+                "ocpi.token.issue",
+                target(partner),
+                AuditEvent.Outcome.SUCCESS,
+                null,
+                "registration token"));
         return token;
     }
 
@@ -99,19 +130,35 @@ public class Partners {
     public Partner revoke(long id, String actor) {
         Partner partner = existing(id);
         Instant now = Instant.now();
-        credentials(id, PartnerCredential.Direction.SERVER, PartnerCredential.Status.values()).forEach(c -> c.revoke(now));
-        credentials(id, PartnerCredential.Direction.CLIENT, PartnerCredential.Status.values()).forEach(c -> c.revoke(now));
+        credentials(id, PartnerCredential.Direction.SERVER, PartnerCredential.Status.values())
+                .forEach(c -> c.revoke(now));
+        credentials(id, PartnerCredential.Direction.CLIENT, PartnerCredential.Status.values())
+                .forEach(c -> c.revoke(now));
         partner.revoked(now);
-        audit.record(new AuditEvent(AuditEvent.ActorType.ACCOUNT, actor, "ocpi.partner.revoke", target(partner),
-                AuditEvent.Outcome.SUCCESS, null, null));
+        audit.record(new AuditEvent(
+                AuditEvent.ActorType.ACCOUNT,
+                actor,
+                "ocpi.partner.revoke",
+                target(partner),
+                AuditEvent.Outcome.SUCCESS,
+                null,
+                null));
         return partner;
     }
 
     public void delete(long id, String actor) {
         Partner partner = existing(id);
-        audit.record(new AuditEvent(AuditEvent.ActorType.ACCOUNT, actor, "ocpi.partner.delete", target(partner),
-                AuditEvent.Outcome.SUCCESS, null, null));
-        em.createQuery("delete from PartnerCredential c where c.partnerId = :id").setParameter("id", id).executeUpdate();
+        audit.record(new AuditEvent(
+                AuditEvent.ActorType.ACCOUNT,
+                actor,
+                "ocpi.partner.delete",
+                target(partner),
+                AuditEvent.Outcome.SUCCESS,
+                null,
+                null));
+        em.createQuery("delete from PartnerCredential c where c.partnerId = :id")
+                .setParameter("id", id)
+                .executeUpdate();
         em.remove(partner);
     }
 
@@ -125,7 +172,8 @@ public class Partners {
         }
         Instant now = Instant.now();
         List<PartnerCredential> found = em.createNamedQuery(PartnerCredential.BY_HASH, PartnerCredential.class)
-                .setParameter("hash", RandomTokens.sha256(token)).getResultList();
+                .setParameter("hash", RandomTokens.sha256(token))
+                .getResultList();
         if (found.isEmpty() || !found.get(0).usable(now)) {
             return Optional.empty();
         }
@@ -136,28 +184,55 @@ public class Partners {
         }
         if (credential.status() == PartnerCredential.Status.PENDING) {
             credentials(partner.id(), PartnerCredential.Direction.SERVER, PartnerCredential.Status.ACTIVE).stream()
-                    .filter(c -> !c.registration() && !c.id().equals(credential.id())).forEach(c -> c.retire(now));
+                    .filter(c -> !c.registration() && !c.id().equals(credential.id()))
+                    .forEach(c -> c.retire(now));
             credential.activate();
-            audit.record(new AuditEvent(AuditEvent.ActorType.PARTNER, target(partner), "ocpi.token.proven", target(partner),
-                    AuditEvent.Outcome.SUCCESS, null, "the rotated token was used; its predecessor is retired"));
+            audit.record(new AuditEvent(
+                    AuditEvent.ActorType.PARTNER,
+                    target(partner),
+                    "ocpi.token.proven",
+                    target(partner),
+                    AuditEvent.Outcome.SUCCESS,
+                    null,
+                    "the rotated token was used; its predecessor is retired"));
         }
         if (partner.lastContactAt() == null || partner.lastContactAt().isBefore(now.minusSeconds(60))) {
             partner.contact("CONNECTED", now);
         }
-        return Optional.of(new Authenticated(partner.id(), partner.name(), credential.registration(), partner.status(),
-                partner.allowedModules(), partner.roles(), box.open(partner.totpIncomingSecret()),
-                partner.clientCertificateSha256(), partner.ocpiVersions()));
+        return Optional.of(new Authenticated(
+                partner.id(),
+                partner.name(),
+                credential.registration(),
+                partner.status(),
+                partner.allowedModules(),
+                partner.roles(),
+                box.open(partner.totpIncomingSecret()),
+                partner.clientCertificateSha256(),
+                partner.ocpiVersions()));
     }
 
     /** What we need to call the partner: its token B (plain), and how to send it. */
-    public record Outgoing(long partnerId, String token, boolean base64, String totpSecret, String version,
-            String versionsUrl, String endpoints) {}
+    public record Outgoing(
+            long partnerId,
+            String token,
+            boolean base64,
+            String totpSecret,
+            String version,
+            String versionsUrl,
+            String endpoints) {}
 
     public Optional<Outgoing> outgoing(long id) {
         Partner partner = existing(id);
-        return credentials(id, PartnerCredential.Direction.CLIENT, PartnerCredential.Status.ACTIVE).stream().reduce((a, b) -> b)
-                .map(c -> new Outgoing(id, box.open(c.tokenSecret()), partner.sendTokenBase64(),
-                        box.open(partner.totpOutgoingSecret()), partner.version(), partner.versionsUrl(), partner.endpoints()));
+        return credentials(id, PartnerCredential.Direction.CLIENT, PartnerCredential.Status.ACTIVE).stream()
+                .reduce((a, b) -> b)
+                .map(c -> new Outgoing(
+                        id,
+                        box.open(c.tokenSecret()),
+                        partner.sendTokenBase64(),
+                        box.open(partner.totpOutgoingSecret()),
+                        partner.version(),
+                        partner.versionsUrl(),
+                        partner.endpoints()));
     }
 
     public String totpOutgoingSecret(long id) {
@@ -170,10 +245,17 @@ public class Partners {
      */
     public String issueServerToken(long id) {
         Instant now = Instant.now();
-        credentials(id, PartnerCredential.Direction.SERVER, PartnerCredential.Status.ACTIVE, PartnerCredential.Status.PENDING)
-                .stream().filter(c -> !c.registration()).forEach(c -> c.supersede(now.plus(rotationGrace)));
+        credentials(
+                        id,
+                        PartnerCredential.Direction.SERVER,
+                        PartnerCredential.Status.ACTIVE,
+                        PartnerCredential.Status.PENDING)
+                .stream()
+                .filter(c -> !c.registration())
+                .forEach(c -> c.supersede(now.plus(rotationGrace)));
         String token = RandomTokens.random();
-        em.persist(PartnerCredential.server(id, false, RandomTokens.sha256(token), PartnerCredential.Status.PENDING, now));
+        em.persist(
+                PartnerCredential.server(id, false, RandomTokens.sha256(token), PartnerCredential.Status.PENDING, now));
         return token;
     }
 
@@ -181,54 +263,103 @@ public class Partners {
     public void discardServerToken(long id, String token) {
         Instant now = Instant.now();
         List<PartnerCredential> issued = em.createNamedQuery(PartnerCredential.BY_HASH, PartnerCredential.class)
-                .setParameter("hash", RandomTokens.sha256(token)).getResultList();
+                .setParameter("hash", RandomTokens.sha256(token))
+                .getResultList();
         if (issued.stream().anyMatch(c -> c.status() == PartnerCredential.Status.ACTIVE)) {
             return; // the partner already uses it: it stays, its predecessor is already retired
         }
         issued.forEach(c -> c.revoke(now));
-        credentials(id, PartnerCredential.Direction.SERVER, PartnerCredential.Status.ACTIVE, PartnerCredential.Status.PENDING)
-                .stream().filter(c -> !c.registration()).forEach(c -> c.supersede(null));
+        credentials(
+                        id,
+                        PartnerCredential.Direction.SERVER,
+                        PartnerCredential.Status.ACTIVE,
+                        PartnerCredential.Status.PENDING)
+                .stream()
+                .filter(c -> !c.registration())
+                .forEach(c -> c.supersede(null));
     }
 
     /** The handshake succeeded: the partner's identity, API and token B are stored; token A is spent. */
-    public void registered(long id, String version, String versionsUrl, String endpoints, List<Partner.PartyRole> roles,
-            String clientToken, String actor) {
+    public void registered(
+            long id,
+            String version,
+            String versionsUrl,
+            String endpoints,
+            List<Partner.PartyRole> roles,
+            String clientToken,
+            String actor) {
         Partner partner = existing(id);
         Instant now = Instant.now();
         for (Partner.PartyRole role : roles) {
             List<Long> holders = em.createQuery("""
                     select p.id from Partner p join p.roles r
                     where r.countryCode = :cc and r.partyId = :pid and r.role = :role and p.id <> :id""", Long.class)
-                    .setParameter("cc", role.countryCode()).setParameter("pid", role.partyId())
-                    .setParameter("role", role.role()).setParameter("id", id).getResultList();
+                    .setParameter("cc", role.countryCode())
+                    .setParameter("pid", role.partyId())
+                    .setParameter("role", role.role())
+                    .setParameter("id", id)
+                    .getResultList();
             if (!holders.isEmpty()) {
-                throw new Refusal(Refusal.Kind.CONFLICT, "party-taken", role.countryCode() + "*" + role.partyId() + " "
-                        + role.role() + " is registered by another partner");
+                throw new Refusal(
+                        Refusal.Kind.CONFLICT,
+                        "party-taken",
+                        role.countryCode() + "*" + role.partyId() + " " + role.role()
+                                + " is registered by another partner");
             }
         }
-        if (partner.countryCode() != null && partner.status() == Partner.Status.REGISTERED
-                && roles.stream().noneMatch(r -> r.countryCode().equals(partner.countryCode()) && r.partyId().equals(partner.partyId()))) {
-            throw new Refusal(Refusal.Kind.INVALID, "party-changed", "country_code and party_id cannot change after registration");
+        if (partner.countryCode() != null
+                && partner.status() == Partner.Status.REGISTERED
+                && roles.stream()
+                        .noneMatch(r -> r.countryCode().equals(partner.countryCode())
+                                && r.partyId().equals(partner.partyId()))) {
+            throw new Refusal(
+                    Refusal.Kind.INVALID,
+                    "party-changed",
+                    "country_code and party_id cannot change after registration");
         }
-        credentials(id, PartnerCredential.Direction.SERVER, PartnerCredential.Status.ACTIVE, PartnerCredential.Status.PENDING)
-                .stream().filter(PartnerCredential::registration).forEach(c -> c.retire(now));
-        credentials(id, PartnerCredential.Direction.CLIENT, PartnerCredential.Status.ACTIVE).forEach(c -> c.retire(now));
+        credentials(
+                        id,
+                        PartnerCredential.Direction.SERVER,
+                        PartnerCredential.Status.ACTIVE,
+                        PartnerCredential.Status.PENDING)
+                .stream()
+                .filter(PartnerCredential::registration)
+                .forEach(c -> c.retire(now));
+        credentials(id, PartnerCredential.Direction.CLIENT, PartnerCredential.Status.ACTIVE)
+                .forEach(c -> c.retire(now));
         em.persist(PartnerCredential.client(id, box.seal(clientToken), now));
         partner.registered(version, versionsUrl, endpoints, roles, now);
-        audit.record(new AuditEvent(actorType(actor), actor, "ocpi.credentials.register", target(partner),
-                AuditEvent.Outcome.SUCCESS, null, "version " + version));
+        audit.record(new AuditEvent(
+                actorType(actor),
+                actor,
+                "ocpi.credentials.register",
+                target(partner),
+                AuditEvent.Outcome.SUCCESS,
+                null,
+                "version " + version));
     }
 
     /** Unregistered (DELETE either way): its tokens stop working, we stop calling it. */
     public void unregistered(long id, String actor) {
         Partner partner = existing(id);
         Instant now = Instant.now();
-        credentials(id, PartnerCredential.Direction.SERVER, PartnerCredential.Status.ACTIVE, PartnerCredential.Status.PENDING)
+        credentials(
+                        id,
+                        PartnerCredential.Direction.SERVER,
+                        PartnerCredential.Status.ACTIVE,
+                        PartnerCredential.Status.PENDING)
                 .forEach(c -> c.retire(now));
-        credentials(id, PartnerCredential.Direction.CLIENT, PartnerCredential.Status.ACTIVE).forEach(c -> c.retire(now));
+        credentials(id, PartnerCredential.Direction.CLIENT, PartnerCredential.Status.ACTIVE)
+                .forEach(c -> c.retire(now));
         partner.unregistered(now);
-        audit.record(new AuditEvent(actorType(actor), actor, "ocpi.credentials.unregister", target(partner),
-                AuditEvent.Outcome.SUCCESS, null, null));
+        audit.record(new AuditEvent(
+                actorType(actor),
+                actor,
+                "ocpi.credentials.unregister",
+                target(partner),
+                AuditEvent.Outcome.SUCCESS,
+                null,
+                null));
     }
 
     public void contact(long id, String connectionStatus) {
@@ -236,8 +367,8 @@ public class Partners {
     }
 
     public void failure(long id, String action, String actor, String detail) {
-        find(id).ifPresent(p -> audit.record(new AuditEvent(actorType(actor), actor, action, target(p),
-                AuditEvent.Outcome.FAILURE, null, detail)));
+        find(id).ifPresent(p -> audit.record(
+                new AuditEvent(actorType(actor), actor, action, target(p), AuditEvent.Outcome.FAILURE, null, detail)));
     }
 
     public Partner existing(long id) {
@@ -245,10 +376,17 @@ public class Partners {
     }
 
     private String issueRegistrationToken(Partner partner, Instant now) {
-        credentials(partner.id(), PartnerCredential.Direction.SERVER, PartnerCredential.Status.ACTIVE, PartnerCredential.Status.PENDING)
-                .stream().filter(PartnerCredential::registration).forEach(c -> c.retire(now));
+        credentials(
+                        partner.id(),
+                        PartnerCredential.Direction.SERVER,
+                        PartnerCredential.Status.ACTIVE,
+                        PartnerCredential.Status.PENDING)
+                .stream()
+                .filter(PartnerCredential::registration)
+                .forEach(c -> c.retire(now));
         String token = RandomTokens.random();
-        em.persist(PartnerCredential.server(partner.id(), true, RandomTokens.sha256(token), PartnerCredential.Status.ACTIVE, now));
+        em.persist(PartnerCredential.server(
+                partner.id(), true, RandomTokens.sha256(token), PartnerCredential.Status.ACTIVE, now));
         return token;
     }
 
@@ -275,9 +413,12 @@ public class Partners {
             partner.totpOutgoingSecret(secret(s.totpOutgoingSecret()));
         }
         if (s.clientCertificateSha256() != null) {
-            String fingerprint = s.clientCertificateSha256().replace(":", "").strip().toLowerCase();
+            String fingerprint =
+                    s.clientCertificateSha256().replace(":", "").strip().toLowerCase();
             if (!fingerprint.isEmpty() && !fingerprint.matches("[0-9a-f]{64}")) {
-                throw new Refusal(Refusal.Kind.INVALID, "invalid-certificate-binding",
+                throw new Refusal(
+                        Refusal.Kind.INVALID,
+                        "invalid-certificate-binding",
                         "clientCertificateSha256: the certificate's SHA-256 fingerprint, 64 hex digits");
             }
             partner.clientCertificateSha256(fingerprint.isEmpty() ? null : fingerprint);
@@ -298,27 +439,36 @@ public class Partners {
 
     private static String changed(Settings s) {
         StringBuilder out = new StringBuilder();
-        if (s.allowedModules() != null) out.append("modules=").append(s.allowedModules()).append(' ');
+        if (s.allowedModules() != null)
+            out.append("modules=").append(s.allowedModules()).append(' ');
         if (s.versions() != null) out.append("versions=").append(s.versions()).append(' ');
-        if (s.sendTokenBase64() != null) out.append("tokenBase64=").append(s.sendTokenBase64()).append(' ');
-        if (s.totpIncomingSecret() != null) out.append(s.totpIncomingSecret().isEmpty() ? "totp-in removed " : "totp-in set ");
-        if (s.totpOutgoingSecret() != null) out.append(s.totpOutgoingSecret().isEmpty() ? "totp-out removed " : "totp-out set ");
+        if (s.sendTokenBase64() != null)
+            out.append("tokenBase64=").append(s.sendTokenBase64()).append(' ');
+        if (s.totpIncomingSecret() != null)
+            out.append(s.totpIncomingSecret().isEmpty() ? "totp-in removed " : "totp-in set ");
+        if (s.totpOutgoingSecret() != null)
+            out.append(s.totpOutgoingSecret().isEmpty() ? "totp-out removed " : "totp-out set ");
         if (s.clientCertificateSha256() != null) out.append("certificate binding changed");
         return out.toString().strip();
     }
 
     /** Handshake steps are done by the partner itself ("partner:<id>") or by an admin's account. */
     private static AuditEvent.ActorType actorType(String actor) {
-        return actor != null && actor.startsWith("partner:") ? AuditEvent.ActorType.PARTNER : AuditEvent.ActorType.ACCOUNT;
+        return actor != null && actor.startsWith("partner:")
+                ? AuditEvent.ActorType.PARTNER
+                : AuditEvent.ActorType.ACCOUNT;
     }
 
     static String target(Partner partner) {
         return "partner:" + partner.id();
     }
 
-    private List<PartnerCredential> credentials(long partnerId, PartnerCredential.Direction direction,
-            PartnerCredential.Status... statuses) {
-        return em.createNamedQuery(PartnerCredential.OF_PARTNER, PartnerCredential.class).setParameter("partner", partnerId)
-                .setParameter("direction", direction).setParameter("statuses", List.of(statuses)).getResultList();
+    private List<PartnerCredential> credentials(
+            long partnerId, PartnerCredential.Direction direction, PartnerCredential.Status... statuses) {
+        return em.createNamedQuery(PartnerCredential.OF_PARTNER, PartnerCredential.class)
+                .setParameter("partner", partnerId)
+                .setParameter("direction", direction)
+                .setParameter("statuses", List.of(statuses))
+                .getResultList();
     }
 }

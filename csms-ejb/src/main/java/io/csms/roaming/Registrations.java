@@ -79,24 +79,31 @@ public class Registrations {
         return new Answer.Ours(null);
     }
 
-    private Answer handshake(Partners.Authenticated caller, String version, JsonValue body, String ourVersionsUrl, String kind) {
+    private Answer handshake(
+            Partners.Authenticated caller, String version, JsonValue body, String ourVersionsUrl, String kind) {
         Optional<CredentialsObjects.Theirs> parsed = CredentialsObjects.parse(version, body);
         if (parsed.isEmpty()) {
-            return new Answer.Error(400, 2001, "Invalid credentials object: token, url and the party's country_code/party_id are required");
+            return new Answer.Error(
+                    400,
+                    2001,
+                    "Invalid credentials object: token, url and the party's country_code/party_id are required");
         }
         CredentialsObjects.Theirs theirs = parsed.get();
-        OcpiClient.Credentials asThem = new OcpiClient.Credentials(theirs.token(), !version.equals("2.1.1"),
-                partners.totpOutgoingSecret(caller.partnerId()));
+        OcpiClient.Credentials asThem = new OcpiClient.Credentials(
+                theirs.token(), !version.equals("2.1.1"), partners.totpOutgoingSecret(caller.partnerId()));
         String correlation = UUID.randomUUID().toString();
         JsonArray endpoints;
         try {
-            Optional<String> detailsUrl = CredentialsObjects.versionUrl(client.get(theirs.url(), asThem, correlation), version);
+            Optional<String> detailsUrl =
+                    CredentialsObjects.versionUrl(client.get(theirs.url(), asThem, correlation), version);
             if (detailsUrl.isEmpty()) {
                 return failed(caller, kind, 3003, "Your versions do not include " + version);
             }
             Optional<JsonArray> found = CredentialsObjects.endpoints(client.get(detailsUrl.get(), asThem, correlation));
-            if (found.isEmpty() || CredentialsObjects.endpoint(found.get(), "credentials").isEmpty()) {
-                return failed(caller, kind, 3003, "Your version details for " + version + " have no credentials endpoint");
+            if (found.isEmpty()
+                    || CredentialsObjects.endpoint(found.get(), "credentials").isEmpty()) {
+                return failed(
+                        caller, kind, 3003, "Your version details for " + version + " have no credentials endpoint");
             }
             endpoints = found.get();
         } catch (OcpiClient.CallFailed e) {
@@ -104,7 +111,13 @@ public class Registrations {
         }
         String token = partners.issueServerToken(caller.partnerId());
         try {
-            partners.registered(caller.partnerId(), version, theirs.url(), endpoints.toString(), theirs.roles(), theirs.token(),
+            partners.registered(
+                    caller.partnerId(),
+                    version,
+                    theirs.url(),
+                    endpoints.toString(),
+                    theirs.roles(),
+                    theirs.token(),
                     "partner:" + caller.partnerId());
         } catch (Refusal e) {
             partners.discardServerToken(caller.partnerId(), token);
@@ -121,10 +134,13 @@ public class Registrations {
     // Us registering with a partner (admin actions) ------------------------------------------------
 
     /** Registers with a partner given its versions URL and the token A it gave us; the highest mutual version wins. */
-    public Partner registerWith(long partnerId, String versionsUrl, String registrationToken, String ourVersionsUrl, String actor) {
+    public Partner registerWith(
+            long partnerId, String versionsUrl, String registrationToken, String ourVersionsUrl, String actor) {
         Partner partner = partners.existing(partnerId);
         if (partner.status() == Partner.Status.REGISTERED || partner.status() == Partner.Status.REVOKED) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "partner-" + partner.status().name().toLowerCase(),
+            throw new Refusal(
+                    Refusal.Kind.CONFLICT,
+                    "partner-" + partner.status().name().toLowerCase(),
                     "The partner is " + partner.status().name().toLowerCase());
         }
         String totp = partners.totpOutgoingSecret(partnerId);
@@ -146,22 +162,28 @@ public class Registrations {
         String version = partner.ocpiVersions().stream()
                 .filter(v -> CredentialsObjects.versionUrl(offered, v).isPresent())
                 .max(Registrations::compareVersions)
-                .orElseThrow(() -> upstream(partnerId, actor, "no-mutual-version",
-                        "The partner offers none of " + partner.ocpiVersions()));
-        OcpiClient.Credentials asPartner = version.equals("2.1.1")
-                ? new OcpiClient.Credentials(registrationToken, false, totp) : withA;
+                .orElseThrow(() -> upstream(
+                        partnerId, actor, "no-mutual-version", "The partner offers none of " + partner.ocpiVersions()));
+        OcpiClient.Credentials asPartner =
+                version.equals("2.1.1") ? new OcpiClient.Credentials(registrationToken, false, totp) : withA;
         String detailsUrl = CredentialsObjects.versionUrl(versions, version).orElseThrow();
-        JsonArray endpoints = CredentialsObjects.endpoints(call(partnerId, actor, () -> client.get(detailsUrl, asPartner, correlation)))
+        JsonArray endpoints = CredentialsObjects.endpoints(
+                        call(partnerId, actor, () -> client.get(detailsUrl, asPartner, correlation)))
                 .orElseThrow(() -> upstream(partnerId, actor, "partner-unusable", "Malformed version details"));
         String credentialsUrl = CredentialsObjects.endpoint(endpoints, "credentials")
-                .orElseThrow(() -> upstream(partnerId, actor, "no-matching-endpoints", "The partner has no credentials endpoint"));
+                .orElseThrow(() ->
+                        upstream(partnerId, actor, "no-matching-endpoints", "The partner has no credentials endpoint"));
 
         withNewToken(partnerId, actor, "partner-unusable", "", token -> {
-            JsonValue answer = client.post(credentialsUrl, asPartner, CredentialsObjects.ours(version, token, ourVersionsUrl, ourParty()),
+            JsonValue answer = client.post(
+                    credentialsUrl,
+                    asPartner,
+                    CredentialsObjects.ours(version, token, ourVersionsUrl, ourParty()),
                     correlation);
             CredentialsObjects.Theirs theirs = CredentialsObjects.parse(version, answer)
                     .orElseThrow(() -> new OcpiClient.CallFailed("Malformed credentials in the answer", true));
-            partners.registered(partnerId, version, versionsUrl, endpoints.toString(), theirs.roles(), theirs.token(), actor);
+            partners.registered(
+                    partnerId, version, versionsUrl, endpoints.toString(), theirs.roles(), theirs.token(), actor);
         });
         return partners.existing(partnerId);
     }
@@ -176,24 +198,39 @@ public class Registrations {
             throw new Refusal(Refusal.Kind.CONFLICT, "not-registered", "The partner is not registered");
         }
         Partners.Outgoing out = partners.outgoing(partnerId)
-                .orElseThrow(() -> new Refusal(Refusal.Kind.CONFLICT, "not-registered", "No token to call the partner with"));
+                .orElseThrow(() ->
+                        new Refusal(Refusal.Kind.CONFLICT, "not-registered", "No token to call the partner with"));
         String version = out.version();
         String correlation = UUID.randomUUID().toString();
         String credentialsUrl = CredentialsObjects.endpoints(jsonOf(out.endpoints()))
                 .flatMap(e -> CredentialsObjects.endpoint(e, "credentials"))
-                .orElseThrow(() -> upstream(partnerId, actor, "no-matching-endpoints", "No credentials endpoint known"));
-        withNewToken(partnerId, actor, "rotation-failed", "Rotation failed, the previous tokens stay in use: ", token -> {
-            JsonValue answer = client.put(credentialsUrl, credentials(out, out.token(), version),
-                    CredentialsObjects.ours(version, token, ourVersionsUrl, ourParty()), correlation);
-            CredentialsObjects.Theirs theirs = CredentialsObjects.parse(version, answer)
-                    .orElseThrow(() -> new OcpiClient.CallFailed("Malformed credentials in the answer", true));
-            OcpiClient.Credentials withNew = credentials(out, theirs.token(), version);
-            String detailsUrl = CredentialsObjects.versionUrl(client.get(theirs.url(), withNew, correlation), version)
-                    .orElseThrow(() -> new OcpiClient.CallFailed("The partner no longer offers " + version, true));
-            JsonArray endpoints = CredentialsObjects.endpoints(client.get(detailsUrl, withNew, correlation))
-                    .orElseThrow(() -> new OcpiClient.CallFailed("Malformed version details", true));
-            partners.registered(partnerId, version, theirs.url(), endpoints.toString(), theirs.roles(), theirs.token(), actor);
-        });
+                .orElseThrow(
+                        () -> upstream(partnerId, actor, "no-matching-endpoints", "No credentials endpoint known"));
+        withNewToken(
+                partnerId, actor, "rotation-failed", "Rotation failed, the previous tokens stay in use: ", token -> {
+                    JsonValue answer = client.put(
+                            credentialsUrl,
+                            credentials(out, out.token(), version),
+                            CredentialsObjects.ours(version, token, ourVersionsUrl, ourParty()),
+                            correlation);
+                    CredentialsObjects.Theirs theirs = CredentialsObjects.parse(version, answer)
+                            .orElseThrow(() -> new OcpiClient.CallFailed("Malformed credentials in the answer", true));
+                    OcpiClient.Credentials withNew = credentials(out, theirs.token(), version);
+                    String detailsUrl = CredentialsObjects.versionUrl(
+                                    client.get(theirs.url(), withNew, correlation), version)
+                            .orElseThrow(
+                                    () -> new OcpiClient.CallFailed("The partner no longer offers " + version, true));
+                    JsonArray endpoints = CredentialsObjects.endpoints(client.get(detailsUrl, withNew, correlation))
+                            .orElseThrow(() -> new OcpiClient.CallFailed("Malformed version details", true));
+                    partners.registered(
+                            partnerId,
+                            version,
+                            theirs.url(),
+                            endpoints.toString(),
+                            theirs.roles(),
+                            theirs.token(),
+                            actor);
+                });
         return partners.existing(partnerId);
     }
 
@@ -203,14 +240,19 @@ public class Registrations {
         if (partner.status() != Partner.Status.REGISTERED) {
             throw new Refusal(Refusal.Kind.CONFLICT, "not-registered", "The partner is not registered");
         }
-        partners.outgoing(partnerId).ifPresent(out -> CredentialsObjects.endpoints(jsonOf(out.endpoints()))
-                .flatMap(e -> CredentialsObjects.endpoint(e, "credentials")).ifPresent(url -> {
-                    try {
-                        client.delete(url, credentials(out, out.token(), out.version()), UUID.randomUUID().toString());
-                    } catch (OcpiClient.CallFailed e) {
-                        partners.failure(partnerId, "ocpi.credentials.unregister", actor, e.getMessage());
-                    }
-                }));
+        partners.outgoing(partnerId)
+                .ifPresent(out -> CredentialsObjects.endpoints(jsonOf(out.endpoints()))
+                        .flatMap(e -> CredentialsObjects.endpoint(e, "credentials"))
+                        .ifPresent(url -> {
+                            try {
+                                client.delete(
+                                        url,
+                                        credentials(out, out.token(), out.version()),
+                                        UUID.randomUUID().toString());
+                            } catch (OcpiClient.CallFailed e) {
+                                partners.failure(partnerId, "ocpi.credentials.unregister", actor, e.getMessage());
+                            }
+                        }));
         partners.unregistered(partnerId, actor);
         return partners.existing(partnerId);
     }
@@ -227,7 +269,8 @@ public class Registrations {
      * Issues a new token C and hands it to {@code exchange}; when the exchange fails the token is
      * discarded and the partner's previous tokens stay as they were.
      */
-    private void withNewToken(long partnerId, String actor, String failureType, String failurePrefix, TokenExchange exchange) {
+    private void withNewToken(
+            long partnerId, String actor, String failureType, String failurePrefix, TokenExchange exchange) {
         String token = partners.issueServerToken(partnerId);
         try {
             exchange.run(token);
@@ -261,13 +304,16 @@ public class Registrations {
         if (endpoints == null) {
             return JsonValue.NULL;
         }
-        JsonArray array = jakarta.json.Json.createReader(new java.io.StringReader(endpoints)).readArray();
+        JsonArray array = jakarta.json.Json.createReader(new java.io.StringReader(endpoints))
+                .readArray();
         return jakarta.json.Json.createObjectBuilder().add("endpoints", array).build();
     }
 
     static int compareVersions(String a, String b) {
-        List<Integer> x = java.util.Arrays.stream(a.split("\\.")).map(Integer::valueOf).toList();
-        List<Integer> y = java.util.Arrays.stream(b.split("\\.")).map(Integer::valueOf).toList();
+        List<Integer> x =
+                java.util.Arrays.stream(a.split("\\.")).map(Integer::valueOf).toList();
+        List<Integer> y =
+                java.util.Arrays.stream(b.split("\\.")).map(Integer::valueOf).toList();
         for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
             int c = Integer.compare(x.get(i), y.get(i));
             if (c != 0) {

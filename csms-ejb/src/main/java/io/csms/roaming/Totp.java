@@ -53,22 +53,38 @@ public final class Totp {
      * @param hashAlgorithm sha256, sha384 or sha512, or null for sha256
      * @throws IllegalArgumentException with the format's error text when a parameter is invalid
      */
-    public static Totp of(String sharedSecret, Number validitySeconds, Number length, String alphabet, String hashAlgorithm) {
+    public static Totp of(
+            String sharedSecret, Number validitySeconds, Number length, String alphabet, String hashAlgorithm) {
         String secret = sharedSecret == null ? "" : sharedSecret.strip();
         require(!secret.isEmpty(), "The given shared secret must not be null or empty!");
-        require(secret.length() >= MIN_SECRET_LENGTH, "The length of the given shared secret must be at least 16 characters!");
-        require(secret.chars().noneMatch(Character::isWhitespace),
+        require(
+                secret.length() >= MIN_SECRET_LENGTH,
+                "The length of the given shared secret must be at least 16 characters!");
+        require(
+                secret.chars().noneMatch(Character::isWhitespace),
                 "The given shared secret must not contain any whitespace characters!");
 
-        long validity = validitySeconds == null ? 30 : whole(validitySeconds, 1, Long.MAX_VALUE,
-                "The validity time must be a positive integer number of seconds!");
-        int size = (int) (length == null ? 12 : whole(length, 4, 255,
-                "The expected length of the TOTP must be between 4 and 255 characters!"));
+        long validity = validitySeconds == null
+                ? 30
+                : whole(
+                        validitySeconds,
+                        1,
+                        Long.MAX_VALUE,
+                        "The validity time must be a positive integer number of seconds!");
+        int size = (int)
+                (length == null
+                        ? 12
+                        : whole(
+                                length,
+                                4,
+                                255,
+                                "The expected length of the TOTP must be between 4 and 255 characters!"));
 
         String letters = alphabet == null ? BASE62 : alphabet.strip();
         require(!letters.isEmpty(), "The given alphabet must not be null or empty!");
         require(letters.length() >= 4, "The given alphabet must contain at least 4 characters!");
-        require(letters.chars().noneMatch(Character::isWhitespace),
+        require(
+                letters.chars().noneMatch(Character::isWhitespace),
                 "The given alphabet must not contain any whitespace characters!");
         Set<Character> seen = new HashSet<>();
         for (char c : letters.toCharArray()) {
@@ -95,8 +111,11 @@ public final class Totp {
         require(unixMillis >= 0, "The timestamp must be a non-negative Unix timestamp in milliseconds!");
         long seconds = Math.floorDiv(unixMillis, 1000L);
         long slot = seconds / validitySeconds;
-        return new Window(value(slot - 1, tlsExporterMaterial), value(slot, tlsExporterMaterial),
-                value(slot + 1, tlsExporterMaterial), validitySeconds - seconds % validitySeconds);
+        return new Window(
+                value(slot - 1, tlsExporterMaterial),
+                value(slot, tlsExporterMaterial),
+                value(slot + 1, tlsExporterMaterial),
+                validitySeconds - seconds % validitySeconds);
     }
 
     /** The slot {@code candidate} belongs to among previous, current and next, or -1: compared in constant time. */

@@ -74,8 +74,14 @@ public class ChargingTransaction {
 
     protected ChargingTransaction() {}
 
-    public ChargingTransaction(String chargerId, int connectorId, String idTag, int meterStart, Instant startTime,
-            Integer reservationId, Long accountId) {
+    public ChargingTransaction(
+            String chargerId,
+            int connectorId,
+            String idTag,
+            int meterStart,
+            Instant startTime,
+            Integer reservationId,
+            Long accountId) {
         this.chargerId = chargerId;
         this.accountId = accountId;
         this.connectorId = connectorId;

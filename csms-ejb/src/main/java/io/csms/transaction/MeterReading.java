@@ -66,6 +66,13 @@ public class MeterReading {
     }
 
     /** A sampled value, protocol-neutral. */
-    public record Sample(Instant at, String value, String context, String format, String measurand, String phase,
-            String location, String unit) {}
+    public record Sample(
+            Instant at,
+            String value,
+            String context,
+            String format,
+            String measurand,
+            String phase,
+            String location,
+            String unit) {}
 }

@@ -43,25 +43,33 @@ public class Transactions {
      * whatever the verdict; the verdict tells it whether to go on. A retry of the same start (same
      * charger, connector, tag, meter and time: the reply was lost) gets the same id.
      */
-    public Started start(String chargerId, int connectorId, String idTag, int meterStart, Instant at, Integer reservationId) {
-        Optional<ChargingTransaction> retried = em.createNamedQuery(ChargingTransaction.RETRY, ChargingTransaction.class)
-                .setParameter("charger", chargerId).setParameter("connector", connectorId).setParameter("idTag", idTag)
-                .setParameter("meterStart", meterStart).setParameter("startTime", at)
-                .getResultStream().findFirst();
+    public Started start(
+            String chargerId, int connectorId, String idTag, int meterStart, Instant at, Integer reservationId) {
+        Optional<ChargingTransaction> retried = em.createNamedQuery(
+                        ChargingTransaction.RETRY, ChargingTransaction.class)
+                .setParameter("charger", chargerId)
+                .setParameter("connector", connectorId)
+                .setParameter("idTag", idTag)
+                .setParameter("meterStart", meterStart)
+                .setParameter("startTime", at)
+                .getResultStream()
+                .findFirst();
         IdTags.Verdict verdict = idTags.verdict(idTag);
         if (retried.isPresent()) {
             return new Started(retried.get().id(), verdict);
         }
         // OCPP 1.6: a tag already charging elsewhere is ConcurrentTx
         if (verdict.accepted() && activeForTag(idTag)) {
-            verdict = new IdTags.Verdict("ConcurrentTx", verdict.expiryDate(), verdict.parentIdTag(), verdict.accountId());
+            verdict = new IdTags.Verdict(
+                    "ConcurrentTx", verdict.expiryDate(), verdict.parentIdTag(), verdict.accountId());
         }
-        ChargingTransaction transaction = new ChargingTransaction(chargerId, connectorId, idTag, meterStart, at,
-                reservationId, verdict.accountId());
+        ChargingTransaction transaction = new ChargingTransaction(
+                chargerId, connectorId, idTag, meterStart, at, reservationId, verdict.accountId());
         em.persist(transaction);
         em.flush();
         if (verdict.accountId() != null) {
-            events.fire(new TransactionEvent.Started(transaction.id(), chargerId, connectorId, idTag, verdict.accountId()));
+            events.fire(
+                    new TransactionEvent.Started(transaction.id(), chargerId, connectorId, idTag, verdict.accountId()));
         }
         return new Started(transaction.id(), verdict);
     }
@@ -71,12 +79,23 @@ public class Transactions {
      * do not know is acknowledged and recorded in the audit trail: refusing it would only make the
      * charger retry forever.
      */
-    public Optional<ChargingTransaction> stop(String chargerId, int transactionId, int meterStop, Instant at,
-            String reason, String idTag, List<MeterReading.Sample> transactionData) {
+    public Optional<ChargingTransaction> stop(
+            String chargerId,
+            int transactionId,
+            int meterStop,
+            Instant at,
+            String reason,
+            String idTag,
+            List<MeterReading.Sample> transactionData) {
         ChargingTransaction transaction = em.find(ChargingTransaction.class, transactionId);
         if (transaction == null || !transaction.chargerId().equals(chargerId)) {
-            audit.record(new AuditEvent(AuditEvent.ActorType.CHARGER, chargerId, "ocpp.stop-unknown-transaction",
-                    Integer.toString(transactionId), AuditEvent.Outcome.FAILURE, null,
+            audit.record(new AuditEvent(
+                    AuditEvent.ActorType.CHARGER,
+                    chargerId,
+                    "ocpp.stop-unknown-transaction",
+                    Integer.toString(transactionId),
+                    AuditEvent.Outcome.FAILURE,
+                    null,
                     "meterStop=" + meterStop + " timestamp=" + at + " reason=" + reason));
             return Optional.empty();
         }
@@ -84,14 +103,20 @@ public class Transactions {
         transaction.stop(meterStop, at, reason, idTag);
         recordAll(List.of(new Metering(chargerId, transaction.connectorId(), transactionId, transactionData)));
         if (wasActive && transaction.accountId() != null) {
-            events.fire(new TransactionEvent.Stopped(transactionId, transaction.accountId(), meterStop,
-                    transaction.energyWh(), at, transaction.stopReason()));
+            events.fire(new TransactionEvent.Stopped(
+                    transactionId,
+                    transaction.accountId(),
+                    meterStop,
+                    transaction.energyWh(),
+                    at,
+                    transaction.stopReason()));
         }
         return Optional.of(transaction);
     }
 
     /** One MeterValues message: its charger, connector, transaction (null when none) and samples. */
-    public record Metering(String chargerId, int connectorId, Integer transactionId, List<MeterReading.Sample> samples) {}
+    public record Metering(
+            String chargerId, int connectorId, Integer transactionId, List<MeterReading.Sample> samples) {}
 
     /**
      * Several MeterValues messages in one database transaction (see {@link MeterValueWriter}): the
@@ -108,7 +133,8 @@ public class Transactions {
         Map<Integer, Long> accounts = new HashMap<>();
         if (!named.isEmpty()) {
             em.createQuery("select t.id, t.accountId from ChargingTransaction t where t.id in :ids", Object[].class)
-                    .setParameter("ids", named).getResultList()
+                    .setParameter("ids", named)
+                    .getResultList()
                     .forEach(row -> accounts.put((Integer) row[0], (Long) row[1]));
         }
         for (Metering m : batch) {
@@ -117,40 +143,56 @@ public class Transactions {
                 em.persist(new MeterReading(m.chargerId(), m.connectorId(), known ? m.transactionId() : null, sample));
             }
             if (known && accounts.get(m.transactionId()) != null && !m.samples().isEmpty()) {
-                events.fire(new TransactionEvent.Metered(m.transactionId(), accounts.get(m.transactionId()), List.copyOf(m.samples())));
+                events.fire(new TransactionEvent.Metered(
+                        m.transactionId(), accounts.get(m.transactionId()), List.copyOf(m.samples())));
             }
         }
     }
 
     /** A charger's transactions, newest first. */
     public List<ChargingTransaction> ofCharger(String chargerId, int offset, int limit) {
-        return em.createQuery("select t from ChargingTransaction t where t.chargerId = :charger order by t.startTime desc",
-                ChargingTransaction.class).setParameter("charger", chargerId)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
+        return em.createQuery(
+                        "select t from ChargingTransaction t where t.chargerId = :charger order by t.startTime desc",
+                        ChargingTransaction.class)
+                .setParameter("charger", chargerId)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /** An account's sessions, newest first. */
     public List<ChargingTransaction> ofAccount(long accountId, int offset, int limit) {
-        return em.createQuery("select t from ChargingTransaction t where t.accountId = :account order by t.startTime desc, t.id desc",
-                ChargingTransaction.class).setParameter("account", accountId)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
+        return em.createQuery(
+                        "select t from ChargingTransaction t where t.accountId = :account order by t.startTime desc, t.id desc",
+                        ChargingTransaction.class)
+                .setParameter("account", accountId)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     public long countOfAccount(long accountId) {
         return em.createQuery("select count(t) from ChargingTransaction t where t.accountId = :account", Long.class)
-                .setParameter("account", accountId).getSingleResult();
+                .setParameter("account", accountId)
+                .getSingleResult();
     }
 
     /** The meter values recorded for a transaction, in the order they were sampled. */
     public List<MeterReading> meterValues(int transactionId) {
-        return em.createQuery("select m from MeterReading m where m.transactionId = :tx order by m.sampledAt, m.id",
-                MeterReading.class).setParameter("tx", transactionId).getResultList();
+        return em.createQuery(
+                        "select m from MeterReading m where m.transactionId = :tx order by m.sampledAt, m.id",
+                        MeterReading.class)
+                .setParameter("tx", transactionId)
+                .getResultList();
     }
 
     /** Whether the account's tag is charging somewhere right now. */
     public boolean activeForTag(String idTag) {
-        return !em.createNamedQuery(ChargingTransaction.ACTIVE_FOR_TAG, Integer.class).setParameter("idTag", idTag)
-                .setMaxResults(1).getResultList().isEmpty();
+        return !em.createNamedQuery(ChargingTransaction.ACTIVE_FOR_TAG, Integer.class)
+                .setParameter("idTag", idTag)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     public Optional<ChargingTransaction> find(int transactionId) {
@@ -159,7 +201,9 @@ public class Transactions {
 
     public Optional<ChargingTransaction> activeOn(String chargerId, int connectorId) {
         return em.createNamedQuery(ChargingTransaction.ACTIVE_ON_CONNECTOR, ChargingTransaction.class)
-                .setParameter("charger", chargerId).setParameter("connector", connectorId)
-                .getResultStream().findFirst();
+                .setParameter("charger", chargerId)
+                .setParameter("connector", connectorId)
+                .getResultStream()
+                .findFirst();
     }
 }

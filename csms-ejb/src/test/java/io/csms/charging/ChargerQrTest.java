@@ -16,10 +16,22 @@ class ChargerQrTest {
 
     @Test
     void anything_else_is_not_a_code() {
-        for (String bad : new String[] {null, "", "ocpp://CP001", "ocpp://CP001?connector=0", "ocpp://CP001?connector=01",
-                "ocpp://CP001?connector=1000", "ocpp://CP001?connector=1&x=2", "http://CP001?connector=1",
-                "OCPP://CP001?connector=1", " ocpp://CP001?connector=1", "ocpp://?connector=1", "ocpp://CP 1?connector=1",
-                "ocpp://CP001/x?connector=1", "ocpp://" + "A".repeat(49) + "?connector=1"}) {
+        for (String bad : new String[] {
+            null,
+            "",
+            "ocpp://CP001",
+            "ocpp://CP001?connector=0",
+            "ocpp://CP001?connector=01",
+            "ocpp://CP001?connector=1000",
+            "ocpp://CP001?connector=1&x=2",
+            "http://CP001?connector=1",
+            "OCPP://CP001?connector=1",
+            " ocpp://CP001?connector=1",
+            "ocpp://?connector=1",
+            "ocpp://CP 1?connector=1",
+            "ocpp://CP001/x?connector=1",
+            "ocpp://" + "A".repeat(49) + "?connector=1"
+        }) {
             assertTrue(ChargerQr.parse(bad).isEmpty(), "accepted: " + bad);
         }
     }

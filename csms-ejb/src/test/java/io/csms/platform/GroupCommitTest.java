@@ -18,6 +18,7 @@ class GroupCommitTest {
 
     /** What each call of the write function got: one list per "transaction". */
     private final List<List<Integer>> transactions = Collections.synchronizedList(new ArrayList<>());
+
     private GroupCommit<Integer, String> commits;
 
     @AfterEach
@@ -27,7 +28,8 @@ class GroupCommitTest {
         }
     }
 
-    private GroupCommit<Integer, String> start(int writers, int batchSize, Function<List<Integer>, List<String>> write) {
+    private GroupCommit<Integer, String> start(
+            int writers, int batchSize, Function<List<Integer>, List<String>> write) {
         commits = new GroupCommit<>("test", Thread::new, writers, batchSize, batch -> {
             transactions.add(List.copyOf(batch));
             return write.apply(batch);
@@ -40,7 +42,8 @@ class GroupCommitTest {
     }
 
     @Test
-    void items_queued_while_a_batch_is_written_go_together_into_the_next_one_and_each_gets_its_own_result() throws Exception {
+    void items_queued_while_a_batch_is_written_go_together_into_the_next_one_and_each_gets_its_own_result()
+            throws Exception {
         CountDownLatch firstBatchWriting = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         start(1, 100, batch -> {
@@ -56,7 +59,9 @@ class GroupCommitTest {
         for (int i = 1; i <= 50; i++) {
             queued.add(commits.submit(i));
         }
-        assertTrue(queued.stream().noneMatch(CompletableFuture::isDone), "nothing is answered before its batch is written");
+        assertTrue(
+                queued.stream().noneMatch(CompletableFuture::isDone),
+                "nothing is answered before its batch is written");
         release.countDown();
 
         assertEquals("stored 0", first.get(5, TimeUnit.SECONDS));
@@ -72,7 +77,8 @@ class GroupCommitTest {
     void what_a_caller_chains_to_its_result_does_not_hold_up_the_next_batch() throws Exception {
         start(1, 100, GroupCommitTest::echo);
         CountDownLatch stuck = new CountDownLatch(1);
-        CompletableFuture<Void> slowAnswer = commits.submit(1).thenAccept(result -> await(stuck)); // a charger that does not read
+        CompletableFuture<Void> slowAnswer =
+                commits.submit(1).thenAccept(result -> await(stuck)); // a charger that does not read
         assertEquals("stored 2", commits.submit(2).get(5, TimeUnit.SECONDS));
         assertTrue(!slowAnswer.isDone());
         stuck.countDown();
@@ -114,15 +120,17 @@ class GroupCommitTest {
         for (int i = 10; i < 20; i++) {
             CompletableFuture<String> result = all.get(i - 10);
             if (i == 13) {
-                ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                        () -> result.get(5, TimeUnit.SECONDS));
+                ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(
+                        ExecutionException.class, () -> result.get(5, TimeUnit.SECONDS));
                 assertEquals("value too long for its column", failed.getCause().getMessage());
             } else {
                 assertEquals("stored " + i, result.get(5, TimeUnit.SECONDS));
             }
         }
-        List<Integer> failedBatch = transactions.stream().filter(t -> t.contains(13)).findFirst().orElseThrow();
-        assertTrue(failedBatch.stream().allMatch(i -> transactions.contains(List.of(i))),
+        List<Integer> failedBatch =
+                transactions.stream().filter(t -> t.contains(13)).findFirst().orElseThrow();
+        assertTrue(
+                failedBatch.stream().allMatch(i -> transactions.contains(List.of(i))),
                 "each item of the failed batch retried alone: " + transactions);
     }
 

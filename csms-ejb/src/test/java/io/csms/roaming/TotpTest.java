@@ -1,10 +1,10 @@
 package io.csms.roaming;
 
-import io.csms.SpecData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.csms.SpecData;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -30,28 +30,36 @@ class TotpTest {
     Stream<DynamicTest> generationVectors() throws IOException {
         List<JsonObject> vectors = vectors("totp-test-vectors.json");
         assertEquals(38, vectors.size());
-        return vectors.stream().map(v -> DynamicTest.dynamicTest(v.getString("id"), () -> {
-            JsonObject in = v.getJsonObject("input");
-            JsonObject expected = v.getJsonObject("expected");
-            byte[] tls = in.containsKey("tlsExporterMaterialHex") ? HexFormat.of().parseHex(in.getString("tlsExporterMaterialHex")) : null;
-            Totp.Window window = totp(in).window(in.getJsonNumber("unixTimestampMillis").longValueExact(), tls);
-            assertEquals(expected.getString("previous"), window.previous());
-            assertEquals(expected.getString("current"), window.current());
-            assertEquals(expected.getString("next"), window.next());
-            assertEquals(expected.getJsonNumber("remainingTimeSeconds").longValueExact(), window.remainingSeconds());
-        }));
+        return vectors.stream()
+                .map(v -> DynamicTest.dynamicTest(v.getString("id"), () -> {
+                    JsonObject in = v.getJsonObject("input");
+                    JsonObject expected = v.getJsonObject("expected");
+                    byte[] tls = in.containsKey("tlsExporterMaterialHex")
+                            ? HexFormat.of().parseHex(in.getString("tlsExporterMaterialHex"))
+                            : null;
+                    Totp.Window window = totp(in).window(
+                                    in.getJsonNumber("unixTimestampMillis").longValueExact(), tls);
+                    assertEquals(expected.getString("previous"), window.previous());
+                    assertEquals(expected.getString("current"), window.current());
+                    assertEquals(expected.getString("next"), window.next());
+                    assertEquals(
+                            expected.getJsonNumber("remainingTimeSeconds").longValueExact(), window.remainingSeconds());
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> invalidInputsAreRejectedWithTheFormatsMessage() throws IOException {
         List<JsonObject> vectors = vectors("totp-invalid-inputs.json");
         assertTrue(vectors.size() >= 18);
-        return vectors.stream().map(v -> DynamicTest.dynamicTest(v.getString("id"), () -> {
-            JsonObject in = v.getJsonObject("input");
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> totp(in).window(in.getJsonNumber("unixTimestampMillis").longValueExact()));
-            assertTrue(e.getMessage().startsWith(v.getString("expectedError")), e.getMessage());
-        }));
+        return vectors.stream()
+                .map(v -> DynamicTest.dynamicTest(v.getString("id"), () -> {
+                    JsonObject in = v.getJsonObject("input");
+                    IllegalArgumentException e = assertThrows(
+                            IllegalArgumentException.class,
+                            () -> totp(in).window(in.getJsonNumber("unixTimestampMillis")
+                                    .longValueExact()));
+                    assertTrue(e.getMessage().startsWith(v.getString("expectedError")), e.getMessage());
+                }));
     }
 
     @Test
@@ -69,7 +77,10 @@ class TotpTest {
     }
 
     private static Totp totp(JsonObject in) {
-        return Totp.of(in.getString("sharedSecret"), number(in, "validityTimeSeconds"), number(in, "totpLength"),
+        return Totp.of(
+                in.getString("sharedSecret"),
+                number(in, "validityTimeSeconds"),
+                number(in, "totpLength"),
                 in.containsKey("alphabet") ? in.getString("alphabet") : null,
                 in.containsKey("hashAlgorithm") ? in.getString("hashAlgorithm") : null);
     }
@@ -80,7 +91,8 @@ class TotpTest {
     }
 
     private static List<JsonObject> vectors(String file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(SPECS.resolve(file)); JsonReader json = Json.createReader(reader)) {
+        try (Reader reader = Files.newBufferedReader(SPECS.resolve(file));
+                JsonReader json = Json.createReader(reader)) {
             return json.readObject().getJsonArray("vectors").getValuesAs(JsonObject.class);
         }
     }

@@ -34,17 +34,20 @@ public abstract class CredentialsResource {
     /** GET: our credentials, with the token the caller uses. */
     @GET
     public Response get() {
-        return ok(CredentialsObjects.ours(version(), caller.token(), baseUrl.versions(uriInfo), registrations.ourParty()));
+        return ok(CredentialsObjects.ours(
+                version(), caller.token(), baseUrl.versions(uriInfo), registrations.ourParty()));
     }
 
     @POST
     public Response register(String body) {
-        return answer(registrations.register(caller.required(), version(), OcpiJson.read(body), baseUrl.versions(uriInfo)));
+        return answer(
+                registrations.register(caller.required(), version(), OcpiJson.read(body), baseUrl.versions(uriInfo)));
     }
 
     @PUT
     public Response update(String body) {
-        return answer(registrations.update(caller.required(), version(), OcpiJson.read(body), baseUrl.versions(uriInfo)));
+        return answer(
+                registrations.update(caller.required(), version(), OcpiJson.read(body), baseUrl.versions(uriInfo)));
     }
 
     @DELETE
@@ -61,11 +64,14 @@ public abstract class CredentialsResource {
             return ok(ours.credentials());
         }
         Registrations.Answer.Error error = (Registrations.Answer.Error) answer;
-        return Response.status(error.httpStatus()).type(MediaType.APPLICATION_JSON)
-                .entity(OcpiResponse.error(error.statusCode(), error.message())).build();
+        return Response.status(error.httpStatus())
+                .type(MediaType.APPLICATION_JSON)
+                .entity(OcpiResponse.error(error.statusCode(), error.message()))
+                .build();
     }
 
     private static Response ok(Object data) {
-        return Response.ok(OcpiResponse.success(data), MediaType.APPLICATION_JSON).build();
+        return Response.ok(OcpiResponse.success(data), MediaType.APPLICATION_JSON)
+                .build();
     }
 }

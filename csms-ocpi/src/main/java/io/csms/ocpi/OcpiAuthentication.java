@@ -74,7 +74,8 @@ public class OcpiAuthentication implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        OcpiModule module = resource.getResourceClass() == null ? null : OcpiModules.moduleOf(resource.getResourceClass());
+        OcpiModule module =
+                resource.getResourceClass() == null ? null : OcpiModules.moduleOf(resource.getResourceClass());
         if (module == null) {
             return;
         }
@@ -103,29 +104,41 @@ public class OcpiAuthentication implements ContainerRequestFilter {
             throw refuse(address, null, "unknown token");
         }
         throttled(guard.blocked(address, partner.partnerId()));
-        boolean registrationModule = module.id().equals(OcpiModule.VERSIONS) || module.id().equals(OcpiModule.CREDENTIALS);
+        boolean registrationModule =
+                module.id().equals(OcpiModule.VERSIONS) || module.id().equals(OcpiModule.CREDENTIALS);
         if (partner.registrationToken() && !registrationModule) {
             throw refuse(address, partner, "registration token used outside versions and credentials");
         }
         if (partner.totpSecret() != null) {
             checkTotp(request, presented, partner, address);
         }
-        if (partner.clientCertificateSha256() != null && !partner.clientCertificateSha256().equals(certificateSha256())) {
+        if (partner.clientCertificateSha256() != null
+                && !partner.clientCertificateSha256().equals(certificateSha256())) {
             throw refuse(address, partner, "no client certificate, or not the one bound to the partner");
         }
         if (!module.version().isEmpty() && !partner.versions().contains(module.version())) {
-            throw new OcpiException(404, OcpiStatus.CLIENT_ERROR, "Version " + module.version() + " is not available to you");
+            throw new OcpiException(
+                    404, OcpiStatus.CLIENT_ERROR, "Version " + module.version() + " is not available to you");
         }
         if (!OcpiModules.allowed(module, partner)) {
-            audit.record(new AuditEvent(AuditEvent.ActorType.PARTNER, "partner:" + partner.partnerId(), "ocpi.access",
-                    module.id(), AuditEvent.Outcome.DENIED, address, "module not allowed"));
-            throw new OcpiException(403, OcpiStatus.CLIENT_ERROR, "The " + module.id() + " module is not available to you");
+            audit.record(new AuditEvent(
+                    AuditEvent.ActorType.PARTNER,
+                    "partner:" + partner.partnerId(),
+                    "ocpi.access",
+                    module.id(),
+                    AuditEvent.Outcome.DENIED,
+                    address,
+                    "module not allowed"));
+            throw new OcpiException(
+                    403, OcpiStatus.CLIENT_ERROR, "The " + module.id() + " module is not available to you");
         }
-        OcpiRouting.Route route = OcpiModules.functional(module) ? routing.check(request, partner, address) : OcpiRouting.Route.NONE;
+        OcpiRouting.Route route =
+                OcpiModules.functional(module) ? routing.check(request, partner, address) : OcpiRouting.Route.NONE;
         caller.authenticated(partner, token, route);
     }
 
-    private void checkTotp(ContainerRequestContext request, Presented presented, Partners.Authenticated partner, String address) {
+    private void checkTotp(
+            ContainerRequestContext request, Presented presented, Partners.Authenticated partner, String address) {
         String value = presented.basicPassword();
         if (value == null) {
             String header = request.getHeaderString("TOTP");
@@ -196,16 +209,24 @@ public class OcpiAuthentication implements ContainerRequestFilter {
     private OcpiException refuse(String address, Partners.Authenticated partner, String reason) {
         Long partnerId = partner == null ? null : partner.partnerId();
         guard.failed(address, partnerId);
-        audit.record(new AuditEvent(partner == null ? AuditEvent.ActorType.ANONYMOUS : AuditEvent.ActorType.PARTNER,
-                partner == null ? null : "partner:" + partnerId, "ocpi.authenticate", servlet.getRequestURI(),
-                AuditEvent.Outcome.DENIED, address, reason));
+        audit.record(new AuditEvent(
+                partner == null ? AuditEvent.ActorType.ANONYMOUS : AuditEvent.ActorType.PARTNER,
+                partner == null ? null : "partner:" + partnerId,
+                "ocpi.authenticate",
+                servlet.getRequestURI(),
+                AuditEvent.Outcome.DENIED,
+                address,
+                reason));
         return OcpiException.unauthorized("Not authorized: " + reason);
     }
 
     private static void throttled(Optional<Duration> wait) {
         if (wait.isPresent()) {
-            throw new OcpiException(Response.status(429).header(HttpHeaders.RETRY_AFTER, wait.get().toSeconds()),
-                    OcpiStatus.CLIENT_ERROR, "Too many failed attempts; retry after " + wait.get().toSeconds() + " s");
+            throw new OcpiException(
+                    Response.status(429)
+                            .header(HttpHeaders.RETRY_AFTER, wait.get().toSeconds()),
+                    OcpiStatus.CLIENT_ERROR,
+                    "Too many failed attempts; retry after " + wait.get().toSeconds() + " s");
         }
     }
 }

@@ -34,8 +34,12 @@ public class OcpiErrors implements ExceptionMapper<Throwable> {
         }
         if (e instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
-            return envelope(status, status >= 500 ? OcpiStatus.SERVER_ERROR : OcpiStatus.CLIENT_ERROR,
-                    Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase());
+            return envelope(
+                    status,
+                    status >= 500 ? OcpiStatus.SERVER_ERROR : OcpiStatus.CLIENT_ERROR,
+                    Response.Status.fromStatusCode(status) == null
+                            ? "Error"
+                            : Response.Status.fromStatusCode(status).getReasonPhrase());
         }
         LOG.log(Level.SEVERE, "OCPI request failed", e);
         return envelope(500, OcpiStatus.SERVER_ERROR, "Internal error");
@@ -43,7 +47,8 @@ public class OcpiErrors implements ExceptionMapper<Throwable> {
 
     private static boolean isBadJson(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JsonException || t instanceof JsonbException
+            if (t instanceof JsonException
+                    || t instanceof JsonbException
                     || (t instanceof ProcessingException && !(t.getCause() instanceof WebApplicationException))) {
                 return true;
             }
@@ -52,6 +57,9 @@ public class OcpiErrors implements ExceptionMapper<Throwable> {
     }
 
     private static Response envelope(int status, OcpiStatus code, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(OcpiResponse.error(code, message)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(OcpiResponse.error(code, message))
+                .build();
     }
 }

@@ -13,7 +13,11 @@ public class OcpiException extends WebApplicationException {
 
     /** With a response builder carrying extra headers. */
     public OcpiException(Response.ResponseBuilder response, OcpiStatus status, String message) {
-        super(message, response.type(MediaType.APPLICATION_JSON).entity(OcpiResponse.error(status, message)).build());
+        super(
+                message,
+                response.type(MediaType.APPLICATION_JSON)
+                        .entity(OcpiResponse.error(status, message))
+                        .build());
     }
 
     public static OcpiException unauthorized(String message) {

@@ -46,7 +46,8 @@ public class OcpiGuard {
     }
 
     public Optional<Duration> blocked(String address, Long partnerId) {
-        return failures.blocked(new FailureThrottle.Limit("address:" + address, perAddress),
+        return failures.blocked(
+                new FailureThrottle.Limit("address:" + address, perAddress),
                 new FailureThrottle.Limit(partnerId == null ? null : "partner:" + partnerId, perPartner));
     }
 

@@ -30,8 +30,10 @@ public class OcpiHeaders implements ContainerResponseFilter {
         response.getHeaders().putSingle(CORRELATION_ID, idOrNew(request.getHeaderString(CORRELATION_ID)));
         OcpiRouting.Party sender = caller.route().from();
         if (sender != null) {
-            response.getHeaders().putSingle(OcpiRouting.FROM_COUNTRY, routing.ours().countryCode());
-            response.getHeaders().putSingle(OcpiRouting.FROM_PARTY, routing.ours().partyId());
+            response.getHeaders()
+                    .putSingle(OcpiRouting.FROM_COUNTRY, routing.ours().countryCode());
+            response.getHeaders()
+                    .putSingle(OcpiRouting.FROM_PARTY, routing.ours().partyId());
             response.getHeaders().putSingle(OcpiRouting.TO_COUNTRY, sender.countryCode());
             response.getHeaders().putSingle(OcpiRouting.TO_PARTY, sender.partyId());
         }
@@ -39,6 +41,8 @@ public class OcpiHeaders implements ContainerResponseFilter {
 
     /** An id as given when it is a sane token (at most 36 printable characters), otherwise a new UUID. */
     private static String idOrNew(String given) {
-        return given != null && given.matches("[\\x21-\\x7E]{1,36}") ? given : UUID.randomUUID().toString();
+        return given != null && given.matches("[\\x21-\\x7E]{1,36}")
+                ? given
+                : UUID.randomUUID().toString();
     }
 }

@@ -18,8 +18,12 @@ import java.util.Set;
  */
 public final class OcpiModules {
 
-    static final List<Class<?>> RESOURCES = List.of(VersionsResource.class, V221VersionDetailsResource.class,
-            V211VersionDetailsResource.class, V221CredentialsResource.class, V211CredentialsResource.class,
+    static final List<Class<?>> RESOURCES = List.of(
+            VersionsResource.class,
+            V221VersionDetailsResource.class,
+            V211VersionDetailsResource.class,
+            V221CredentialsResource.class,
+            V211CredentialsResource.class,
             HubClientInfoResource.class);
 
     /** The versions we speak, newest first. */
@@ -39,7 +43,9 @@ public final class OcpiModules {
         List<Endpoint> endpoints = new ArrayList<>();
         for (Class<?> resource : RESOURCES) {
             OcpiModule module = moduleOf(resource);
-            if (module.version().equals(version) && !module.id().equals(OcpiModule.VERSIONS) && allowed(module, caller)) {
+            if (module.version().equals(version)
+                    && !module.id().equals(OcpiModule.VERSIONS)
+                    && allowed(module, caller)) {
                 if (module.roles().length == 0) {
                     endpoints.add(new Endpoint(module.id(), null, module.path()));
                 }
@@ -87,11 +93,13 @@ public final class OcpiModules {
         if (module.id().equals(OcpiModule.CREDENTIALS)) {
             return true;
         }
-        if (caller.registrationToken() || caller.status() != Partner.Status.REGISTERED
+        if (caller.registrationToken()
+                || caller.status() != Partner.Status.REGISTERED
                 || !caller.allowedModules().contains(module.id())) {
             return false;
         }
-        Set<Partner.Role> roles = Set.copyOf(caller.roles().stream().map(Partner.PartyRole::role).toList());
+        Set<Partner.Role> roles =
+                Set.copyOf(caller.roles().stream().map(Partner.PartyRole::role).toList());
         // hubclientinfo is what a hub tells about its parties: only a hub may send it
         return !module.id().equals("hubclientinfo") || roles.contains(Partner.Role.HUB);
     }

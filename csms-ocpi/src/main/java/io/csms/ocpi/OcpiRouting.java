@@ -74,12 +74,20 @@ public class OcpiRouting {
         Party to = party(request, TO_COUNTRY, TO_PARTY);
         Party from = party(request, FROM_COUNTRY, FROM_PARTY);
         if (to != null && !to.equals(ours)) {
-            throw new OcpiException(400, OcpiStatus.INVALID_PARAMETERS, "This message is addressed to " + to
-                    + ", which is not a party on this platform (" + ours + ")");
+            throw new OcpiException(
+                    400,
+                    OcpiStatus.INVALID_PARAMETERS,
+                    "This message is addressed to " + to + ", which is not a party on this platform (" + ours + ")");
         }
         if (from != null && !speaksFor(partner, from)) {
-            audit.record(new AuditEvent(AuditEvent.ActorType.PARTNER, "partner:" + partner.partnerId(), "ocpi.route",
-                    from.toString(), AuditEvent.Outcome.DENIED, address, "sender not represented by the partner"));
+            audit.record(new AuditEvent(
+                    AuditEvent.ActorType.PARTNER,
+                    "partner:" + partner.partnerId(),
+                    "ocpi.route",
+                    from.toString(),
+                    AuditEvent.Outcome.DENIED,
+                    address,
+                    "sender not represented by the partner"));
             throw new OcpiException(403, OcpiStatus.CLIENT_ERROR, "You may not send messages on behalf of " + from);
         }
         return new Route(from, to);
@@ -104,13 +112,17 @@ public class OcpiRouting {
             return null;
         }
         if (country == null || party == null) {
-            throw new OcpiException(400, OcpiStatus.INVALID_PARAMETERS, countryHeader + " and " + partyHeader + " come together");
+            throw new OcpiException(
+                    400, OcpiStatus.INVALID_PARAMETERS, countryHeader + " and " + partyHeader + " come together");
         }
         country = country.strip();
         party = party.strip();
         if (!country.matches("[A-Za-z]{2}") || !party.matches("[A-Za-z0-9]{3}")) {
-            throw new OcpiException(400, OcpiStatus.INVALID_PARAMETERS, countryHeader + "/" + partyHeader
-                    + ": a country code of two letters and a party id of three letters or digits");
+            throw new OcpiException(
+                    400,
+                    OcpiStatus.INVALID_PARAMETERS,
+                    countryHeader + "/" + partyHeader
+                            + ": a country code of two letters and a party id of three letters or digits");
         }
         return new Party(country, party);
     }

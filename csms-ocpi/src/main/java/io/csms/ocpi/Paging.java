@@ -52,7 +52,8 @@ public record Paging(int offset, int limit, Instant dateFrom, Instant dateTo) {
 
     /** Whether an object last updated at {@code lastUpdated} is within the date filters. */
     public boolean includes(Instant lastUpdated) {
-        return (dateFrom == null || !lastUpdated.isBefore(dateFrom)) && (dateTo == null || lastUpdated.isBefore(dateTo));
+        return (dateFrom == null || !lastUpdated.isBefore(dateFrom))
+                && (dateTo == null || lastUpdated.isBefore(dateTo));
     }
 
     /**
@@ -84,7 +85,8 @@ public record Paging(int offset, int limit, Instant dateFrom, Instant dateTo) {
     /** A successful OCPI response with one page of objects and its paging headers. */
     public <T> Response page(List<T> objects, long total, String url, UriInfo request) {
         Response.ResponseBuilder response = Response.ok(OcpiResponse.success(objects), MediaType.APPLICATION_JSON);
-        headers(total, objects.size(), url, request.getRequestUri().getRawQuery()).forEach(response::header);
+        headers(total, objects.size(), url, request.getRequestUri().getRawQuery())
+                .forEach(response::header);
         return response.build();
     }
 

@@ -29,13 +29,17 @@ public abstract class VersionDetailsResource {
         String version = OcpiModules.moduleOf(getClass()).version();
         String base = baseUrl.base(uriInfo);
         JsonArrayBuilder endpoints = Json.createArrayBuilder();
-        for (OcpiModules.Endpoint e : OcpiModules.endpoints(version, caller.partner().orElse(null))) {
+        for (OcpiModules.Endpoint e :
+                OcpiModules.endpoints(version, caller.partner().orElse(null))) {
             JsonObjectBuilder endpoint = Json.createObjectBuilder().add("identifier", e.identifier());
             if (e.role() != null) {
                 endpoint.add("role", e.role());
             }
             endpoints.add(endpoint.add("url", base + "/" + version + "/" + e.path()));
         }
-        return OcpiResponse.success(Json.createObjectBuilder().add("version", version).add("endpoints", endpoints).build());
+        return OcpiResponse.success(Json.createObjectBuilder()
+                .add("version", version)
+                .add("endpoints", endpoints)
+                .build());
     }
 }

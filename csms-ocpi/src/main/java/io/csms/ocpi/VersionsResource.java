@@ -19,7 +19,8 @@ import java.util.List;
 public class VersionsResource {
 
     /** OCPI Version object. */
-    public record Version(String version, @JsonbProperty("url") String url) {}
+    public record Version(
+            String version, @JsonbProperty("url") String url) {}
 
     @Inject
     BaseUrl baseUrl;
@@ -34,7 +35,9 @@ public class VersionsResource {
     public OcpiResponse<List<Version>> versions() {
         String base = baseUrl.base(uriInfo);
         List<String> allowed = caller.partner().map(p -> p.versions()).orElse(OcpiModules.VERSIONS);
-        return OcpiResponse.success(OcpiModules.VERSIONS.stream().filter(allowed::contains)
-                .map(v -> new Version(v, base + "/" + v)).toList());
+        return OcpiResponse.success(OcpiModules.VERSIONS.stream()
+                .filter(allowed::contains)
+                .map(v -> new Version(v, base + "/" + v))
+                .toList());
     }
 }

@@ -31,8 +31,10 @@ public record AdminAccount(String email, String password, boolean generated) {
         }
         byte[] random = new byte[15];
         new SecureRandom().nextBytes(random);
-        return Optional.of(new AdminAccount(email == null ? "admin@csms.local" : email,
-                "Csms-" + Base64.getUrlEncoder().withoutPadding().encodeToString(random), true));
+        return Optional.of(new AdminAccount(
+                email == null ? "admin@csms.local" : email,
+                "Csms-" + Base64.getUrlEncoder().withoutPadding().encodeToString(random),
+                true));
     }
 
     public Map<String, String> systemProperties() {

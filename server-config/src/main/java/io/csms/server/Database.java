@@ -13,12 +13,14 @@ public record Database(String host, int port, String name, String user, String p
 
     /** The settings given from outside, or empty when none were (then the embedded database is used). */
     public static Optional<Database> configured() {
-        return setting("host").map(host -> new Database(host,
-                Integer.parseInt(setting("port").orElse("5432")),
-                setting("name").orElse("csms"),
-                setting("user").orElse("csms"),
-                setting("password").orElse(""),
-                configuredPoolSize()));
+        return setting("host")
+                .map(host -> new Database(
+                        host,
+                        Integer.parseInt(setting("port").orElse("5432")),
+                        setting("name").orElse("csms"),
+                        setting("user").orElse("csms"),
+                        setting("password").orElse(""),
+                        configuredPoolSize()));
     }
 
     /**

@@ -31,10 +31,35 @@ public record DevCertificateAuthority(Path keystore, String password, Path trust
             String password = HexFormat.of().formatHex(random);
             Files.writeString(passwordFile, password);
             Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
-            Processes.run(List.of(keytool(), "-genkeypair", "-alias", ALIAS, "-keyalg", "RSA", "-keysize", "3072",
-                    "-sigalg", "SHA256withRSA", "-dname", "CN=CSMS Development CA", "-ext", "bc:c", "-ext", "ku:c=keyCertSign,cRLSign",
-                    "-validity", "3650", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                    "-storepass:env", "CSMS_CA_PASSWORD"), Map.of("CSMS_CA_PASSWORD", password), log, Duration.ofMinutes(1));
+            Processes.run(
+                    List.of(
+                            keytool(),
+                            "-genkeypair",
+                            "-alias",
+                            ALIAS,
+                            "-keyalg",
+                            "RSA",
+                            "-keysize",
+                            "3072",
+                            "-sigalg",
+                            "SHA256withRSA",
+                            "-dname",
+                            "CN=CSMS Development CA",
+                            "-ext",
+                            "bc:c",
+                            "-ext",
+                            "ku:c=keyCertSign,cRLSign",
+                            "-validity",
+                            "3650",
+                            "-storetype",
+                            "PKCS12",
+                            "-keystore",
+                            keystore.toString(),
+                            "-storepass:env",
+                            "CSMS_CA_PASSWORD"),
+                    Map.of("CSMS_CA_PASSWORD", password),
+                    log,
+                    Duration.ofMinutes(1));
             Files.setPosixFilePermissions(keystore, PosixFilePermissions.fromString("rw-------"));
         }
         String password = Files.readString(passwordFile).trim();
@@ -42,11 +67,40 @@ public record DevCertificateAuthority(Path keystore, String password, Path trust
         if (!Files.exists(truststore)) {
             Path pem = dir.resolve("csms-ca.pem");
             Map<String, String> env = Map.of("CSMS_CA_PASSWORD", password);
-            Processes.run(List.of(keytool(), "-exportcert", "-rfc", "-alias", ALIAS, "-keystore", keystore.toString(),
-                    "-storepass:env", "CSMS_CA_PASSWORD", "-file", pem.toString()), env, log, Duration.ofMinutes(1));
-            Processes.run(List.of(keytool(), "-importcert", "-noprompt", "-alias", ALIAS, "-file", pem.toString(),
-                    "-storetype", "PKCS12", "-keystore", truststore.toString(), "-storepass:env", "CSMS_CA_PASSWORD"),
-                    env, log, Duration.ofMinutes(1));
+            Processes.run(
+                    List.of(
+                            keytool(),
+                            "-exportcert",
+                            "-rfc",
+                            "-alias",
+                            ALIAS,
+                            "-keystore",
+                            keystore.toString(),
+                            "-storepass:env",
+                            "CSMS_CA_PASSWORD",
+                            "-file",
+                            pem.toString()),
+                    env,
+                    log,
+                    Duration.ofMinutes(1));
+            Processes.run(
+                    List.of(
+                            keytool(),
+                            "-importcert",
+                            "-noprompt",
+                            "-alias",
+                            ALIAS,
+                            "-file",
+                            pem.toString(),
+                            "-storetype",
+                            "PKCS12",
+                            "-keystore",
+                            truststore.toString(),
+                            "-storepass:env",
+                            "CSMS_CA_PASSWORD"),
+                    env,
+                    log,
+                    Duration.ofMinutes(1));
         }
         return new DevCertificateAuthority(keystore, password, truststore);
     }

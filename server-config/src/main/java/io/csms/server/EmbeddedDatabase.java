@@ -47,7 +47,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", fresh ? "off" : "on")
                 .start();
-        Database database = new Database("localhost", port, "csms", "csms", password(dataDir.getParent()), Database.configuredPoolSize());
+        Database database = new Database(
+                "localhost", port, "csms", "csms", password(dataDir.getParent()), Database.configuredPoolSize());
         try {
             createRoleAndDatabase(postgres, database);
         } catch (SQLException e) {

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  */
 public final class PayaraServer implements AutoCloseable {
 
-    static final String DEPLOY_XML_VALIDATION = "configs.config.server-config.admin-service.das-config.deploy-xml-validation";
+    static final String DEPLOY_XML_VALIDATION =
+            "configs.config.server-config.admin-service.das-config.deploy-xml-validation";
 
     /** Payara's Hibernate integration: the JTA platform is server-specific, so it is set here, not in the EAR. */
     static final Map<String, String> SERVER_PROPERTIES = Map.of(
@@ -68,8 +69,13 @@ public final class PayaraServer implements AutoCloseable {
     /** Creates the domain unless it exists. */
     public void create() {
         if (!Files.isDirectory(domainDir())) {
-            asadmin(Duration.ofMinutes(3), "create-domain", "--portbase", Integer.toString(portBase),
-                    "--nopassword=true", domain);
+            asadmin(
+                    Duration.ofMinutes(3),
+                    "create-domain",
+                    "--portbase",
+                    Integer.toString(portBase),
+                    "--nopassword=true",
+                    domain);
         }
     }
 
@@ -81,13 +87,30 @@ public final class PayaraServer implements AutoCloseable {
      */
     public void trustClientCertificates(Path caTruststore, String password) throws IOException {
         Path cacerts = domainDir().resolve("config/cacerts.p12");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        String listed = Processes.run(List.of(keytool, "-list", "-keystore", cacerts.toString(), "-storepass", "changeit"),
-                Map.of(), log, Duration.ofMinutes(1));
+        String keytool =
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        String listed = Processes.run(
+                List.of(keytool, "-list", "-keystore", cacerts.toString(), "-storepass", "changeit"),
+                Map.of(),
+                log,
+                Duration.ofMinutes(1));
         if (!listed.contains(DevCertificateAuthority.ALIAS)) {
-            Processes.run(List.of(keytool, "-importkeystore", "-noprompt", "-srckeystore", caTruststore.toString(),
-                    "-srcstorepass:env", "CSMS_CA_PASSWORD", "-destkeystore", cacerts.toString(), "-deststorepass", "changeit"),
-                    Map.of("CSMS_CA_PASSWORD", password), log, Duration.ofMinutes(1));
+            Processes.run(
+                    List.of(
+                            keytool,
+                            "-importkeystore",
+                            "-noprompt",
+                            "-srckeystore",
+                            caTruststore.toString(),
+                            "-srcstorepass:env",
+                            "CSMS_CA_PASSWORD",
+                            "-destkeystore",
+                            cacerts.toString(),
+                            "-deststorepass",
+                            "changeit"),
+                    Map.of("CSMS_CA_PASSWORD", password),
+                    log,
+                    Duration.ofMinutes(1));
         }
         clientCertificatesWanted = true;
     }
@@ -112,7 +135,9 @@ public final class PayaraServer implements AutoCloseable {
         // refuses a property where the schema wants a number, "parsing" checks well-formedness only
         remote(Duration.ofMinutes(1), "set", DEPLOY_XML_VALIDATION + "=parsing");
         String ssl = "configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.";
-        if (clientCertificatesWanted && !remoteOutput(Duration.ofMinutes(1), "get", ssl + "client-auth").contains("=want")) {
+        if (clientCertificatesWanted
+                && !remoteOutput(Duration.ofMinutes(1), "get", ssl + "client-auth")
+                        .contains("=want")) {
             // ask in the initial handshake (TLS 1.3 has no renegotiation to ask later); the running
             // listener does not fully take the change, so the domain restarts once
             remote(Duration.ofMinutes(1), "set", ssl + "renegotiate-on-client-auth-want=false");
@@ -130,7 +155,8 @@ public final class PayaraServer implements AutoCloseable {
     public void tune(int httpThreads, String heap) {
         boolean changed = false;
         String pool = "configs.config.server-config.thread-pools.thread-pool.http-thread-pool.";
-        if (!remoteOutput(Duration.ofMinutes(1), "get", pool + "max-thread-pool-size").contains("=" + httpThreads)) {
+        if (!remoteOutput(Duration.ofMinutes(1), "get", pool + "max-thread-pool-size")
+                .contains("=" + httpThreads)) {
             remote(Duration.ofMinutes(1), "set", pool + "max-thread-pool-size=" + httpThreads);
             remote(Duration.ofMinutes(1), "set", pool + "min-thread-pool-size=" + Math.min(httpThreads, 16));
             changed = true;
@@ -138,7 +164,10 @@ public final class PayaraServer implements AutoCloseable {
         String options = remoteOutput(Duration.ofMinutes(1), "list-jvm-options");
         String wanted = "-Xmx" + heap;
         if (options.lines().noneMatch(line -> line.trim().equals(wanted))) {
-            options.lines().map(String::trim).filter(line -> line.startsWith("-Xmx")).findFirst()
+            options.lines()
+                    .map(String::trim)
+                    .filter(line -> line.startsWith("-Xmx"))
+                    .findFirst()
                     .ifPresent(current -> remote(Duration.ofMinutes(1), "delete-jvm-options", "--", current));
             remote(Duration.ofMinutes(1), "create-jvm-options", "--", wanted);
             changed = true;
@@ -156,7 +185,9 @@ public final class PayaraServer implements AutoCloseable {
         Http.awaitAnswer(baseUrl() + "/", Duration.ofMinutes(2));
         // a fresh deployment each time: redeploying over a version whose deployment failed half-way
         // has left the application without its datasource
-        if (remoteOutput(Duration.ofMinutes(1), "list-applications").lines().anyMatch(line -> line.startsWith(name + " "))) {
+        if (remoteOutput(Duration.ofMinutes(1), "list-applications")
+                .lines()
+                .anyMatch(line -> line.startsWith(name + " "))) {
             remote(Duration.ofMinutes(2), "undeploy", name);
         }
         remote(Duration.ofMinutes(5), "deploy", "--name", name, ear.toString());
@@ -186,7 +217,8 @@ public final class PayaraServer implements AutoCloseable {
     /** asadmin's {@code name=value:name=value} syntax: colons and equals signs inside values are escaped. */
     static String asadminProperties(Map<String, String> properties) {
         return properties.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\="))
+                .map(e -> e.getKey() + "="
+                        + e.getValue().replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\="))
                 .collect(Collectors.joining(":"));
     }
 

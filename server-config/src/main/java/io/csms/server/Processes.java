@@ -19,21 +19,26 @@ final class Processes {
         try {
             Files.createDirectories(log.getParent());
             Path out = Files.createTempFile(log.getParent(), "cmd", ".out");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
             builder.environment().putAll(env);
             Process process = builder.start();
             boolean done = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
             String output = Files.readString(out, StandardCharsets.UTF_8);
-            Files.writeString(log, "$ " + redact(command) + "\n" + output, StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    "$ " + redact(command) + "\n" + output,
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
             Files.delete(out);
             if (!done) {
                 process.destroyForcibly();
                 throw new IllegalStateException("Timed out after " + timeout + ": " + redact(command));
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("Failed (exit " + process.exitValue() + "): " + redact(command)
-                        + "\n" + tail(output));
+                throw new IllegalStateException(
+                        "Failed (exit " + process.exitValue() + "): " + redact(command) + "\n" + tail(output));
             }
             return output;
         } catch (IOException e) {

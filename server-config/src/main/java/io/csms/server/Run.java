@@ -39,7 +39,8 @@ public final class Run {
         EmbeddedDatabase embedded = null;
         Database database = Database.configured().orElse(null);
         if (database == null) {
-            say("Starting embedded PostgreSQL (data in " + state.resolve("pgdata") + ", port " + EMBEDDED_DB_PORT + ")");
+            say("Starting embedded PostgreSQL (data in " + state.resolve("pgdata") + ", port " + EMBEDDED_DB_PORT
+                    + ")");
             embedded = EmbeddedDatabase.start(state.resolve("pgdata"), EMBEDDED_DB_PORT, false);
             database = embedded.database();
         } else {
@@ -56,7 +57,8 @@ public final class Run {
 
         Map<String, String> settings = new LinkedHashMap<>(database.systemProperties());
         settings.putAll(keys.systemProperties());
-        DevCertificateAuthority ca = DevCertificateAuthority.ensure(state.resolve("keys"), state.resolve("logs/keytool.log"));
+        DevCertificateAuthority ca =
+                DevCertificateAuthority.ensure(state.resolve("keys"), state.resolve("logs/keytool.log"));
         settings.putAll(ca.systemProperties());
         java.util.Optional<AdminAccount> admin = AdminAccount.forFirstStart(state);
         admin.ifPresent(a -> settings.putAll(a.systemProperties()));
@@ -73,7 +75,8 @@ public final class Run {
             payara.deleteSystemProperty("csms.admin.password");
             AdminAccount.created(state);
         }
-        Files.writeString(state.resolve("run.pid"), Long.toString(ProcessHandle.current().pid()));
+        Files.writeString(
+                state.resolve("run.pid"), Long.toString(ProcessHandle.current().pid()));
 
         Database finalDatabase = database;
         String base = payara.baseUrl();
@@ -88,10 +91,11 @@ public final class Run {
         say("  Health          " + base + "/health/ready");
         say("  Server log      " + home.resolve("glassfish/domains/csms/logs/server.log"));
         admin.filter(a -> rootExists(finalDatabase, a.email())).ifPresent(a -> {
-            say("  Root account    " + a.email() + (a.generated()
-                    ? " / " + a.password() + "  (generated, shown only now: log in and keep it safe;"
-                            + " set CSMS_ADMIN_EMAIL / CSMS_ADMIN_PASSWORD before the first start to choose)"
-                    : " (from CSMS_ADMIN_EMAIL / CSMS_ADMIN_PASSWORD)"));
+            say("  Root account    " + a.email()
+                    + (a.generated()
+                            ? " / " + a.password() + "  (generated, shown only now: log in and keep it safe;"
+                                    + " set CSMS_ADMIN_EMAIL / CSMS_ADMIN_PASSWORD before the first start to choose)"
+                            : " (from CSMS_ADMIN_EMAIL / CSMS_ADMIN_PASSWORD)"));
         });
         say("Press Ctrl-C (or run 'server-config/run stop') to stop.");
         stopped.await();
@@ -119,12 +123,14 @@ public final class Run {
     /** Whether the application created (or already had) the root account {@code email}. */
     private static boolean rootExists(Database database, String email) {
         try (var c = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-                var ps = c.prepareStatement("select count(*) from account where lower(email) = lower(?) and roles like '%root%'")) {
+                var ps = c.prepareStatement(
+                        "select count(*) from account where lower(email) = lower(?) and roles like '%root%'")) {
             ps.setString(1, email);
             try (var rs = ps.executeQuery()) {
                 rs.next();
                 if (rs.getLong(1) == 0) {
-                    say("  Root account    not created (one existed already, or csms.admin.* was refused: see the server log)");
+                    say(
+                            "  Root account    not created (one existed already, or csms.admin.* was refused: see the server log)");
                     return false;
                 }
                 return true;

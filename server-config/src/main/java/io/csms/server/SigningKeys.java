@@ -33,7 +33,8 @@ public record SigningKeys(Path privateKeyFile, String publicKeyBase64, Path secr
             Files.createDirectories(dir);
             KeyPair pair = generate();
             String pem = "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPrivate().getEncoded())
+                    + Base64.getMimeEncoder(64, "\n".getBytes())
+                            .encodeToString(pair.getPrivate().getEncoded())
                     + "\n-----END PRIVATE KEY-----\n";
             Files.writeString(file, pem);
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
@@ -58,8 +59,12 @@ public record SigningKeys(Path privateKeyFile, String publicKeyBase64, Path secr
         props.put("mp.jwt.verify.publickey", publicKeyBase64);
         props.put("mp.jwt.verify.issuer", DEFAULT_ISSUER);
         props.put("csms.jwt.issuer", DEFAULT_ISSUER);
-        props.put("csms.jwt.signing-key.location", privateKeyFile.toAbsolutePath().toUri().toString());
-        props.put("csms.secrets.key.location", secretsKeyFile.toAbsolutePath().toUri().toString());
+        props.put(
+                "csms.jwt.signing-key.location",
+                privateKeyFile.toAbsolutePath().toUri().toString());
+        props.put(
+                "csms.secrets.key.location",
+                secretsKeyFile.toAbsolutePath().toUri().toString());
         return props;
     }
 
@@ -77,8 +82,10 @@ public record SigningKeys(Path privateKeyFile, String publicKeyBase64, Path secr
         String base64 = privatePem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
-            var privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-            var publicKey = rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            var privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            var publicKey =
+                    rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
             return Base64.getEncoder().encodeToString(publicKey.getEncoded());
         } catch (NoSuchAlgorithmException | InvalidKeySpecException | ClassCastException e) {
             throw new IOException("Not an RSA private key in PKCS#8 PEM form", e);

@@ -64,10 +64,12 @@ public final class WildFlyServer implements AutoCloseable {
         Path configuring = home.resolve("standalone/configuration/.csms-configuring");
         Files.writeString(configuring, "started");
         Path file = Files.createTempFile("csms", ".cli");
-        Files.writeString(file, "embed-server --std-out=discard --server-config=standalone.xml\n" + script
-                + "stop-embedded-server\n");
+        Files.writeString(
+                file,
+                "embed-server --std-out=discard --server-config=standalone.xml\n" + script + "stop-embedded-server\n");
         // the embedded server resolves expressions when they are added: it needs the settings they name
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/jboss-cli.sh").toString()));
+        List<String> command =
+                new ArrayList<>(List.of(home.resolve("bin/jboss-cli.sh").toString()));
         settings.forEach((name, value) -> {
             if (name.startsWith("csms.tls.")) {
                 command.add("-D" + name + "=" + value);
@@ -88,12 +90,15 @@ public final class WildFlyServer implements AutoCloseable {
             props.store(out, "CSMS settings (written by the run tooling)");
         }
         Files.setPosixFilePermissions(propsFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
-                "-c", "standalone.xml",
+        List<String> command = new ArrayList<>(List.of(
+                home.resolve("bin/standalone.sh").toString(),
+                "-c",
+                "standalone.xml",
                 "-Djboss.socket.binding.port-offset=" + portOffset,
                 "--properties=" + propsFile.toUri()));
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env());
         process = builder.start();
@@ -105,8 +110,15 @@ public final class WildFlyServer implements AutoCloseable {
             return;
         }
         try {
-            Processes.run(List.of(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
-                    "--controller=localhost:" + managementPort(), "--command=shutdown"), env(), log, Duration.ofMinutes(1));
+            Processes.run(
+                    List.of(
+                            home.resolve("bin/jboss-cli.sh").toString(),
+                            "--connect",
+                            "--controller=localhost:" + managementPort(),
+                            "--command=shutdown"),
+                    env(),
+                    log,
+                    Duration.ofMinutes(1));
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
@@ -136,7 +148,8 @@ public final class WildFlyServer implements AutoCloseable {
         boolean interrupted = Files.exists(home.resolve("standalone/configuration/.csms-configuring"));
         if (interrupted || Files.exists(marker) && !Files.readString(marker).equals(sha256(script()))) {
             try (var paths = Files.walk(home)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path path :
+                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
                 }
             }
@@ -153,7 +166,8 @@ public final class WildFlyServer implements AutoCloseable {
         StringBuilder script = new StringBuilder();
         for (String name : new String[] {"/wildfly/csms.cli", "/wildfly/csms-tls.cli"}) {
             try (InputStream in = WildFlyServer.class.getResourceAsStream(name)) {
-                script.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+                script.append(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .append('\n');
             }
         }
         return script.toString();
@@ -161,8 +175,9 @@ public final class WildFlyServer implements AutoCloseable {
 
     private static String sha256(String text) {
         try {
-            return java.util.HexFormat.of().formatHex(
-                    java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

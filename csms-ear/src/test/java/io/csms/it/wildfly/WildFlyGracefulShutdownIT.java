@@ -6,5 +6,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@link GracefulShutdownIT} on WildFly: Undertow's sessions are closed with 1001 on undeploy too. */
 @ExtendWith(ArquillianExtension.class)
-class WildFlyGracefulShutdownIT extends GracefulShutdownIT {
-}
+class WildFlyGracefulShutdownIT extends GracefulShutdownIT {}

@@ -2,9 +2,9 @@ package io.csms.it.wildfly;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.csms.it.Admin;
 import io.csms.it.Checks;
 import io.csms.it.CsmsEar;
-import io.csms.it.Admin;
 import io.csms.it.Http;
 import io.csms.it.OcppClient;
 import io.csms.it.OcppSchemas;
@@ -51,22 +51,30 @@ class WildFlyIT extends CsmsEar {
     @Test
     void an_unknown_charger_is_pending_until_an_admin_accepts_it() {
         String id = "CP-WF-NEWCOMER";
-        JsonObject boot = Json.createObjectBuilder().add("chargePointVendor", "VendorX").add("chargePointModel", "ModelZ").build();
+        JsonObject boot = Json.createObjectBuilder()
+                .add("chargePointVendor", "VendorX")
+                .add("chargePointModel", "ModelZ")
+                .build();
         try (OcppClient charger = OcppClient.connect(id)) {
             JsonObject pending = charger.call("BootNotification", boot).getJsonObject(2);
             OcppSchemas.assertValid("BootNotification", "conf", pending);
             assertEquals("Pending", pending.getString("status"));
             JsonObject listed = Http.json(Http.get("/csms/api/admin/chargers/" + id, Admin.bearer()));
-            assertEquals("Pending", listed.getString("registrationStatus"), "the admin sees it, waiting for a decision");
+            assertEquals(
+                    "Pending", listed.getString("registrationStatus"), "the admin sees it, waiting for a decision");
             assertEquals("ModelZ", listed.getString("model"));
-            HttpResponse<String> call = Http.post("/csms/api/admin/chargers/" + id + "/operations/GetConfiguration", "{}",
-                    Admin.bearer());
+            HttpResponse<String> call =
+                    Http.post("/csms/api/admin/chargers/" + id + "/operations/GetConfiguration", "{}", Admin.bearer());
             assertEquals(503, call.statusCode(), "no CALL to a charger that is not accepted: " + call.body());
 
-            HttpResponse<String> accepted = Http.put("/csms/api/admin/chargers/" + id + "/registration-status",
-                    "{\"status\":\"Accepted\"}", Admin.bearer());
+            HttpResponse<String> accepted = Http.put(
+                    "/csms/api/admin/chargers/" + id + "/registration-status",
+                    "{\"status\":\"Accepted\"}",
+                    Admin.bearer());
             assertEquals(200, accepted.statusCode(), accepted.body());
-            assertEquals("Accepted", charger.call("BootNotification", boot).getJsonObject(2).getString("status"),
+            assertEquals(
+                    "Accepted",
+                    charger.call("BootNotification", boot).getJsonObject(2).getString("status"),
                     "accepted at its next boot");
         }
     }

@@ -19,8 +19,8 @@ class WildFlyTlsIT extends CsmsEar {
 
     @Test
     void profile_3_connects_over_wss_with_its_own_certificate_only() throws Exception {
-        HttpResponse<String> created = Http.post("/csms/api/admin/chargers",
-                "{\"id\":\"CP-WF-SP3\",\"securityProfile\":3}", Admin.bearer());
+        HttpResponse<String> created =
+                Http.post("/csms/api/admin/chargers", "{\"id\":\"CP-WF-SP3\",\"securityProfile\":3}", Admin.bearer());
         assertEquals(201, created.statusCode(), created.body());
         assertEquals(101, OcppClient.tlsStatus("CP-WF-SP3", ChargerTls.tls("CP-WF-SP3"), null, null));
         assertEquals(401, OcppClient.tlsStatus("CP-WF-SP3", ChargerTls.tls("CP-WF-OTHER"), null, null));

@@ -49,8 +49,9 @@ public final class FrameCodec {
             case CALL -> call(array, messageId);
             case CALL_RESULT -> callResult(array, messageId);
             case CALL_ERROR -> callError(array, messageId);
-            default -> throw new FrameException(messageId, ErrorCode.ProtocolError,
-                    "Unknown message type id " + type.intValue());
+            default ->
+                throw new FrameException(
+                        messageId, ErrorCode.ProtocolError, "Unknown message type id " + type.intValue());
         };
     }
 
@@ -97,7 +98,8 @@ public final class FrameCodec {
         }
         requireId(messageId);
         if (!(array.get(2) instanceof JsonString code) || !(array.get(3) instanceof JsonString description)) {
-            throw new FrameException(messageId, ErrorCode.FormationViolation, "CALLERROR code and description must be strings");
+            throw new FrameException(
+                    messageId, ErrorCode.FormationViolation, "CALLERROR code and description must be strings");
         }
         ErrorCode errorCode = ErrorCode.fromWire(code.getString()).orElse(ErrorCode.GenericError);
         return new OcppFrame.CallError(messageId, errorCode, description.getString(), payload(array.get(4), messageId));
@@ -121,7 +123,8 @@ public final class FrameCodec {
 
     private static void requireId(String messageId) throws FrameException {
         if (messageId == null) {
-            throw new FrameException(null, ErrorCode.FormationViolation, "Message id must be a string of 1 to 36 characters");
+            throw new FrameException(
+                    null, ErrorCode.FormationViolation, "Message id must be a string of 1 to 36 characters");
         }
     }
 

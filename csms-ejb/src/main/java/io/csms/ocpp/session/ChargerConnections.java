@@ -5,9 +5,9 @@ import io.csms.ocpp.rpc.OcppFrame;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.inject.Inject;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.Map;
 import java.util.Optional;
@@ -77,7 +77,8 @@ public class ChargerConnections {
      */
     @PostConstruct
     void startPinging() {
-        pinger = scheduler.scheduleAtFixedRate(this::pingOrClose, pingIntervalSeconds, pingIntervalSeconds, TimeUnit.SECONDS);
+        pinger = scheduler.scheduleAtFixedRate(
+                this::pingOrClose, pingIntervalSeconds, pingIntervalSeconds, TimeUnit.SECONDS);
     }
 
     private void pingOrClose() {
@@ -121,7 +122,8 @@ public class ChargerConnections {
      * Sends a CALL to a charger and completes with its answer, a timeout, or Offline. Calls to one
      * charger are sent one at a time, in order.
      */
-    public CompletableFuture<CallOutcome> call(String chargerId, String action, JsonObject payload, long timeoutSeconds) {
+    public CompletableFuture<CallOutcome> call(
+            String chargerId, String action, JsonObject payload, long timeoutSeconds) {
         ChargerSession session = sessions.get(chargerId);
         if (session == null) {
             return CompletableFuture.completedFuture(new CallOutcome.Offline("Not connected"));
@@ -131,8 +133,8 @@ public class ChargerConnections {
         }
         String messageId = UUID.randomUUID().toString();
         String frame = FrameCodec.encode(new OcppFrame.Call(messageId, action, payload));
-        ChargerSession.PendingCall call = new ChargerSession.PendingCall(messageId, action, frame,
-                new CompletableFuture<>(), timeoutSeconds);
+        ChargerSession.PendingCall call =
+                new ChargerSession.PendingCall(messageId, action, frame, new CompletableFuture<>(), timeoutSeconds);
         send(session, session.enqueue(call));
         return call.outcome();
     }
@@ -145,7 +147,8 @@ public class ChargerConnections {
         }
         CallOutcome outcome = answer instanceof OcppFrame.CallResult result
                 ? new CallOutcome.Answered(result.payload())
-                : new CallOutcome.Refused(((OcppFrame.CallError) answer).code(), ((OcppFrame.CallError) answer).description());
+                : new CallOutcome.Refused(
+                        ((OcppFrame.CallError) answer).code(), ((OcppFrame.CallError) answer).description());
         send(session, session.complete(answer.messageId(), outcome));
     }
 
@@ -169,11 +172,14 @@ public class ChargerConnections {
         }
         session.timer(scheduler.schedule(
                 () -> send(session, session.complete(call.messageId(), new CallOutcome.Timeout(call.timeoutSeconds()))),
-                call.timeoutSeconds(), TimeUnit.SECONDS));
+                call.timeoutSeconds(),
+                TimeUnit.SECONDS));
         try {
             session.channel.send(call.frame());
         } catch (RuntimeException e) {
-            send(session, session.complete(call.messageId(), new CallOutcome.Offline("Send failed: " + e.getMessage())));
+            send(
+                    session,
+                    session.complete(call.messageId(), new CallOutcome.Offline("Send failed: " + e.getMessage())));
         }
     }
 }

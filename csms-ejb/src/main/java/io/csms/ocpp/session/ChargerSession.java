@@ -12,13 +12,18 @@ import java.util.concurrent.ScheduledFuture;
 final class ChargerSession {
 
     /** A CALL waiting to be sent or answered. */
-    record PendingCall(String messageId, String action, String frame, CompletableFuture<CallOutcome> outcome,
+    record PendingCall(
+            String messageId,
+            String action,
+            String frame,
+            CompletableFuture<CallOutcome> outcome,
             long timeoutSeconds) {}
 
     final OcppChannel channel;
     volatile boolean bootAccepted;
     /** {@link System#nanoTime()} when the charger last sent anything (a frame or a pong). */
     volatile long lastHeard = System.nanoTime();
+
     private final Queue<PendingCall> queued = new ArrayDeque<>();
     private PendingCall outstanding;
     private ScheduledFuture<?> timer;

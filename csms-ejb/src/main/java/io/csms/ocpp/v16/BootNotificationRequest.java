@@ -15,7 +15,15 @@ public record BootNotificationRequest(
         @MaxLength(25) String meterSerialNumber) {
 
     Charger.BootInfo toBootInfo() {
-        return new Charger.BootInfo(chargePointVendor, chargePointModel, chargePointSerialNumber,
-                chargeBoxSerialNumber, firmwareVersion, iccid, imsi, meterType, meterSerialNumber);
+        return new Charger.BootInfo(
+                chargePointVendor,
+                chargePointModel,
+                chargePointSerialNumber,
+                chargeBoxSerialNumber,
+                firmwareVersion,
+                iccid,
+                imsi,
+                meterType,
+                meterSerialNumber);
     }
 }

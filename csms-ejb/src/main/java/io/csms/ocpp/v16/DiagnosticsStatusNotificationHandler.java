@@ -6,7 +6,8 @@ import jakarta.inject.Inject;
 
 /** OCPP 1.6 §4.4 DiagnosticsStatusNotification: how the diagnostics upload goes. */
 @ApplicationScoped
-public class DiagnosticsStatusNotificationHandler implements ActionHandler<DiagnosticsStatusNotificationRequest, Empty> {
+public class DiagnosticsStatusNotificationHandler
+        implements ActionHandler<DiagnosticsStatusNotificationRequest, Empty> {
 
     @Inject
     Chargers chargers;

@@ -9,7 +9,8 @@ final class IdTagInfos {
     private IdTagInfos() {}
 
     static IdTagInfo of(IdTags.Verdict verdict) {
-        return new IdTagInfo(verdict.status(),
+        return new IdTagInfo(
+                verdict.status(),
                 verdict.expiryDate() == null ? null : verdict.expiryDate().atOffset(ZoneOffset.UTC),
                 verdict.parentIdTag());
     }

@@ -4,4 +4,5 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** OCPP 1.6 MeterValue: the values sampled at one instant. */
-public record MeterValue(@Required OffsetDateTime timestamp, @Required List<SampledValue> sampledValue) {}
+public record MeterValue(
+        @Required OffsetDateTime timestamp, @Required List<SampledValue> sampledValue) {}

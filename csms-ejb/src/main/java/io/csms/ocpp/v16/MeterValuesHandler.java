@@ -32,7 +32,8 @@ public class MeterValuesHandler implements ActionHandler<MeterValuesRequest, Emp
     /** Answered once the values are committed with those of other chargers (group commit). */
     @Override
     public CompletionStage<Empty> handleAsync(String chargerId, MeterValuesRequest request) {
-        return writer.record(new Transactions.Metering(chargerId, request.connectorId(), request.transactionId(),
-                Samples.of(request.meterValue()))).thenApply(stored -> new Empty());
+        return writer.record(new Transactions.Metering(
+                        chargerId, request.connectorId(), request.transactionId(), Samples.of(request.meterValue())))
+                .thenApply(stored -> new Empty());
     }
 }

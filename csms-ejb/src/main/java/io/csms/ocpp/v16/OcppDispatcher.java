@@ -52,8 +52,8 @@ public class OcppDispatcher {
     public CompletionStage<Reply> dispatch(String chargerId, OcppFrame.Call call) {
         ActionHandler<?, ?> handler = handlers.get(call.action());
         if (handler == null) {
-            return done(new OcppFrame.CallError(call.messageId(), ErrorCode.NotImplemented,
-                    "Action " + call.action() + " is not implemented"));
+            return done(new OcppFrame.CallError(
+                    call.messageId(), ErrorCode.NotImplemented, "Action " + call.action() + " is not implemented"));
         }
         try {
             PayloadValidator.validate(call.payload(), handler.requestType());
@@ -61,7 +61,9 @@ public class OcppDispatcher {
         } catch (PayloadViolation e) {
             return done(new OcppFrame.CallError(call.messageId(), e.code(), e.getMessage()));
         } catch (JsonbException e) {
-            return done(new OcppFrame.CallError(call.messageId(), ErrorCode.TypeConstraintViolation,
+            return done(new OcppFrame.CallError(
+                    call.messageId(),
+                    ErrorCode.TypeConstraintViolation,
                     "Payload does not match " + call.action() + ".req"));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(internalError(chargerId, call, e));
@@ -77,9 +79,12 @@ public class OcppDispatcher {
         return Reply.of(new OcppFrame.CallError(call.messageId(), ErrorCode.InternalError, "Internal error"));
     }
 
-    private static <Q, R> CompletionStage<Reply> invoke(ActionHandler<Q, R> handler, String chargerId, OcppFrame.Call call) {
+    private static <Q, R> CompletionStage<Reply> invoke(
+            ActionHandler<Q, R> handler, String chargerId, OcppFrame.Call call) {
         Q request = Payloads.read(call.payload(), handler.requestType());
-        return handler.handleAsync(chargerId, request).thenApply(response -> new Reply(
-                new OcppFrame.CallResult(call.messageId(), Payloads.write(response)), handler.afterReply(chargerId, request, response)));
+        return handler.handleAsync(chargerId, request)
+                .thenApply(response -> new Reply(
+                        new OcppFrame.CallResult(call.messageId(), Payloads.write(response)),
+                        handler.afterReply(chargerId, request, response)));
     }
 }

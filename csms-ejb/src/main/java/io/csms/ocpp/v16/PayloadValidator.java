@@ -36,7 +36,8 @@ public final class PayloadValidator {
 
     private static void check(JsonObject object, Class<?> type, String path) {
         RecordComponent[] components = type.getRecordComponents();
-        Set<String> known = Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toSet());
+        Set<String> known =
+                Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toSet());
         for (String name : object.keySet()) {
             if (!known.contains(name)) {
                 throw new PayloadViolation(ErrorCode.FormationViolation, "Unknown property " + path + name);
@@ -47,20 +48,22 @@ public final class PayloadValidator {
             JsonValue value = object.get(component.getName());
             if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
                 if (component.isAnnotationPresent(Required.class)) {
-                    throw new PayloadViolation(ErrorCode.OccurenceConstraintViolation, "Missing required property " + name);
+                    throw new PayloadViolation(
+                            ErrorCode.OccurenceConstraintViolation, "Missing required property " + name);
                 }
                 continue;
             }
             checkValue(value, component.getType(), component.getGenericType(), name);
             OneOf oneOf = component.getAnnotation(OneOf.class);
             if (oneOf != null && !Arrays.asList(oneOf.value()).contains(((JsonString) value).getString())) {
-                throw new PayloadViolation(ErrorCode.PropertyConstraintViolation,
+                throw new PayloadViolation(
+                        ErrorCode.PropertyConstraintViolation,
                         name + " has no value " + ((JsonString) value).getString());
             }
             MaxLength max = component.getAnnotation(MaxLength.class);
             if (max != null && ((JsonString) value).getString().length() > max.value()) {
-                throw new PayloadViolation(ErrorCode.PropertyConstraintViolation,
-                        name + " is longer than " + max.value() + " characters");
+                throw new PayloadViolation(
+                        ErrorCode.PropertyConstraintViolation, name + " is longer than " + max.value() + " characters");
             }
         }
     }
@@ -118,7 +121,8 @@ public final class PayloadValidator {
             OffsetDateTime parsed = OffsetDateTime.parse(text);
             parsed.get(ChronoField.OFFSET_SECONDS);
         } catch (DateTimeParseException e) {
-            throw new PayloadViolation(ErrorCode.PropertyConstraintViolation, name + " is not a date-time with zone: " + text);
+            throw new PayloadViolation(
+                    ErrorCode.PropertyConstraintViolation, name + " is not a date-time with zone: " + text);
         }
     }
 

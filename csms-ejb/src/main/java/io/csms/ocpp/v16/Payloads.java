@@ -1,11 +1,11 @@
 package io.csms.ocpp.v16;
 
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 
 /** Binds OCPP payload objects to message records and back (JSON-B; absent fields stay absent). */
@@ -13,6 +13,7 @@ public final class Payloads {
 
     /** Looked up once, like the JSON-B instance: a lookup per message costs class-loader locks. */
     private static final JsonProvider JSON = JsonProvider.provider();
+
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
     private Payloads() {}

@@ -13,8 +13,16 @@ final class Samples {
             return List.of();
         }
         return meterValues.stream()
-                .flatMap(mv -> mv.sampledValue().stream().map(sv -> new MeterReading.Sample(mv.timestamp().toInstant(),
-                        sv.value(), sv.context(), sv.format(), sv.measurand(), sv.phase(), sv.location(), sv.unit())))
+                .flatMap(mv -> mv.sampledValue().stream()
+                        .map(sv -> new MeterReading.Sample(
+                                mv.timestamp().toInstant(),
+                                sv.value(),
+                                sv.context(),
+                                sv.format(),
+                                sv.measurand(),
+                                sv.phase(),
+                                sv.location(),
+                                sv.unit())))
                 .toList();
     }
 }

@@ -54,8 +54,14 @@ public class SignCertificateHandler implements ActionHandler<SignCertificateRequ
         if (chain == null) {
             return null;
         }
-        return () -> connections.call(chargerId, "CertificateSigned",
-                        Json.createObjectBuilder().add("certificateChain", chain).build(), callTimeout)
+        return () -> connections
+                .call(
+                        chargerId,
+                        "CertificateSigned",
+                        Json.createObjectBuilder()
+                                .add("certificateChain", chain)
+                                .build(),
+                        callTimeout)
                 .thenAccept(outcome -> LOG.info(() -> "Charger " + chargerId + " CertificateSigned: " + outcome));
     }
 }

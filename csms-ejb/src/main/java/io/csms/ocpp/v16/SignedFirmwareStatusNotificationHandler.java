@@ -6,7 +6,8 @@ import jakarta.inject.Inject;
 
 /** OCPP 1.6 security extension SignedFirmwareStatusNotification: how the signed firmware update goes. */
 @ApplicationScoped
-public class SignedFirmwareStatusNotificationHandler implements ActionHandler<SignedFirmwareStatusNotificationRequest, Empty> {
+public class SignedFirmwareStatusNotificationHandler
+        implements ActionHandler<SignedFirmwareStatusNotificationRequest, Empty> {
 
     @Inject
     Chargers chargers;

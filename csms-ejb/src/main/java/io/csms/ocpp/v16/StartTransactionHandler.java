@@ -23,8 +23,13 @@ public class StartTransactionHandler implements ActionHandler<StartTransactionRe
 
     @Override
     public StartTransactionResponse handle(String chargerId, StartTransactionRequest request) {
-        Transactions.Started started = transactions.start(chargerId, request.connectorId(), request.idTag(),
-                request.meterStart(), request.timestamp().toInstant(), request.reservationId());
+        Transactions.Started started = transactions.start(
+                chargerId,
+                request.connectorId(),
+                request.idTag(),
+                request.meterStart(),
+                request.timestamp().toInstant(),
+                request.reservationId());
         return new StartTransactionResponse(IdTagInfos.of(started.verdict()), started.transactionId());
     }
 }

@@ -24,9 +24,16 @@ public class StatusNotificationHandler implements ActionHandler<StatusNotificati
 
     @Override
     public Empty handle(String chargerId, StatusNotificationRequest request) {
-        chargers.statusChanged(chargerId, new ConnectorStatus(request.connectorId(), request.status(),
-                request.errorCode(), request.info(), request.vendorId(), request.vendorErrorCode(),
-                request.timestamp() == null ? null : request.timestamp().toInstant()));
+        chargers.statusChanged(
+                chargerId,
+                new ConnectorStatus(
+                        request.connectorId(),
+                        request.status(),
+                        request.errorCode(),
+                        request.info(),
+                        request.vendorId(),
+                        request.vendorErrorCode(),
+                        request.timestamp() == null ? null : request.timestamp().toInstant()));
         return new Empty();
     }
 }

@@ -27,9 +27,16 @@ public class StopTransactionHandler implements ActionHandler<StopTransactionRequ
 
     @Override
     public StopTransactionResponse handle(String chargerId, StopTransactionRequest request) {
-        transactions.stop(chargerId, request.transactionId(), request.meterStop(), request.timestamp().toInstant(),
-                request.reason(), request.idTag(), Samples.of(request.transactionData()));
+        transactions.stop(
+                chargerId,
+                request.transactionId(),
+                request.meterStop(),
+                request.timestamp().toInstant(),
+                request.reason(),
+                request.idTag(),
+                Samples.of(request.transactionData()));
         // idTagInfo only when the charger named a tag (OCPP 1.6: optional in the answer)
-        return new StopTransactionResponse(request.idTag() == null ? null : IdTagInfos.of(idTags.verdict(request.idTag())));
+        return new StopTransactionResponse(
+                request.idTag() == null ? null : IdTagInfos.of(idTags.verdict(request.idTag())));
     }
 }

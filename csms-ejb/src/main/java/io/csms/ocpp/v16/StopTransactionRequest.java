@@ -9,6 +9,20 @@ public record StopTransactionRequest(
         @Required Integer meterStop,
         @Required OffsetDateTime timestamp,
         @Required Integer transactionId,
-        @OneOf({"EmergencyStop", "EVDisconnected", "HardReset", "Local", "Other", "PowerLoss", "Reboot", "Remote",
-            "SoftReset", "UnlockCommand", "DeAuthorized"}) String reason,
+
+        @OneOf({
+            "EmergencyStop",
+            "EVDisconnected",
+            "HardReset",
+            "Local",
+            "Other",
+            "PowerLoss",
+            "Reboot",
+            "Remote",
+            "SoftReset",
+            "UnlockCommand",
+            "DeAuthorized"
+        })
+        String reason,
+
         List<MeterValue> transactionData) {}

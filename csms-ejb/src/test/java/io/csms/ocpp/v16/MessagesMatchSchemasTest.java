@@ -1,8 +1,8 @@
 package io.csms.ocpp.v16;
 
-import io.csms.SpecData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.csms.SpecData;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -31,16 +31,49 @@ class MessagesMatchSchemasTest {
 
     static Stream<String> actions() {
         return Stream.concat(
-                Stream.of("Authorize", "BootNotification", "DataTransfer", "DiagnosticsStatusNotification",
-                        "FirmwareStatusNotification", "Heartbeat", "MeterValues", "StartTransaction", "StatusNotification",
-                        "StopTransaction", "SecurityEventNotification", "SignCertificate", "SignedFirmwareStatusNotification",
-                        "LogStatusNotification").map(a -> "io.csms.ocpp.v16." + a),
-                Stream.of("ChangeAvailability", "ChangeConfiguration", "ClearCache", "GetConfiguration",
-                        "RemoteStartTransaction", "RemoteStopTransaction", "Reset", "UnlockConnector", "GetDiagnostics",
-                        "UpdateFirmware", "GetLocalListVersion", "SendLocalList", "ReserveNow", "CancelReservation",
-                        "SetChargingProfile", "ClearChargingProfile", "GetCompositeSchedule", "TriggerMessage",
-                        "CertificateSigned", "InstallCertificate", "DeleteCertificate", "GetInstalledCertificateIds",
-                        "GetLog", "SignedUpdateFirmware", "ExtendedTriggerMessage").map(a -> "io.csms.ocpp.v16.outgoing." + a));
+                Stream.of(
+                                "Authorize",
+                                "BootNotification",
+                                "DataTransfer",
+                                "DiagnosticsStatusNotification",
+                                "FirmwareStatusNotification",
+                                "Heartbeat",
+                                "MeterValues",
+                                "StartTransaction",
+                                "StatusNotification",
+                                "StopTransaction",
+                                "SecurityEventNotification",
+                                "SignCertificate",
+                                "SignedFirmwareStatusNotification",
+                                "LogStatusNotification")
+                        .map(a -> "io.csms.ocpp.v16." + a),
+                Stream.of(
+                                "ChangeAvailability",
+                                "ChangeConfiguration",
+                                "ClearCache",
+                                "GetConfiguration",
+                                "RemoteStartTransaction",
+                                "RemoteStopTransaction",
+                                "Reset",
+                                "UnlockConnector",
+                                "GetDiagnostics",
+                                "UpdateFirmware",
+                                "GetLocalListVersion",
+                                "SendLocalList",
+                                "ReserveNow",
+                                "CancelReservation",
+                                "SetChargingProfile",
+                                "ClearChargingProfile",
+                                "GetCompositeSchedule",
+                                "TriggerMessage",
+                                "CertificateSigned",
+                                "InstallCertificate",
+                                "DeleteCertificate",
+                                "GetInstalledCertificateIds",
+                                "GetLog",
+                                "SignedUpdateFirmware",
+                                "ExtendedTriggerMessage")
+                        .map(a -> "io.csms.ocpp.v16.outgoing." + a));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -53,30 +86,48 @@ class MessagesMatchSchemasTest {
     }
 
     private static void compare(Class<?> type, JsonObject schema, JsonObject root, String where) {
-        JsonObject properties = schema.containsKey("properties") ? schema.getJsonObject("properties") : JsonValue.EMPTY_JSON_OBJECT;
+        JsonObject properties =
+                schema.containsKey("properties") ? schema.getJsonObject("properties") : JsonValue.EMPTY_JSON_OBJECT;
         Set<String> required = schema.containsKey("required")
-                ? schema.getJsonArray("required").getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                ? schema.getJsonArray("required").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
                         .collect(Collectors.toCollection(TreeSet::new))
                 : Set.of();
         RecordComponent[] components = type.getRecordComponents();
-        assertEquals(new TreeSet<>(properties.keySet()),
-                Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toCollection(TreeSet::new)), where);
-        assertEquals(required, Arrays.stream(components).filter(c -> c.isAnnotationPresent(Required.class))
-                .map(RecordComponent::getName).collect(Collectors.toCollection(TreeSet::new)), where + " required");
+        assertEquals(
+                new TreeSet<>(properties.keySet()),
+                Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toCollection(TreeSet::new)),
+                where);
+        assertEquals(
+                required,
+                Arrays.stream(components)
+                        .filter(c -> c.isAnnotationPresent(Required.class))
+                        .map(RecordComponent::getName)
+                        .collect(Collectors.toCollection(TreeSet::new)),
+                where + " required");
         for (RecordComponent component : components) {
             JsonObject property = resolve(properties.getJsonObject(component.getName()), root);
             String name = where + "." + component.getName();
             MaxLength max = component.getAnnotation(MaxLength.class);
-            assertEquals(property.containsKey("maxLength") ? property.getInt("maxLength") : null,
-                    max == null ? null : max.value(), name + " maxLength");
+            assertEquals(
+                    property.containsKey("maxLength") ? property.getInt("maxLength") : null,
+                    max == null ? null : max.value(),
+                    name + " maxLength");
             OneOf oneOf = component.getAnnotation(OneOf.class);
-            assertEquals(property.containsKey("enum") ? property.getJsonArray("enum").getValuesAs(JsonString.class).stream()
-                    .map(JsonString::getString).toList() : null,
-                    oneOf == null ? null : List.of(oneOf.value()), name + " enum");
+            assertEquals(
+                    property.containsKey("enum")
+                            ? property.getJsonArray("enum").getValuesAs(JsonString.class).stream()
+                                    .map(JsonString::getString)
+                                    .toList()
+                            : null,
+                    oneOf == null ? null : List.of(oneOf.value()),
+                    name + " enum");
             if (component.getType().isRecord()) {
                 compare(component.getType(), property, root, name);
-            } else if (component.getType() == List.class && property.getJsonObject("items").containsKey("properties")) {
-                Class<?> element = (Class<?>) ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0];
+            } else if (component.getType() == List.class
+                    && property.getJsonObject("items").containsKey("properties")) {
+                Class<?> element =
+                        (Class<?>) ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0];
                 compare(element, resolve(property.getJsonObject("items"), root), root, name + "[]");
             }
         }

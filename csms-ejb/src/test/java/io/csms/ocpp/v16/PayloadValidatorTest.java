@@ -38,36 +38,42 @@ class PayloadValidatorTest {
                   "chargingProfilePurpose": "TxDefaultProfile", "chargingProfileKind": "Absolute",
                   "chargingSchedule": {"chargingRateUnit": "A",
                     "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 8.1}, {"startPeriod": 600, "limit": 16.3}]}}}""";
-        assertDoesNotThrow(() -> PayloadValidator.validate(json(profile),
-                io.csms.ocpp.v16.outgoing.SetChargingProfileRequest.class));
-        PayloadViolation violation = assertThrows(PayloadViolation.class, () -> PayloadValidator.validate(
-                json(profile.replace("\"limit\": 8.1", "\"limit\": \"8.1\"")),
-                io.csms.ocpp.v16.outgoing.SetChargingProfileRequest.class));
+        assertDoesNotThrow(() ->
+                PayloadValidator.validate(json(profile), io.csms.ocpp.v16.outgoing.SetChargingProfileRequest.class));
+        PayloadViolation violation = assertThrows(
+                PayloadViolation.class,
+                () -> PayloadValidator.validate(
+                        json(profile.replace("\"limit\": 8.1", "\"limit\": \"8.1\"")),
+                        io.csms.ocpp.v16.outgoing.SetChargingProfileRequest.class));
         assertEquals(ErrorCode.TypeConstraintViolation, violation.code());
     }
 
     @ParameterizedTest(name = "{2}: {0}")
-    @CsvSource(delimiter = '|', value = {
-        // missing required property
-        "{\"connectorId\": 1, \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00Z\"} | StartTransactionRequest | OccurenceConstraintViolation",
-        // wrong JSON types
-        "{\"connectorId\": \"1\", \"idTag\": \"T\", \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00Z\"} | StartTransactionRequest | TypeConstraintViolation",
-        "{\"connectorId\": 1.5, \"idTag\": \"T\", \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00Z\"} | StartTransactionRequest | TypeConstraintViolation",
-        "{\"connectorId\": 1, \"idTag\": 42, \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00Z\"} | StartTransactionRequest | TypeConstraintViolation",
-        // too long, outside the enumeration, out of int range, timestamp without zone
-        "{\"connectorId\": 1, \"idTag\": \"123456789012345678901\", \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00Z\"} | StartTransactionRequest | PropertyConstraintViolation",
-        "{\"connectorId\": 1, \"errorCode\": \"NoError\", \"status\": \"Sleeping\"} | StatusNotificationRequest | PropertyConstraintViolation",
-        "{\"connectorId\": 1, \"idTag\": \"T\", \"meterStart\": 3000000000, \"timestamp\": \"2026-11-21T08:00:00Z\"} | StartTransactionRequest | PropertyConstraintViolation",
-        "{\"connectorId\": 1, \"idTag\": \"T\", \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00\"} | StartTransactionRequest | PropertyConstraintViolation",
-        // a property the message does not have
-        "{\"connectorId\": 1, \"idTag\": \"T\", \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00Z\", \"x\": 1} | StartTransactionRequest | FormationViolation",
-        // nested: a sampled value without its value, a meterValue that is not an array
-        "{\"connectorId\": 1, \"meterValue\": [{\"timestamp\": \"2026-11-21T08:00:00Z\", \"sampledValue\": [{\"unit\": \"Wh\"}]}]} | MeterValuesRequest | OccurenceConstraintViolation",
-        "{\"connectorId\": 1, \"meterValue\": {}} | MeterValuesRequest | TypeConstraintViolation",
-    })
-    void names_the_ocpp_16_error_code_of_a_violation(String payload, String message, ErrorCode expected) throws Exception {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // missing required property
+                "{\"connectorId\": 1, \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00Z\"} | StartTransactionRequest | OccurenceConstraintViolation",
+                // wrong JSON types
+                "{\"connectorId\": \"1\", \"idTag\": \"T\", \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00Z\"} | StartTransactionRequest | TypeConstraintViolation",
+                "{\"connectorId\": 1.5, \"idTag\": \"T\", \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00Z\"} | StartTransactionRequest | TypeConstraintViolation",
+                "{\"connectorId\": 1, \"idTag\": 42, \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00Z\"} | StartTransactionRequest | TypeConstraintViolation",
+                // too long, outside the enumeration, out of int range, timestamp without zone
+                "{\"connectorId\": 1, \"idTag\": \"123456789012345678901\", \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00Z\"} | StartTransactionRequest | PropertyConstraintViolation",
+                "{\"connectorId\": 1, \"errorCode\": \"NoError\", \"status\": \"Sleeping\"} | StatusNotificationRequest | PropertyConstraintViolation",
+                "{\"connectorId\": 1, \"idTag\": \"T\", \"meterStart\": 3000000000, \"timestamp\": \"2026-11-21T08:00:00Z\"} | StartTransactionRequest | PropertyConstraintViolation",
+                "{\"connectorId\": 1, \"idTag\": \"T\", \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00\"} | StartTransactionRequest | PropertyConstraintViolation",
+                // a property the message does not have
+                "{\"connectorId\": 1, \"idTag\": \"T\", \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00Z\", \"x\": 1} | StartTransactionRequest | FormationViolation",
+                // nested: a sampled value without its value, a meterValue that is not an array
+                "{\"connectorId\": 1, \"meterValue\": [{\"timestamp\": \"2026-11-21T08:00:00Z\", \"sampledValue\": [{\"unit\": \"Wh\"}]}]} | MeterValuesRequest | OccurenceConstraintViolation",
+                "{\"connectorId\": 1, \"meterValue\": {}} | MeterValuesRequest | TypeConstraintViolation",
+            })
+    void names_the_ocpp_16_error_code_of_a_violation(String payload, String message, ErrorCode expected)
+            throws Exception {
         Class<?> type = Class.forName("io.csms.ocpp.v16." + message);
-        PayloadViolation violation = assertThrows(PayloadViolation.class, () -> PayloadValidator.validate(json(payload), type));
+        PayloadViolation violation =
+                assertThrows(PayloadViolation.class, () -> PayloadValidator.validate(json(payload), type));
         assertEquals(expected, violation.code(), violation.getMessage());
     }
 

@@ -25,6 +25,7 @@ public class ForbiddenMapper implements ExceptionMapper<ForbiddenException> {
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"csms\"")
                     .build();
         }
-        return Problems.response(Response.Status.FORBIDDEN, "forbidden", "Your role does not allow this").build();
+        return Problems.response(Response.Status.FORBIDDEN, "forbidden", "Your role does not allow this")
+                .build();
     }
 }

@@ -48,9 +48,13 @@ public class HealthResource {
     public record Report(String status, List<Check> checks) {}
 
     @Operation(summary = "Liveness")
-    @APIResponse(responseCode = "200", description = "Up",
+    @APIResponse(
+            responseCode = "200",
+            description = "Up",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
-    @APIResponse(responseCode = "503", description = "Down",
+    @APIResponse(
+            responseCode = "503",
+            description = "Down",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
     @GET
     @Path("live")
@@ -59,9 +63,13 @@ public class HealthResource {
     }
 
     @Operation(summary = "Readiness (the database answers)")
-    @APIResponse(responseCode = "200", description = "Up",
+    @APIResponse(
+            responseCode = "200",
+            description = "Up",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
-    @APIResponse(responseCode = "503", description = "Down",
+    @APIResponse(
+            responseCode = "503",
+            description = "Down",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
     @GET
     @Path("ready")
@@ -73,7 +81,8 @@ public class HealthResource {
         List<Check> results = checks.stream().map(HealthResource::run).toList();
         boolean up = results.stream().allMatch(c -> c.status().equals("UP"));
         return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
-                .entity(new Report(up ? "UP" : "DOWN", results)).build();
+                .entity(new Report(up ? "UP" : "DOWN", results))
+                .build();
     }
 
     private static Check run(HealthCheck check) {
@@ -82,7 +91,10 @@ public class HealthResource {
             Optional<Map<String, Object>> data = response.getData();
             return new Check(response.getName(), response.getStatus().name(), data.orElse(Map.of()));
         } catch (RuntimeException e) {
-            return new Check(check.getClass().getSimpleName(), "DOWN", Map.of("error", e.getClass().getSimpleName()));
+            return new Check(
+                    check.getClass().getSimpleName(),
+                    "DOWN",
+                    Map.of("error", e.getClass().getSimpleName()));
         }
     }
 }

@@ -11,7 +11,8 @@ public class JsonMapper implements ExceptionMapper<JsonbException> {
 
     @Override
     public Response toResponse(JsonbException exception) {
-        return Problems.response(Response.Status.BAD_REQUEST, "invalid-json",
-                "The body is not valid JSON of the expected shape").build();
+        return Problems.response(
+                        Response.Status.BAD_REQUEST, "invalid-json", "The body is not valid JSON of the expected shape")
+                .build();
     }
 }

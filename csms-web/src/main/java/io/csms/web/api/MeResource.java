@@ -32,7 +32,9 @@ public class MeResource {
     public record Me(String subject, String name, Set<String> roles) {}
 
     @Operation(summary = "Who the token says the caller is")
-    @APIResponse(responseCode = "200", description = "The caller",
+    @APIResponse(
+            responseCode = "200",
+            description = "The caller",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Me.class)))
     @GET
     @RolesAllowed({Roles.USER, Roles.ADMIN, Roles.ROOT})

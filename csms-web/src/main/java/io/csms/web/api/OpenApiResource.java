@@ -46,7 +46,9 @@ public class OpenApiResource {
     }
 
     private static Response document(byte[] body, String type) {
-        return Response.ok(body, type).header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600").build();
+        return Response.ok(body, type)
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600")
+                .build();
     }
 
     private static byte[] load(String name) {

@@ -10,6 +10,7 @@ public final class Problems {
 
     /** Names of the error responses in the OpenAPI document's components (see {@link CsmsApi}). */
     public static final String BAD_REQUEST = "BadRequest";
+
     public static final String UNAUTHORIZED = "Unauthorized";
     public static final String FORBIDDEN = "Forbidden";
     public static final String NOT_FOUND = "NotFound";

@@ -25,8 +25,12 @@ public class ValidationMapper implements ExceptionMapper<ConstraintViolationExce
                 .toList();
         return Response.status(Response.Status.BAD_REQUEST)
                 .type(Problems.MEDIA_TYPE)
-                .entity(new ValidationProblem(URI.create("https://csms.io/problems/invalid-input"), "Bad Request", 400,
-                        "The request has invalid fields", errors))
+                .entity(new ValidationProblem(
+                        URI.create("https://csms.io/problems/invalid-input"),
+                        "Bad Request",
+                        400,
+                        "The request has invalid fields",
+                        errors))
                 .build();
     }
 

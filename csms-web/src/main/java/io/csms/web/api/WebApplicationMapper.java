@@ -20,18 +20,25 @@ public class WebApplicationMapper implements ExceptionMapper<WebApplicationExcep
             cause = cause.getCause();
         }
         if (cause != null) {
-            return Problems.response(Response.Status.BAD_REQUEST, "invalid-json",
-                    "The body is not valid JSON of the expected shape").build();
+            return Problems.response(
+                            Response.Status.BAD_REQUEST,
+                            "invalid-json",
+                            "The body is not valid JSON of the expected shape")
+                    .build();
         }
         Response given = exception.getResponse();
-        if (given.hasEntity() && given.getMediaType() != null
-                && Problems.MEDIA_TYPE.equals(given.getMediaType().getType() + "/" + given.getMediaType().getSubtype())) {
+        if (given.hasEntity()
+                && given.getMediaType() != null
+                && Problems.MEDIA_TYPE.equals(given.getMediaType().getType() + "/"
+                        + given.getMediaType().getSubtype())) {
             return given; // already a problem, thrown by our own code
         }
         Response.StatusType status = exception.getResponse().getStatusInfo();
         Response.Status known = Response.Status.fromStatusCode(status.getStatusCode());
-        Response.ResponseBuilder problem = Problems.response(known == null ? Response.Status.INTERNAL_SERVER_ERROR : known,
-                status.getReasonPhrase().toLowerCase().replace(' ', '-'), status.getReasonPhrase());
+        Response.ResponseBuilder problem = Problems.response(
+                known == null ? Response.Status.INTERNAL_SERVER_ERROR : known,
+                status.getReasonPhrase().toLowerCase().replace(' ', '-'),
+                status.getReasonPhrase());
         // keep what the original response told the client to do (WWW-Authenticate, Allow, Retry-After)
         exception.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {

@@ -29,7 +29,9 @@ import java.util.logging.Logger;
  * session, never in fields.
  */
 @Dependent
-@ServerEndpoint(value = "/ocpp/{chargePointId}", subprotocols = OcppHandshakeFilter.SUBPROTOCOL,
+@ServerEndpoint(
+        value = "/ocpp/{chargePointId}",
+        subprotocols = OcppHandshakeFilter.SUBPROTOCOL,
         configurator = SharedEndpointConfigurator.class)
 public class OcppEndpoint {
 
@@ -67,13 +69,15 @@ public class OcppEndpoint {
     @OnMessage
     public void message(Session session, String text, @PathParam("chargePointId") String chargerId) {
         connections.heard(chargerId);
-        WebSocketChannel channel = (WebSocketChannel) session.getUserProperties().get(CHANNEL);
+        WebSocketChannel channel =
+                (WebSocketChannel) session.getUserProperties().get(CHANNEL);
         OcppFrame frame;
         try {
             frame = FrameCodec.decode(text);
         } catch (FrameException e) {
             if (e.messageId() == null) {
-                LOG.warning(() -> "Charger " + chargerId + ": dropped a frame without a readable message id: " + e.getMessage());
+                LOG.warning(() ->
+                        "Charger " + chargerId + ": dropped a frame without a readable message id: " + e.getMessage());
                 return;
             }
             send(channel, e.toCallError());
@@ -94,7 +98,8 @@ public class OcppEndpoint {
 
     @OnClose
     public void close(Session session, CloseReason reason, @PathParam("chargePointId") String chargerId) {
-        WebSocketChannel channel = (WebSocketChannel) session.getUserProperties().get(CHANNEL);
+        WebSocketChannel channel =
+                (WebSocketChannel) session.getUserProperties().get(CHANNEL);
         if (channel != null && connections.closed(channel)) {
             presence.disconnected(chargerId);
         }

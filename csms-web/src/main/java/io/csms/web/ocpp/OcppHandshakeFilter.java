@@ -47,9 +47,14 @@ public class OcppHandshakeFilter extends HttpFilter {
             return;
         }
         String[] basic = basicCredentials(request);
-        X509Certificate[] certificates = (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
-        Admission decision = admission.admit(new ChargerAdmission.Handshake(chargerId, basic[0], basic[1],
-                request.isSecure(), certificates == null || certificates.length == 0 ? null : certificates[0],
+        X509Certificate[] certificates =
+                (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
+        Admission decision = admission.admit(new ChargerAdmission.Handshake(
+                chargerId,
+                basic[0],
+                basic[1],
+                request.isSecure(),
+                certificates == null || certificates.length == 0 ? null : certificates[0],
                 request.getRemoteAddr()));
         if (decision instanceof Admission.Admitted) {
             chain.doFilter(request, response);
@@ -82,7 +87,8 @@ public class OcppHandshakeFilter extends HttpFilter {
             return new String[2];
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            String decoded =
+                    new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             return colon < 0 ? new String[2] : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
         } catch (IllegalArgumentException e) {
@@ -93,7 +99,9 @@ public class OcppHandshakeFilter extends HttpFilter {
     private static boolean offersOcpp16(HttpServletRequest request) {
         var offered = request.getHeaders("Sec-WebSocket-Protocol");
         while (offered != null && offered.hasMoreElements()) {
-            if (Arrays.stream(offered.nextElement().split(",")).map(String::trim).anyMatch(SUBPROTOCOL::equals)) {
+            if (Arrays.stream(offered.nextElement().split(","))
+                    .map(String::trim)
+                    .anyMatch(SUBPROTOCOL::equals)) {
                 return true;
             }
         }

@@ -18,6 +18,7 @@ public class SharedEndpointConfigurator extends ServerEndpointConfig.Configurato
 
     @Override
     public <T> T getEndpointInstance(Class<T> endpointClass) {
-        return endpointClass.cast(endpoints.computeIfAbsent(endpointClass, type -> CDI.current().select(type).get()));
+        return endpointClass.cast(endpoints.computeIfAbsent(
+                endpointClass, type -> CDI.current().select(type).get()));
     }
 }

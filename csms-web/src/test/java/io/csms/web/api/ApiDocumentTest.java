@@ -49,7 +49,8 @@ class ApiDocumentTest {
     record Endpoint(String path, String method, Method java, boolean secured, boolean allRoles, boolean takesInput) {
 
         String name() {
-            return method.toUpperCase() + " " + path + " (" + java.getDeclaringClass().getSimpleName() + "." + java.getName() + ")";
+            return method.toUpperCase() + " " + path + " ("
+                    + java.getDeclaringClass().getSimpleName() + "." + java.getName() + ")";
         }
     }
 
@@ -67,10 +68,24 @@ class ApiDocumentTest {
         Set<String> paths = new TreeSet<>();
         endpoints.forEach(e -> paths.add(e.method().toUpperCase() + " " + e.path()));
         // a guard against the reflection finding nothing: the driver journey's endpoints are there
-        assertTrue(paths.containsAll(List.of("POST /api/auth/signup", "POST /api/auth/login", "POST /api/charging/start",
-                "POST /api/charging/stop", "GET /api/sessions", "GET /api/sessions/{id}", "GET /api/sessions/{id}/live",
-                "GET /api/commands/{id}", "POST /api/me/cards", "GET /api/me/vehicles", "GET /api/chargers")), paths.toString());
-        assertEquals(paths.size(), documentedOperations().size(), "documented: " + documentedOperations() + ", in code: " + paths);
+        assertTrue(
+                paths.containsAll(List.of(
+                        "POST /api/auth/signup",
+                        "POST /api/auth/login",
+                        "POST /api/charging/start",
+                        "POST /api/charging/stop",
+                        "GET /api/sessions",
+                        "GET /api/sessions/{id}",
+                        "GET /api/sessions/{id}/live",
+                        "GET /api/commands/{id}",
+                        "POST /api/me/cards",
+                        "GET /api/me/vehicles",
+                        "GET /api/chargers")),
+                paths.toString());
+        assertEquals(
+                paths.size(),
+                documentedOperations().size(),
+                "documented: " + documentedOperations() + ", in code: " + paths);
     }
 
     @Test
@@ -124,7 +139,8 @@ class ApiDocumentTest {
                 }
                 JsonObject response = value.asJsonObject();
                 if (response.containsKey("$ref")) {
-                    response = shared.getJsonObject(response.getString("$ref").substring("#/components/responses/".length()));
+                    response = shared.getJsonObject(
+                            response.getString("$ref").substring("#/components/responses/".length()));
                 }
                 if (response == null || !response.getJsonObject("content").containsKey(Problems.MEDIA_TYPE)) {
                     problems.add(endpoint.name() + " " + code + ": not an " + Problems.MEDIA_TYPE + " response");
@@ -132,8 +148,13 @@ class ApiDocumentTest {
             });
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
-        assertTrue(document.getJsonObject("components").getJsonObject("schemas").getJsonObject("ValidationProblem")
-                .getJsonObject("properties").containsKey("errors"), "validation problems list their field errors");
+        assertTrue(
+                document.getJsonObject("components")
+                        .getJsonObject("schemas")
+                        .getJsonObject("ValidationProblem")
+                        .getJsonObject("properties")
+                        .containsKey("errors"),
+                "validation problems list their field errors");
     }
 
     @Test
@@ -156,8 +177,11 @@ class ApiDocumentTest {
             if (operation == null || !operation.containsKey("requestBody")) {
                 continue;
             }
-            JsonObject schema = operation.getJsonObject("requestBody").getJsonObject("content")
-                    .getJsonObject("application/json").getJsonObject("schema");
+            JsonObject schema = operation
+                    .getJsonObject("requestBody")
+                    .getJsonObject("content")
+                    .getJsonObject("application/json")
+                    .getJsonObject("schema");
             boolean opaque = !schema.containsKey("$ref") && !schema.containsKey("properties");
             // the OCPP operations take any OCPP request: their schemas are the OCPP 1.6 JSON schemas
             if (opaque && !endpoint.path().contains("/operations/")) {
@@ -180,9 +204,10 @@ class ApiDocumentTest {
 
     private static Set<String> documentedOperations() {
         Set<String> operations = new TreeSet<>();
-        document.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().keySet().stream()
-                .filter(key -> !key.equals("parameters"))
-                .forEach(method -> operations.add(method.toUpperCase() + " " + path)));
+        document.getJsonObject("paths")
+                .forEach((path, item) -> item.asJsonObject().keySet().stream()
+                        .filter(key -> !key.equals("parameters"))
+                        .forEach(method -> operations.add(method.toUpperCase() + " " + path)));
         return operations;
     }
 
@@ -202,10 +227,15 @@ class ApiDocumentTest {
 
     /** The resource methods of the compiled API, found by reflection over csms-web's classes. */
     private static List<Endpoint> resourceMethods() throws IOException, URISyntaxException, ClassNotFoundException {
-        java.nio.file.Path root = Paths.get(OpenApiResource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        java.nio.file.Path root = Paths.get(OpenApiResource.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         List<Endpoint> found = new ArrayList<>();
         try (Stream<java.nio.file.Path> files = Files.walk(root.resolve("io/csms/web/api"))) {
-            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+            for (java.nio.file.Path file :
+                    files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> type = Class.forName(name, false, ApiDocumentTest.class.getClassLoader());
                 Path classPath = type.getAnnotation(Path.class);
@@ -219,11 +249,15 @@ class ApiDocumentTest {
                         continue;
                     }
                     Path methodPath = method.getAnnotation(Path.class);
-                    String path = "/api/" + trim(classPath.value()) + (methodPath == null ? "" : "/" + trim(methodPath.value()));
+                    String path = "/api/" + trim(classPath.value())
+                            + (methodPath == null ? "" : "/" + trim(methodPath.value()));
                     RolesAllowed roles = method.isAnnotationPresent(RolesAllowed.class)
-                            ? method.getAnnotation(RolesAllowed.class) : type.getAnnotation(RolesAllowed.class);
-                    boolean secured = roles != null && !method.isAnnotationPresent(jakarta.annotation.security.PermitAll.class);
-                    boolean allRoles = roles != null && Arrays.asList(roles.value()).contains(Roles.USER);
+                            ? method.getAnnotation(RolesAllowed.class)
+                            : type.getAnnotation(RolesAllowed.class);
+                    boolean secured =
+                            roles != null && !method.isAnnotationPresent(jakarta.annotation.security.PermitAll.class);
+                    boolean allRoles =
+                            roles != null && Arrays.asList(roles.value()).contains(Roles.USER);
                     found.add(new Endpoint(path, http.toLowerCase(), method, secured, allRoles, takesInput(method)));
                 }
             }
@@ -244,7 +278,8 @@ class ApiDocumentTest {
     /** A body, or a query parameter with constraints (path parameters that do not match are 404s). */
     private static boolean takesInput(Method method) {
         for (Parameter parameter : method.getParameters()) {
-            boolean jaxrs = parameter.isAnnotationPresent(PathParam.class) || parameter.isAnnotationPresent(Context.class);
+            boolean jaxrs =
+                    parameter.isAnnotationPresent(PathParam.class) || parameter.isAnnotationPresent(Context.class);
             if (parameter.isAnnotationPresent(QueryParam.class)) {
                 if (Arrays.stream(parameter.getAnnotations())
                         .anyMatch(a -> a.annotationType().getPackageName().equals("jakarta.validation.constraints"))) {

@@ -2,7 +2,6 @@ package io.csms.server.load;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +31,13 @@ public final class LoadTest {
         int chargers = Integer.parseInt(options.getOrDefault("chargers", "1000"));
         int rate = Integer.parseInt(options.getOrDefault("rate", "1000"));
         int duration = Integer.parseInt(options.getOrDefault("duration", "60"));
-        int connectRate = Integer.parseInt(options.getOrDefault("connect-rate", options.containsKey("storm") ? "100000" : "500"));
+        int connectRate =
+                Integer.parseInt(options.getOrDefault("connect-rate", options.containsKey("storm") ? "100000" : "500"));
         String prefix = options.getOrDefault("prefix", "LOAD");
 
-        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .executor(Executors.newFixedThreadPool(4))
+                .build();
         Stats bootStats = new Stats();
         List<SimulatedCharger> fleet = new ArrayList<>();
         for (int i = 0; i < chargers; i++) {
@@ -48,14 +50,20 @@ public final class LoadTest {
         long perConnectNanos = 1_000_000_000L / connectRate;
         for (SimulatedCharger charger : fleet) {
             inFlight.acquire();
-            boots.add(charger.connect(client, url).thenCompose(v -> charger.boot())
+            boots.add(charger.connect(client, url)
+                    .thenCompose(v -> charger.boot())
                     .whenComplete((answer, error) -> inFlight.release()));
             pace(started, boots.size(), perConnectNanos);
         }
-        CompletableFuture.allOf(boots.toArray(CompletableFuture[]::new)).exceptionally(e -> null).get(10, TimeUnit.MINUTES);
+        CompletableFuture.allOf(boots.toArray(CompletableFuture[]::new))
+                .exceptionally(e -> null)
+                .get(10, TimeUnit.MINUTES);
         double bootSeconds = (System.nanoTime() - started) / 1e9;
-        long booted = boots.stream().filter(f -> !f.isCompletedExceptionally() && f.join().startsWith("[3")).count();
-        System.out.printf("connected and booted: %d of %d chargers in %.1f s (boot p99 %.1f ms, errors %d)%n",
+        long booted = boots.stream()
+                .filter(f -> !f.isCompletedExceptionally() && f.join().startsWith("[3"))
+                .count();
+        System.out.printf(
+                "connected and booted: %d of %d chargers in %.1f s (boot p99 %.1f ms, errors %d)%n",
                 booted, chargers, bootSeconds, bootStats.percentiles()[2], bootStats.errors());
         if (options.containsKey("storm")) {
             fleet.forEach(SimulatedCharger::close);
@@ -63,7 +71,8 @@ public final class LoadTest {
         }
 
         Stats stats = new Stats();
-        List<SimulatedCharger> load = fleet.stream().filter(SimulatedCharger::connected).collect(Collectors.toList());
+        List<SimulatedCharger> load =
+                fleet.stream().filter(SimulatedCharger::connected).collect(Collectors.toList());
         load.forEach(charger -> charger.measureInto(stats));
         System.out.printf("steady phase: %d chargers, target %d calls/s for %d s%n", load.size(), rate, duration);
 
@@ -89,7 +98,8 @@ public final class LoadTest {
         double seconds = (System.nanoTime() - begin) / 1e9 - 2;
         double[] p = stats.percentiles();
         long answered = stats.answered();
-        System.out.printf("sent %d calls, answered %d (%.0f calls/s), errors %d, disconnects %d%n",
+        System.out.printf(
+                "sent %d calls, answered %d (%.0f calls/s), errors %d, disconnects %d%n",
                 sent, answered, answered / seconds, stats.errors(), stats.disconnects());
         System.out.printf("latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", p[0], p[1], p[2], p[3]);
         load.forEach(SimulatedCharger::close);

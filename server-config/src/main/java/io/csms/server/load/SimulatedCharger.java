@@ -45,7 +45,9 @@ final class SimulatedCharger implements WebSocket.Listener {
     }
 
     CompletableFuture<Void> connect(HttpClient client, URI base) {
-        return client.newWebSocketBuilder().subprotocols("ocpp1.6").connectTimeout(Duration.ofSeconds(30))
+        return client.newWebSocketBuilder()
+                .subprotocols("ocpp1.6")
+                .connectTimeout(Duration.ofSeconds(30))
                 .buildAsync(base.resolve(base.getPath() + "/" + id), this)
                 .thenAccept(ws -> socket = ws);
     }
@@ -70,10 +72,14 @@ final class SimulatedCharger implements WebSocket.Listener {
                 return call("Heartbeat", "{}");
             }
             if (dice < 85) {
-                return call("StatusNotification", "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Available\"}");
+                return call(
+                        "StatusNotification", "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Available\"}");
             }
-            return call("StartTransaction", "{\"connectorId\":1,\"idTag\":\"" + idTag + "\",\"meterStart\":" + meter
-                    + ",\"timestamp\":\"" + Instant.now() + "\"}").thenApply(answer -> {
+            return call(
+                            "StartTransaction",
+                            "{\"connectorId\":1,\"idTag\":\"" + idTag + "\",\"meterStart\":" + meter
+                                    + ",\"timestamp\":\"" + Instant.now() + "\"}")
+                    .thenApply(answer -> {
                         Matcher m = TRANSACTION_ID.matcher(answer);
                         if (m.find()) {
                             transactionId = Integer.parseInt(m.group(1));
@@ -83,17 +89,21 @@ final class SimulatedCharger implements WebSocket.Listener {
         }
         if (dice < 80) {
             meter += 250;
-            return call("MeterValues", "{\"connectorId\":1,\"transactionId\":" + transactionId + ",\"meterValue\":[{\"timestamp\":\""
-                    + Instant.now() + "\",\"sampledValue\":[{\"value\":\"" + meter
-                    + "\",\"measurand\":\"Energy.Active.Import.Register\",\"unit\":\"Wh\"},{\"value\":\"7200\",\"measurand\":\"Power.Active.Import\",\"unit\":\"W\"}]}]}");
+            return call(
+                    "MeterValues",
+                    "{\"connectorId\":1,\"transactionId\":" + transactionId + ",\"meterValue\":[{\"timestamp\":\""
+                            + Instant.now() + "\",\"sampledValue\":[{\"value\":\"" + meter
+                            + "\",\"measurand\":\"Energy.Active.Import.Register\",\"unit\":\"Wh\"},{\"value\":\"7200\",\"measurand\":\"Power.Active.Import\",\"unit\":\"W\"}]}]}");
         }
         if (dice < 95) {
             return call("Heartbeat", "{}");
         }
         int stopped = transactionId;
         transactionId = -1;
-        return call("StopTransaction", "{\"transactionId\":" + stopped + ",\"meterStop\":" + meter + ",\"timestamp\":\""
-                + Instant.now() + "\",\"reason\":\"Local\"}");
+        return call(
+                "StopTransaction",
+                "{\"transactionId\":" + stopped + ",\"meterStop\":" + meter + ",\"timestamp\":\"" + Instant.now()
+                        + "\",\"reason\":\"Local\"}");
     }
 
     private CompletableFuture<String> call(String action, String payload) {

@@ -44,10 +44,14 @@ final class Stats {
     synchronized double[] percentiles() {
         long[] sorted = Arrays.copyOf(latencies, count);
         Arrays.sort(sorted);
-        return new double[] {at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), count == 0 ? 0 : sorted[count - 1] / 1e6};
+        return new double[] {
+            at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), count == 0 ? 0 : sorted[count - 1] / 1e6
+        };
     }
 
     private static double at(long[] sorted, double q) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+        return sorted.length == 0
+                ? 0
+                : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
     }
 }

@@ -11,8 +11,13 @@ public record ChargingProfile(
         @Required Integer chargingProfileId,
         Integer transactionId,
         @Required Integer stackLevel,
-        @Required @OneOf({"ChargePointMaxProfile", "TxDefaultProfile", "TxProfile"}) String chargingProfilePurpose,
-        @Required @OneOf({"Absolute", "Recurring", "Relative"}) String chargingProfileKind,
+
+        @Required @OneOf({"ChargePointMaxProfile", "TxDefaultProfile", "TxProfile"})
+        String chargingProfilePurpose,
+
+        @Required @OneOf({"Absolute", "Recurring", "Relative"})
+        String chargingProfileKind,
+
         @OneOf({"Daily", "Weekly"}) String recurrencyKind,
         OffsetDateTime validFrom,
         OffsetDateTime validTo,
@@ -28,7 +33,5 @@ public record ChargingProfile(
 
     /** OCPP 1.6 ChargingSchedulePeriod. */
     public record ChargingSchedulePeriod(
-            @Required Integer startPeriod,
-            @Required BigDecimal limit,
-            Integer numberPhases) {}
+            @Required Integer startPeriod, @Required BigDecimal limit, Integer numberPhases) {}
 }

@@ -6,5 +6,8 @@ import io.csms.ocpp.v16.OneOf;
 public record ClearChargingProfileRequest(
         Integer id,
         Integer connectorId,
-        @OneOf({"ChargePointMaxProfile", "TxDefaultProfile", "TxProfile"}) String chargingProfilePurpose,
+
+        @OneOf({"ChargePointMaxProfile", "TxDefaultProfile", "TxProfile"})
+        String chargingProfilePurpose,
+
         Integer stackLevel) {}

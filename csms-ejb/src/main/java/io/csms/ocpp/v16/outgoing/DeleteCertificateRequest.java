@@ -5,8 +5,7 @@ import io.csms.ocpp.v16.OneOf;
 import io.csms.ocpp.v16.Required;
 
 /** OCPP 1.6 DeleteCertificate.req, sent by the CSMS to a charger. */
-public record DeleteCertificateRequest(
-        @Required CertificateHashData certificateHashData) {
+public record DeleteCertificateRequest(@Required CertificateHashData certificateHashData) {
 
     /** OCPP 1.6 CertificateHashData. */
     public record CertificateHashData(

@@ -5,4 +5,5 @@ import io.csms.ocpp.v16.Required;
 
 /** OCPP 1.6 GetInstalledCertificateIds.req, sent by the CSMS to a charger. */
 public record GetInstalledCertificateIdsRequest(
-        @Required @OneOf({"CentralSystemRootCertificate", "ManufacturerRootCertificate"}) String certificateType) {}
+        @Required @OneOf({"CentralSystemRootCertificate", "ManufacturerRootCertificate"})
+        String certificateType) {}

@@ -6,5 +6,7 @@ import io.csms.ocpp.v16.Required;
 
 /** OCPP 1.6 InstallCertificate.req, sent by the CSMS to a charger. */
 public record InstallCertificateRequest(
-        @Required @OneOf({"CentralSystemRootCertificate", "ManufacturerRootCertificate"}) String certificateType,
+        @Required @OneOf({"CentralSystemRootCertificate", "ManufacturerRootCertificate"})
+        String certificateType,
+
         @Required @MaxLength(5500) String certificate) {}

@@ -14,12 +14,13 @@ public record SendLocalListRequest(
 
     /** OCPP 1.6 LocalAuthorizationList. */
     public record LocalAuthorizationList(
-            @Required @MaxLength(20) String idTag,
-            IdTagInfo idTagInfo) {}
+            @Required @MaxLength(20) String idTag, IdTagInfo idTagInfo) {}
 
     /** OCPP 1.6 IdTagInfo. */
     public record IdTagInfo(
             OffsetDateTime expiryDate,
             @MaxLength(20) String parentIdTag,
-            @Required @OneOf({"Accepted", "Blocked", "Expired", "Invalid", "ConcurrentTx"}) String status) {}
+
+            @Required @OneOf({"Accepted", "Blocked", "Expired", "Invalid", "ConcurrentTx"})
+            String status) {}
 }

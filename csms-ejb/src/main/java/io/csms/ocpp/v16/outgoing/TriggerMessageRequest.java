@@ -5,5 +5,15 @@ import io.csms.ocpp.v16.Required;
 
 /** OCPP 1.6 TriggerMessage.req, sent by the CSMS to a charger. */
 public record TriggerMessageRequest(
-        @Required @OneOf({"BootNotification", "DiagnosticsStatusNotification", "FirmwareStatusNotification", "Heartbeat", "MeterValues", "StatusNotification"}) String requestedMessage,
+        @Required
+        @OneOf({
+            "BootNotification",
+            "DiagnosticsStatusNotification",
+            "FirmwareStatusNotification",
+            "Heartbeat",
+            "MeterValues",
+            "StatusNotification"
+        })
+        String requestedMessage,
+
         Integer connectorId) {}

@@ -13,5 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-@OcpiModule(id = OcpiModule.CREDENTIALS, version = "2.2.1", roles = {"SENDER", "RECEIVER"}, path = "credentials")
+@OcpiModule(
+        id = OcpiModule.CREDENTIALS,
+        version = "2.2.1",
+        roles = {"SENDER", "RECEIVER"},
+        path = "credentials")
 public class V221CredentialsResource extends CredentialsResource {}

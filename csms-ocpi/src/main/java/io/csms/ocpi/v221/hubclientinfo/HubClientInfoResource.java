@@ -38,20 +38,27 @@ public class HubClientInfoResource {
     OcpiCaller caller;
 
     @PUT
-    public OcpiResponse<Void> put(@PathParam("country_code") String countryCode, @PathParam("party_id") String partyId,
-            String body) {
+    public OcpiResponse<Void> put(
+            @PathParam("country_code") String countryCode, @PathParam("party_id") String partyId, String body) {
         JsonObject json = OcpiJson.readObject(body);
         HubClients.ClientInfo info;
         try {
-            info = new HubClients.ClientInfo(json.getString("country_code"), json.getString("party_id"),
-                    Partner.Role.valueOf(json.getString("role")), HubClients.Status.valueOf(json.getString("status")),
+            info = new HubClients.ClientInfo(
+                    json.getString("country_code"),
+                    json.getString("party_id"),
+                    Partner.Role.valueOf(json.getString("role")),
+                    HubClients.Status.valueOf(json.getString("status")),
                     Instant.parse(json.getString("last_updated")));
         } catch (NullPointerException | ClassCastException | IllegalArgumentException | DateTimeParseException e) {
-            throw new OcpiException(400, OcpiStatus.INVALID_PARAMETERS,
+            throw new OcpiException(
+                    400,
+                    OcpiStatus.INVALID_PARAMETERS,
                     "ClientInfo needs party_id, country_code, role, status and last_updated");
         }
-        if (!info.countryCode().equals(countryCode) || !info.partyId().equals(partyId)
-                || !countryCode.matches("[A-Z]{2}") || !partyId.matches("[A-Z0-9]{3}")) {
+        if (!info.countryCode().equals(countryCode)
+                || !info.partyId().equals(partyId)
+                || !countryCode.matches("[A-Z]{2}")
+                || !partyId.matches("[A-Z0-9]{3}")) {
             throw new OcpiException(400, OcpiStatus.INVALID_PARAMETERS, "country_code and party_id must match the URL");
         }
         hubClients.put(caller.required().partnerId(), info);

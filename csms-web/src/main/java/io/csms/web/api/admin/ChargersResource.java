@@ -70,39 +70,75 @@ public class ChargersResource {
 
     /** A charger as operators see it; secrets never leave the server. */
     @Schema(name = "OperatorChargerView")
-    public record ChargerView(String id, int securityProfile, String registrationStatus, boolean online,
-            Instant lastSeen, Instant lastBoot, String vendor, String model, String firmwareVersion) {
+    public record ChargerView(
+            String id,
+            int securityProfile,
+            String registrationStatus,
+            boolean online,
+            Instant lastSeen,
+            Instant lastBoot,
+            String vendor,
+            String model,
+            String firmwareVersion) {
 
         /** {@code online} is this node's live view ({@link Presence}); the stored flag may lag it by a moment. */
         public static ChargerView of(Charger c, Presence presence) {
-            return new ChargerView(c.id(), c.securityProfile(), c.registrationStatus().name(), presence.isConnected(c.id()),
-                    c.lastSeen(), c.lastBoot(), c.vendor(), c.model(), c.firmwareVersion());
+            return new ChargerView(
+                    c.id(),
+                    c.securityProfile(),
+                    c.registrationStatus().name(),
+                    presence.isConnected(c.id()),
+                    c.lastSeen(),
+                    c.lastBoot(),
+                    c.vendor(),
+                    c.model(),
+                    c.firmwareVersion());
         }
     }
 
     @Operation(summary = "List chargers")
-    @APIResponse(responseCode = "200", description = "A page of chargers",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ChargerView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of chargers",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ChargerView.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @GET
-    public List<ChargerView> list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+    public List<ChargerView> list(
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return chargers.list(offset, limit).stream().map(c -> ChargerView.of(c, presence)).toList();
+        return chargers.list(offset, limit).stream()
+                .map(c -> ChargerView.of(c, presence))
+                .toList();
     }
 
     @Operation(summary = "One charger")
-    @APIResponse(responseCode = "200", description = "The charger",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChargerView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The charger",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ChargerView.class)))
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
-        return chargers.find(id).map(c -> Response.ok(ChargerView.of(c, presence)).build()).orElseGet(() -> notFound(id));
+        return chargers.find(id)
+                .map(c -> Response.ok(ChargerView.of(c, presence)).build())
+                .orElseGet(() -> notFound(id));
     }
 
     @Operation(summary = "Register a charger")
-    @APIResponse(responseCode = "201", description = "The charger",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChargerView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The charger",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ChargerView.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     @POST
@@ -110,29 +146,42 @@ public class ChargersResource {
         try {
             Charger charger = chargers.register(registration, caller.getName());
             return Response.created(UriBuilder.fromPath("admin/chargers/{id}").build(charger.id()))
-                    .entity(ChargerView.of(charger, presence)).build();
+                    .entity(ChargerView.of(charger, presence))
+                    .build();
         } catch (Chargers.RegistrationException e) {
-            return Problems.response(e.conflict() ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
-                    e.conflict() ? "charger-exists" : "invalid-charger", e.getMessage()).build();
+            return Problems.response(
+                            e.conflict() ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
+                            e.conflict() ? "charger-exists" : "invalid-charger",
+                            e.getMessage())
+                    .build();
         }
     }
 
     @Operation(summary = "Change a charger's registration")
-    @APIResponse(responseCode = "200", description = "The charger",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChargerView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The charger",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ChargerView.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @PUT
     @Path("{id}")
     public Response update(@PathParam("id") String id, @Valid ChargerRegistration registration) {
         if (!id.equals(registration.id())) {
-            return Problems.response(Response.Status.BAD_REQUEST, "invalid-charger", "The id in the body must match the URL").build();
+            return Problems.response(
+                            Response.Status.BAD_REQUEST, "invalid-charger", "The id in the body must match the URL")
+                    .build();
         }
         try {
             return chargers.update(registration, caller.getName())
-                    .map(c -> Response.ok(ChargerView.of(c, presence)).build()).orElseGet(() -> notFound(id));
+                    .map(c -> Response.ok(ChargerView.of(c, presence)).build())
+                    .orElseGet(() -> notFound(id));
         } catch (Chargers.RegistrationException e) {
-            return Problems.response(Response.Status.BAD_REQUEST, "invalid-charger", e.getMessage()).build();
+            return Problems.response(Response.Status.BAD_REQUEST, "invalid-charger", e.getMessage())
+                    .build();
         }
     }
 
@@ -148,69 +197,118 @@ public class ChargersResource {
     @Schema(name = "OperatorConnectorView")
     public record ConnectorView(int connectorId, String status, String errorCode, Instant statusAt) {}
 
-    public record TransactionView(int transactionId, int connectorId, String idTag, Instant startTime, Instant stopTime,
-            int meterStart, Integer meterStop, Integer energyWh, String stopReason) {}
+    public record TransactionView(
+            int transactionId,
+            int connectorId,
+            String idTag,
+            Instant startTime,
+            Instant stopTime,
+            int meterStart,
+            Integer meterStop,
+            Integer energyWh,
+            String stopReason) {}
 
     public record SecurityEventView(String type, Instant occurredAt, String techInfo) {}
 
     /** Body of {@code PUT .../registration-status} (a string: an unknown enum constant must be a 400, not a binding failure). */
     public record RegistrationDecision(
-            @NotNull @jakarta.validation.constraints.Pattern(regexp = "Accepted|Pending|Rejected") String status) {}
+            @NotNull @jakarta.validation.constraints.Pattern(regexp = "Accepted|Pending|Rejected")
+            String status) {}
 
     @Operation(summary = "A charger's connectors")
-    @APIResponse(responseCode = "200", description = "The connectors",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ConnectorView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The connectors",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ConnectorView.class)))
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @GET
     @Path("{id}/connectors")
     public Response connectors(@PathParam("id") String id) {
-        return ifKnown(id, () -> chargers.connectors(id).stream()
-                .map(c -> new ConnectorView(c.connectorId(), c.status(), c.errorCode(), c.statusAt())).toList());
+        return ifKnown(
+                id,
+                () -> chargers.connectors(id).stream()
+                        .map(c -> new ConnectorView(c.connectorId(), c.status(), c.errorCode(), c.statusAt()))
+                        .toList());
     }
 
     @Operation(summary = "A charger's transactions, newest first")
-    @APIResponse(responseCode = "200", description = "A page of transactions",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TransactionView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of transactions",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = TransactionView.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @GET
     @Path("{id}/transactions")
-    public Response transactions(@PathParam("id") String id,
+    public Response transactions(
+            @PathParam("id") String id,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return ifKnown(id, () -> transactions.ofCharger(id, offset, limit).stream().map(ChargersResource::view).toList());
+        return ifKnown(
+                id,
+                () -> transactions.ofCharger(id, offset, limit).stream()
+                        .map(ChargersResource::view)
+                        .toList());
     }
 
     @Operation(summary = "A charger's security events, newest first")
-    @APIResponse(responseCode = "200", description = "The events",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SecurityEventView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The events",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = SecurityEventView.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @GET
     @Path("{id}/security-events")
-    public Response securityEvents(@PathParam("id") String id,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return ifKnown(id, () -> chargers.securityEvents(id, limit).stream()
-                .map(e -> new SecurityEventView(e.type(), e.occurredAt(), e.techInfo())).toList());
+    public Response securityEvents(
+            @PathParam("id") String id, @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return ifKnown(
+                id,
+                () -> chargers.securityEvents(id, limit).stream()
+                        .map(e -> new SecurityEventView(e.type(), e.occurredAt(), e.techInfo()))
+                        .toList());
     }
 
     @Operation(summary = "Accept, keep pending or reject a charger")
-    @APIResponse(responseCode = "200", description = "The charger",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChargerView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The charger",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ChargerView.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @PUT
     @Path("{id}/registration-status")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response decide(@PathParam("id") String id, @jakarta.validation.Valid @NotNull RegistrationDecision decision) {
+    public Response decide(
+            @PathParam("id") String id, @jakarta.validation.Valid @NotNull RegistrationDecision decision) {
         return chargers.decide(id, Charger.RegistrationStatus.valueOf(decision.status()), caller.getName())
                 .map(c -> Response.ok(ChargerView.of(c, presence)).build())
                 .orElseGet(() -> notFound(id));
     }
 
     static TransactionView view(ChargingTransaction t) {
-        return new TransactionView(t.id(), t.connectorId(), t.idTag(), t.startTime(), t.stopTime(), t.meterStart(),
-                t.meterStop(), t.energyWh(), t.stopReason());
+        return new TransactionView(
+                t.id(),
+                t.connectorId(),
+                t.idTag(),
+                t.startTime(),
+                t.stopTime(),
+                t.meterStart(),
+                t.meterStop(),
+                t.energyWh(),
+                t.stopReason());
     }
 
     private Response ifKnown(String id, Supplier<List<?>> body) {
@@ -218,6 +316,7 @@ public class ChargersResource {
     }
 
     private static Response notFound(String id) {
-        return Problems.response(Response.Status.NOT_FOUND, "unknown-charger", "No charger " + id).build();
+        return Problems.response(Response.Status.NOT_FOUND, "unknown-charger", "No charger " + id)
+                .build();
     }
 }

@@ -50,29 +50,39 @@ public class OperationsResource {
     Chargers chargers;
 
     @Operation(summary = "Send an OCPP 1.6 request (the body) to a charger and return its answer")
-    @APIResponse(responseCode = "200", description = "The charger's answer (the OCPP confirmation payload)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JsonObject.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The charger's answer (the OCPP confirmation payload)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = JsonObject.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @APIResponse(responseCode = "502", ref = Problems.CHARGER_ERROR)
     @APIResponse(responseCode = "503", ref = Problems.CHARGER_OFFLINE)
     @APIResponse(responseCode = "504", ref = Problems.CHARGER_TIMEOUT)
     @POST
-    public CompletionStage<Response> invoke(@PathParam("id") String chargerId, @PathParam("action") String action,
-            JsonObject payload) {
+    public CompletionStage<Response> invoke(
+            @PathParam("id") String chargerId, @PathParam("action") String action, JsonObject payload) {
         if (!RemoteCommands.isOperation(action)) {
-            return done(Problems.response(Response.Status.NOT_FOUND, "unknown-operation",
-                    action + " is not a CSMS-initiated OCPP 1.6 operation").build());
+            return done(Problems.response(
+                            Response.Status.NOT_FOUND,
+                            "unknown-operation",
+                            action + " is not a CSMS-initiated OCPP 1.6 operation")
+                    .build());
         }
         if (chargers.find(chargerId).isEmpty()) {
-            return done(Problems.response(Response.Status.NOT_FOUND, "unknown-charger", "No charger " + chargerId).build());
+            return done(Problems.response(Response.Status.NOT_FOUND, "unknown-charger", "No charger " + chargerId)
+                    .build());
         }
         try {
             return commands.invoke(chargerId, action, payload == null ? JsonObject.EMPTY_JSON_OBJECT : payload)
                     .thenApply(OperationsResource::response);
         } catch (PayloadViolation e) {
-            return done(Problems.response(Response.Status.BAD_REQUEST, "invalid-ocpp-payload",
-                    e.code() + ": " + e.getMessage()).build());
+            return done(Problems.response(
+                            Response.Status.BAD_REQUEST, "invalid-ocpp-payload", e.code() + ": " + e.getMessage())
+                    .build());
         }
     }
 
@@ -81,14 +91,21 @@ public class OperationsResource {
             return Response.ok(answered.payload()).build();
         }
         if (outcome instanceof CallOutcome.Refused refused) {
-            return Problems.response(Response.Status.BAD_GATEWAY, "charger-callerror",
-                    "The charger answered " + refused.code() + ": " + refused.description()).build();
+            return Problems.response(
+                            Response.Status.BAD_GATEWAY,
+                            "charger-callerror",
+                            "The charger answered " + refused.code() + ": " + refused.description())
+                    .build();
         }
         if (outcome instanceof CallOutcome.Offline offline) {
-            return Problems.response(Response.Status.SERVICE_UNAVAILABLE, "charger-offline", offline.reason()).build();
+            return Problems.response(Response.Status.SERVICE_UNAVAILABLE, "charger-offline", offline.reason())
+                    .build();
         }
-        return Problems.response(Response.Status.GATEWAY_TIMEOUT, "charger-timeout",
-                "No answer within " + ((CallOutcome.Timeout) outcome).seconds() + " s").build();
+        return Problems.response(
+                        Response.Status.GATEWAY_TIMEOUT,
+                        "charger-timeout",
+                        "No answer within " + ((CallOutcome.Timeout) outcome).seconds() + " s")
+                .build();
     }
 
     private static CompletionStage<Response> done(Response response) {

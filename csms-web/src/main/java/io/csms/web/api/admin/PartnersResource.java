@@ -79,62 +79,123 @@ public class PartnersResource {
     UriInfo uriInfo;
 
     /** The settings an admin gives; absent ones stay as they are ("" removes a secret or binding). */
-    public record PartnerSettings(@Size(max = 100) String name, Set<@Size(max = 32) String> allowedModules,
-            List<@Size(max = 8) String> versions, Boolean sendTokenBase64, @Size(max = 255) String totpIncomingSecret,
-            @Size(max = 255) String totpOutgoingSecret, @Size(max = 95) String clientCertificateSha256) {
+    public record PartnerSettings(
+            @Size(max = 100) String name,
+            Set<@Size(max = 32) String> allowedModules,
+            List<@Size(max = 8) String> versions,
+            Boolean sendTokenBase64,
+            @Size(max = 255) String totpIncomingSecret,
+            @Size(max = 255) String totpOutgoingSecret,
+            @Size(max = 95) String clientCertificateSha256) {
 
         Partners.Settings settings() {
-            return new Partners.Settings(name, allowedModules, versions, sendTokenBase64, totpIncomingSecret,
-                    totpOutgoingSecret, clientCertificateSha256);
+            return new Partners.Settings(
+                    name,
+                    allowedModules,
+                    versions,
+                    sendTokenBase64,
+                    totpIncomingSecret,
+                    totpOutgoingSecret,
+                    clientCertificateSha256);
         }
     }
 
     public record RoleView(String role, String countryCode, String partyId) {}
 
     /** A partner as admins see it: never a token or a secret, only whether one is set. */
-    public record PartnerView(long id, String name, String status, String countryCode, String partyId, List<RoleView> roles,
-            String version, String versionsUrl, Set<String> allowedModules, List<String> versions, boolean sendTokenBase64,
-            boolean totpIncoming, boolean totpOutgoing, String clientCertificateSha256, String connectionStatus,
-            Instant lastContactAt, Instant createdAt, Instant updatedAt) {
+    public record PartnerView(
+            long id,
+            String name,
+            String status,
+            String countryCode,
+            String partyId,
+            List<RoleView> roles,
+            String version,
+            String versionsUrl,
+            Set<String> allowedModules,
+            List<String> versions,
+            boolean sendTokenBase64,
+            boolean totpIncoming,
+            boolean totpOutgoing,
+            String clientCertificateSha256,
+            String connectionStatus,
+            Instant lastContactAt,
+            Instant createdAt,
+            Instant updatedAt) {
 
         static PartnerView of(Partner p) {
-            return new PartnerView(p.id(), p.name(), p.status().name(), p.countryCode(), p.partyId(),
-                    p.roles().stream().map(r -> new RoleView(r.role().name(), r.countryCode(), r.partyId())).toList(),
-                    p.version(), p.versionsUrl(), p.allowedModules(), p.ocpiVersions(), p.sendTokenBase64(),
-                    p.totpIncomingRequired(), p.totpOutgoing(), p.clientCertificateSha256(), p.connectionStatus(),
-                    p.lastContactAt(), p.createdAt(), p.updatedAt());
+            return new PartnerView(
+                    p.id(),
+                    p.name(),
+                    p.status().name(),
+                    p.countryCode(),
+                    p.partyId(),
+                    p.roles().stream()
+                            .map(r -> new RoleView(r.role().name(), r.countryCode(), r.partyId()))
+                            .toList(),
+                    p.version(),
+                    p.versionsUrl(),
+                    p.allowedModules(),
+                    p.ocpiVersions(),
+                    p.sendTokenBase64(),
+                    p.totpIncomingRequired(),
+                    p.totpOutgoing(),
+                    p.clientCertificateSha256(),
+                    p.connectionStatus(),
+                    p.lastContactAt(),
+                    p.createdAt(),
+                    p.updatedAt());
         }
     }
 
     /** Token A, shown once, with where the partner starts. */
     public record RegistrationToken(PartnerView partner, String registrationToken, String versionsUrl) {}
 
-    public record RegisterRequest(@NotNull @Size(max = 255) String versionsUrl, @NotNull @Size(max = 64) String token) {}
+    public record RegisterRequest(
+            @NotNull @Size(max = 255) String versionsUrl,
+            @NotNull @Size(max = 64) String token) {}
 
     @Operation(summary = "Create a partner; its registration token (token A) is in the answer, once")
-    @APIResponse(responseCode = "201", description = "The partner and its token A",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationToken.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The partner and its token A",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RegistrationToken.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @POST
     public Response create(@Valid @NotNull PartnerSettings settings) {
         Partners.Created created = partners.create(settings.settings(), caller.getName());
-        return Response.created(UriBuilder.fromPath("/csms/api/admin/partners/{id}").build(created.partner().id()))
+        return Response.created(UriBuilder.fromPath("/csms/api/admin/partners/{id}")
+                        .build(created.partner().id()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .entity(new RegistrationToken(PartnerView.of(created.partner()), created.registrationToken(), ourVersionsUrl()))
+                .entity(new RegistrationToken(
+                        PartnerView.of(created.partner()), created.registrationToken(), ourVersionsUrl()))
                 .build();
     }
 
     @Operation(summary = "List partners")
-    @APIResponse(responseCode = "200", description = "The partners",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = PartnerView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The partners",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = PartnerView.class)))
     @GET
     public List<PartnerView> list() {
         return partners.list().stream().map(PartnerView::of).toList();
     }
 
     @Operation(summary = "One partner")
-    @APIResponse(responseCode = "200", description = "The partner",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The partner",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @GET
     @Path("{id}")
@@ -143,8 +204,13 @@ public class PartnersResource {
     }
 
     @Operation(summary = "Change module rights, versions, TOTP secrets, certificate binding, token encoding")
-    @APIResponse(responseCode = "200", description = "The partner",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The partner",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @PUT
@@ -154,21 +220,33 @@ public class PartnersResource {
     }
 
     @Operation(summary = "A new registration token (token A); the previous one stops working")
-    @APIResponse(responseCode = "200", description = "The partner and its token A",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationToken.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The partner and its token A",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RegistrationToken.class)))
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     @POST
     @Path("{id}/registration-token")
     public Response registrationToken(@PathParam("id") long id) {
         String token = partners.newRegistrationToken(id, caller.getName());
-        return Response.ok(new RegistrationToken(PartnerView.of(partners.find(id).orElseThrow()), token, ourVersionsUrl()))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return Response.ok(
+                        new RegistrationToken(PartnerView.of(partners.find(id).orElseThrow()), token, ourVersionsUrl()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 
     @Operation(summary = "Register with the partner, given its versions URL and the token A it gave us")
-    @APIResponse(responseCode = "200", description = "The registered partner",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The registered partner",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
@@ -176,13 +254,18 @@ public class PartnersResource {
     @POST
     @Path("{id}/register")
     public PartnerView register(@PathParam("id") long id, @Valid @NotNull RegisterRequest request) {
-        return PartnerView.of(registrations.registerWith(id, request.versionsUrl(), request.token(), ourVersionsUrl(),
-                caller.getName()));
+        return PartnerView.of(registrations.registerWith(
+                id, request.versionsUrl(), request.token(), ourVersionsUrl(), caller.getName()));
     }
 
     @Operation(summary = "New credentials tokens both ways; the old ones work until the new ones are proven")
-    @APIResponse(responseCode = "200", description = "The partner",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The partner",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     @APIResponse(responseCode = "502", ref = Problems.CHARGER_ERROR)
@@ -193,8 +276,13 @@ public class PartnersResource {
     }
 
     @Operation(summary = "Unregister: tell the partner and stop using each other's tokens")
-    @APIResponse(responseCode = "200", description = "The partner",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The partner",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     @POST
@@ -204,8 +292,13 @@ public class PartnersResource {
     }
 
     @Operation(summary = "Revoke at once: every token of the partner stops working")
-    @APIResponse(responseCode = "200", description = "The partner",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The partner",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @POST
     @Path("{id}/revoke")
@@ -224,8 +317,13 @@ public class PartnersResource {
     }
 
     @Operation(summary = "What a hub reported about its parties (hubclientinfo)")
-    @APIResponse(responseCode = "200", description = "The parties",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = HubClients.ClientInfo.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The parties",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = HubClients.ClientInfo.class)))
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @GET
     @Path("{id}/hub-clients")
@@ -240,7 +338,12 @@ public class PartnersResource {
 
     /** Our OCPI versions URL as partners reach it: configured, or beside this API on the same host. */
     private String ourVersionsUrl() {
-        return ocpiBaseUrl.map(url -> url.replaceAll("/+$", ""))
-                .orElseGet(() -> uriInfo.getBaseUriBuilder().replacePath("/ocpi").build().toString()) + "/versions";
+        return ocpiBaseUrl
+                        .map(url -> url.replaceAll("/+$", ""))
+                        .orElseGet(() -> uriInfo.getBaseUriBuilder()
+                                .replacePath("/ocpi")
+                                .build()
+                                .toString())
+                + "/versions";
     }
 }

@@ -44,20 +44,28 @@ public class AuthResource {
     @Inject
     Caller caller;
 
-    public record Credentials(@NotNull @Size(max = 254) String email, @NotNull @Size(max = 1024) String password) {}
+    public record Credentials(
+            @NotNull @Size(max = 254) String email,
+            @NotNull @Size(max = 1024) String password) {}
 
     public record RefreshRequest(@NotNull @Size(max = 100) String refreshToken) {}
 
     public record SignedUp(long id, String email, String idTag, java.util.List<String> roles) {}
 
     /** The login and refresh answer, in OAuth 2.0 token-response style. */
-    public record TokenResponse(@JsonbProperty("access_token") String accessToken,
-            @JsonbProperty("token_type") String tokenType, @JsonbProperty("expires_in") long expiresIn,
-            @JsonbProperty("refresh_token") String refreshToken, String idTag) {}
+    public record TokenResponse(
+            @JsonbProperty("access_token") String accessToken,
+            @JsonbProperty("token_type") String tokenType,
+            @JsonbProperty("expires_in") long expiresIn,
+            @JsonbProperty("refresh_token") String refreshToken,
+            String idTag) {}
 
     @Operation(summary = "Create an account with its app id tag")
-    @APIResponse(responseCode = "201", description = "The account",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignedUp.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The account",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignedUp.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     @POST
@@ -66,14 +74,22 @@ public class AuthResource {
     public Response signup(@Valid @NotNull Credentials credentials) {
         Accounts.SignedUp signedUp = accounts.signup(credentials.email(), credentials.password(), caller.address());
         return Response.created(UriBuilder.fromPath("/csms/api/me").build())
-                .entity(new SignedUp(signedUp.account().id(), signedUp.account().email(), signedUp.idTag(),
+                .entity(new SignedUp(
+                        signedUp.account().id(),
+                        signedUp.account().email(),
+                        signedUp.idTag(),
                         signedUp.account().roles()))
                 .build();
     }
 
     @Operation(summary = "Log in: an access token and a refresh token")
-    @APIResponse(responseCode = "200", description = "Tokens",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Tokens",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Problems.UNAUTHORIZED)
     @APIResponse(responseCode = "429", ref = Problems.TOO_MANY_REQUESTS)
@@ -86,23 +102,32 @@ public class AuthResource {
             return tokens(in.tokens());
         }
         if (login instanceof Accounts.Throttled throttled) {
-            return Problems.response(Response.Status.TOO_MANY_REQUESTS, "too-many-attempts",
-                    "Too many failed logins; try again later")
-                    .header(HttpHeaders.RETRY_AFTER, throttled.retryAfter().toSeconds()).build();
+            return Problems.response(
+                            Response.Status.TOO_MANY_REQUESTS,
+                            "too-many-attempts",
+                            "Too many failed logins; try again later")
+                    .header(HttpHeaders.RETRY_AFTER, throttled.retryAfter().toSeconds())
+                    .build();
         }
         return invalidCredentials("Wrong email or password");
     }
 
     @Operation(summary = "Trade a refresh token for new tokens (the old one is revoked)")
-    @APIResponse(responseCode = "200", description = "Tokens",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Tokens",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Problems.UNAUTHORIZED)
     @POST
     @Path("refresh")
     @PermitAll
     public Response refresh(@Valid @NotNull RefreshRequest request) {
-        return accounts.refresh(request.refreshToken(), caller.address()).map(AuthResource::tokens)
+        return accounts.refresh(request.refreshToken(), caller.address())
+                .map(AuthResource::tokens)
                 .orElseGet(() -> invalidCredentials("The refresh token is not valid"));
     }
 
@@ -121,11 +146,14 @@ public class AuthResource {
     }
 
     private static Response tokens(Accounts.Tokens tokens) {
-        return Response.ok(new TokenResponse(tokens.accessToken(), "Bearer", tokens.expiresIn(), tokens.refreshToken(),
-                tokens.idTag())).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return Response.ok(new TokenResponse(
+                        tokens.accessToken(), "Bearer", tokens.expiresIn(), tokens.refreshToken(), tokens.idTag()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 
     private static Response invalidCredentials(String detail) {
-        return Problems.response(Response.Status.UNAUTHORIZED, "invalid-credentials", detail).build();
+        return Problems.response(Response.Status.UNAUTHORIZED, "invalid-credentials", detail)
+                .build();
     }
 }

@@ -24,8 +24,9 @@ public class Caller {
         if (subject != null && subject.matches("[0-9]{1,18}")) {
             return Long.parseLong(subject);
         }
-        throw new WebApplicationException(Problems.response(Response.Status.FORBIDDEN, "no-account",
-                "This token does not belong to an account").build());
+        throw new WebApplicationException(
+                Problems.response(Response.Status.FORBIDDEN, "no-account", "This token does not belong to an account")
+                        .build());
     }
 
     public String address() {

@@ -53,7 +53,10 @@ public class CardsResource {
     @Inject
     Caller caller;
 
-    public record NewCard(@NotNull @Pattern(regexp = IdTags.ID_TOKEN, message = IdTags.ID_TOKEN_RULE) String idTag,
+    public record NewCard(
+            @NotNull @Pattern(regexp = IdTags.ID_TOKEN, message = IdTags.ID_TOKEN_RULE)
+            String idTag,
+
             @Size(max = 64) String label) {}
 
     /** A card as its owner sees it: {@code kind} APP (the app's own tag) or RFID; {@code status} as chargers see it. */
@@ -65,28 +68,40 @@ public class CardsResource {
     }
 
     @Operation(summary = "List the id tags")
-    @APIResponse(responseCode = "200", description = "The id tags",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CardView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The id tags",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = CardView.class)))
     @GET
     public List<CardView> list() {
         return cards.list(caller.accountId()).stream().map(CardView::of).toList();
     }
 
     @Operation(summary = "Link an RFID card")
-    @APIResponse(responseCode = "201", description = "The card",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CardView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The card",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CardView.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     @POST
     public Response add(@Valid @NotNull NewCard card) {
         IdTag tag = cards.add(caller.accountId(), card.idTag(), card.label(), caller.address());
         return Response.created(UriBuilder.fromPath("/csms/api/me/cards/{id}").build(tag.idTag()))
-                .entity(CardView.of(tag)).build();
+                .entity(CardView.of(tag))
+                .build();
     }
 
     @Operation(summary = "Block a card: chargers will refuse it")
-    @APIResponse(responseCode = "200", description = "The card",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CardView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The card",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CardView.class)))
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @POST
     @Path("{idTag}/block")
@@ -95,8 +110,11 @@ public class CardsResource {
     }
 
     @Operation(summary = "Unblock a card")
-    @APIResponse(responseCode = "200", description = "The card",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CardView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The card",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CardView.class)))
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @POST
     @Path("{idTag}/unblock")

@@ -54,9 +54,13 @@ public class ChargingResource {
     Caller caller;
 
     /** Either {@code chargePointId} and {@code connectorId}, or {@code qr}; {@code idTag} defaults to the app tag. */
-    public record StartRequest(@Size(max = 48) String chargePointId, @Min(1) @Max(999) Integer connectorId,
+    public record StartRequest(
+            @Size(max = 48) String chargePointId,
+            @Min(1) @Max(999) Integer connectorId,
             @Size(max = 200) String qr,
-            @Pattern(regexp = IdTags.ID_TOKEN, message = IdTags.ID_TOKEN_RULE) String idTag) {}
+
+            @Pattern(regexp = IdTags.ID_TOKEN, message = IdTags.ID_TOKEN_RULE)
+            String idTag) {}
 
     public record StopRequest(@NotNull Integer transactionId) {}
 
@@ -64,13 +68,25 @@ public class ChargingResource {
     public record CommandAnswer(String status, UUID commandId, URI command) {}
 
     /** A problem about a command that was recorded: where to follow it. */
-    public record CommandProblem(URI type, String title, int status, String detail, UUID commandId, String commandStatus) {}
+    public record CommandProblem(
+            URI type, String title, int status, String detail, UUID commandId, String commandStatus) {}
 
     @Operation(summary = "Start charging (RemoteStartTransaction), by charger and connector or by QR code")
-    @APIResponse(responseCode = "202", description = "The charger accepted (or did not answer in time); follow the command until its session starts",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandAnswer.class)))
-    @APIResponse(responseCode = "200", description = "The charger rejected the start",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandAnswer.class)))
+    @APIResponse(
+            responseCode = "202",
+            description =
+                    "The charger accepted (or did not answer in time); follow the command until its session starts",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CommandAnswer.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The charger rejected the start",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CommandAnswer.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
@@ -85,8 +101,9 @@ public class ChargingResource {
             if (request.chargePointId() != null || request.connectorId() != null) {
                 throw badRequest("invalid-start", "Give either qr, or chargePointId and connectorId, not both");
             }
-            ChargerQr qr = ChargerQr.parse(request.qr()).orElseThrow(() ->
-                    badRequest("invalid-qr", "Not a charger QR code (ocpp://<chargePointId>?connector=<n>)"));
+            ChargerQr qr = ChargerQr.parse(request.qr())
+                    .orElseThrow(() ->
+                            badRequest("invalid-qr", "Not a charger QR code (ocpp://<chargePointId>?connector=<n>)"));
             chargerId = qr.chargerId();
             connectorId = qr.connectorId();
         } else {
@@ -101,10 +118,20 @@ public class ChargingResource {
     }
 
     @Operation(summary = "Stop one of the driver's sessions (RemoteStopTransaction)")
-    @APIResponse(responseCode = "202", description = "The charger accepted (or did not answer in time)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandAnswer.class)))
-    @APIResponse(responseCode = "200", description = "The charger rejected the stop",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandAnswer.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "The charger accepted (or did not answer in time)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CommandAnswer.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The charger rejected the stop",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CommandAnswer.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
@@ -113,7 +140,8 @@ public class ChargingResource {
     @POST
     @Path("stop")
     public CompletionStage<Response> stop(@Valid @NotNull StopRequest request) {
-        return charging.stop(caller.accountId(), request.transactionId(), caller.address()).thenApply(ChargingResource::response);
+        return charging.stop(caller.accountId(), request.transactionId(), caller.address())
+                .thenApply(ChargingResource::response);
     }
 
     private static Response response(DriverCharging.Sent sent) {
@@ -127,20 +155,31 @@ public class ChargingResource {
             case Accepted:
             case Timeout:
                 // accepted, or perhaps received: the command goes on being followed
-                return Response.accepted(new CommandAnswer(answer.name(), sent.commandId(), command)).location(command).build();
+                return Response.accepted(new CommandAnswer(answer.name(), sent.commandId(), command))
+                        .location(command)
+                        .build();
             default:
-                return Response.ok(new CommandAnswer(answer.name(), sent.commandId(), command)).location(command).build();
+                return Response.ok(new CommandAnswer(answer.name(), sent.commandId(), command))
+                        .location(command)
+                        .build();
         }
     }
 
     private static Response problem(Response.Status status, String type, DriverCharging.Sent sent) {
-        return Response.status(status).type(Problems.MEDIA_TYPE)
-                .entity(new CommandProblem(Problems.type(type), status.getReasonPhrase(),
-                        status.getStatusCode(), sent.detail(), sent.commandId(), sent.answer().name()))
+        return Response.status(status)
+                .type(Problems.MEDIA_TYPE)
+                .entity(new CommandProblem(
+                        Problems.type(type),
+                        status.getReasonPhrase(),
+                        status.getStatusCode(),
+                        sent.detail(),
+                        sent.commandId(),
+                        sent.answer().name()))
                 .build();
     }
 
     private static jakarta.ws.rs.WebApplicationException badRequest(String type, String detail) {
-        return new jakarta.ws.rs.BadRequestException(Problems.response(Response.Status.BAD_REQUEST, type, detail).build());
+        return new jakarta.ws.rs.BadRequestException(
+                Problems.response(Response.Status.BAD_REQUEST, type, detail).build());
     }
 }

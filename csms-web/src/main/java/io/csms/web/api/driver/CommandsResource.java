@@ -43,25 +43,48 @@ public class CommandsResource {
     @Inject
     Caller caller;
 
-    public record CommandView(UUID commandId, String kind, String status, String chargePointId, Integer connectorId,
-            Integer transactionId, String detail, Instant createdAt, Instant updatedAt) {
+    public record CommandView(
+            UUID commandId,
+            String kind,
+            String status,
+            String chargePointId,
+            Integer connectorId,
+            Integer transactionId,
+            String detail,
+            Instant createdAt,
+            Instant updatedAt) {
 
         static CommandView of(RemoteCommand c) {
-            return new CommandView(c.id(), c.kind().name(), c.state().name(), c.chargerId(), c.connectorId(),
-                    c.transactionId(), c.detail(), c.createdAt(), c.updatedAt());
+            return new CommandView(
+                    c.id(),
+                    c.kind().name(),
+                    c.state().name(),
+                    c.chargerId(),
+                    c.connectorId(),
+                    c.transactionId(),
+                    c.detail(),
+                    c.createdAt(),
+                    c.updatedAt());
         }
     }
 
     @Operation(summary = "What became of a start or stop command")
-    @APIResponse(responseCode = "200", description = "The command",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The command",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CommandView.class)))
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
-        return parse(id).flatMap(uuid -> commands.find(caller.accountId(), uuid))
+        return parse(id)
+                .flatMap(uuid -> commands.find(caller.accountId(), uuid))
                 .map(c -> Response.ok(CommandView.of(c)).build())
-                .orElseGet(() -> Problems.response(Response.Status.NOT_FOUND, "unknown-command", "No such command").build());
+                .orElseGet(() -> Problems.response(Response.Status.NOT_FOUND, "unknown-command", "No such command")
+                        .build());
     }
 
     private static Optional<UUID> parse(String id) {

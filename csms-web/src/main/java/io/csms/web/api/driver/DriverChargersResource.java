@@ -51,29 +51,48 @@ public class DriverChargersResource {
     public record ChargerView(String id, String vendor, String model, boolean online, List<ConnectorView> connectors) {}
 
     @Operation(summary = "Chargers in service, with connector status and whether online")
-    @APIResponse(responseCode = "200", description = "A page of chargers",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ChargerView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of chargers",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ChargerView.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @GET
-    public List<ChargerView> list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+    public List<ChargerView> list(
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return chargers.usable(offset, limit).stream().map(this::view).toList();
     }
 
     @Operation(summary = "One charger")
-    @APIResponse(responseCode = "200", description = "The charger",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChargerView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The charger",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ChargerView.class)))
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
-        return chargers.usable(id).map(c -> Response.ok(view(c)).build())
-                .orElseGet(() -> Problems.response(Response.Status.NOT_FOUND, "unknown-charger", "No charger " + id).build());
+        return chargers.usable(id)
+                .map(c -> Response.ok(view(c)).build())
+                .orElseGet(() -> Problems.response(Response.Status.NOT_FOUND, "unknown-charger", "No charger " + id)
+                        .build());
     }
 
     private ChargerView view(Chargers.Usable usable) {
         Charger charger = usable.charger();
-        return new ChargerView(charger.id(), charger.vendor(), charger.model(), presence.isConnected(charger.id()), usable.connectors().stream()
-                .map(c -> new ConnectorView(c.connectorId(), c.status(), c.statusAt())).toList());
+        return new ChargerView(
+                charger.id(),
+                charger.vendor(),
+                charger.model(),
+                presence.isConnected(charger.id()),
+                usable.connectors().stream()
+                        .map(c -> new ConnectorView(c.connectorId(), c.status(), c.statusAt()))
+                        .toList());
     }
 }

@@ -63,29 +63,49 @@ public class SessionsResource {
     Caller caller;
 
     @Operation(summary = "The sessions, newest first")
-    @APIResponse(responseCode = "200", description = "A page of sessions",
-            headers = {@Header(name = "X-Total-Count", description = "How many there are in all", schema = @Schema(type = SchemaType.INTEGER)),
-                    @Header(name = "Link", description = "<url>; rel=\"next\" unless this is the last page")},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = DriverSessions.Session.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of sessions",
+            headers = {
+                @Header(
+                        name = "X-Total-Count",
+                        description = "How many there are in all",
+                        schema = @Schema(type = SchemaType.INTEGER)),
+                @Header(name = "Link", description = "<url>; rel=\"next\" unless this is the last page")
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = DriverSessions.Session.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+    public Response list(
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         long accountId = caller.accountId();
         List<DriverSessions.Session> page = sessions.list(accountId, offset, limit);
         long total = sessions.count(accountId);
         Response.ResponseBuilder response = Response.ok(page).header("X-Total-Count", total);
         if (offset + page.size() < total) {
-            response.link(UriBuilder.fromPath("/csms/api/sessions").queryParam("offset", offset + limit)
-                    .queryParam("limit", limit).build(), "next");
+            response.link(
+                    UriBuilder.fromPath("/csms/api/sessions")
+                            .queryParam("offset", offset + limit)
+                            .queryParam("limit", limit)
+                            .build(),
+                    "next");
         }
         return response.build();
     }
 
     @Operation(summary = "One session with its meter values")
-    @APIResponse(responseCode = "200", description = "The session",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DriverSessions.Detail.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The session",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DriverSessions.Detail.class)))
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @GET
     @Path("{id}")
@@ -98,11 +118,17 @@ public class SessionsResource {
     public record LiveMeterValues(int transactionId, List<DriverSessions.Reading> meterValues, Integer registerWh) {}
 
     /** The {@code stopped} event. */
-    public record LiveStop(int transactionId, int meterStop, Integer energyWh, java.time.Instant stopTime, String reason) {}
+    public record LiveStop(
+            int transactionId, int meterStop, Integer energyWh, java.time.Instant stopTime, String reason) {}
 
-    @Operation(summary = "Follow a session live: Server-Sent Events session, meterValues (each MeterValues the charger sends), stopped")
-    @APIResponse(responseCode = "200", description = "The event stream",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class)))
+    @Operation(
+            summary =
+                    "Follow a session live: Server-Sent Events session, meterValues (each MeterValues the charger sends), stopped")
+    @APIResponse(
+            responseCode = "200",
+            description = "The event stream",
+            content =
+                    @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class)))
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @GET
     @Path("{id}/live")
@@ -129,7 +155,9 @@ public class SessionsResource {
         }
         watch.set(live.watch(id, event -> {
             boolean last = event instanceof TransactionEvent.Stopped;
-            String json = last ? JSONB.toJson(stop((TransactionEvent.Stopped) event)) : JSONB.toJson(meterValues((TransactionEvent.Metered) event));
+            String json = last
+                    ? JSONB.toJson(stop((TransactionEvent.Stopped) event))
+                    : JSONB.toJson(meterValues((TransactionEvent.Metered) event));
             sink.send(event(sse, last ? "stopped" : "meterValues", json)).whenComplete((ok, failure) -> {
                 if (failure != null || last) {
                     end.run();
@@ -139,23 +167,31 @@ public class SessionsResource {
         // a stop stored between the first read and the watch would otherwise never be told
         DriverSessions.Session now = sessions.detail(accountId, id).session();
         if (now.stopTime() != null && watch.get() != null) {
-            sink.send(event(sse, "stopped", JSONB.toJson(new LiveStop(id, now.meterStop(), now.energyWh(), now.stopTime(),
-                    now.stopReason()))));
+            sink.send(event(
+                    sse,
+                    "stopped",
+                    JSONB.toJson(new LiveStop(id, now.meterStop(), now.energyWh(), now.stopTime(), now.stopReason()))));
             end.run();
         }
     }
 
     private static LiveStop stop(TransactionEvent.Stopped stopped) {
-        return new LiveStop(stopped.transactionId(), stopped.meterStop(), stopped.energyWh(), stopped.at(), stopped.reason());
+        return new LiveStop(
+                stopped.transactionId(), stopped.meterStop(), stopped.energyWh(), stopped.at(), stopped.reason());
     }
 
     private static LiveMeterValues meterValues(TransactionEvent.Metered metered) {
-        return new LiveMeterValues(metered.transactionId(),
+        return new LiveMeterValues(
+                metered.transactionId(),
                 metered.samples().stream().map(DriverSessions.Reading::of).toList(),
                 DriverSessions.registerWh(metered.samples()));
     }
 
     private static OutboundSseEvent event(Sse sse, String name, String json) {
-        return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, json).build();
+        return sse.newEventBuilder()
+                .name(name)
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(String.class, json)
+                .build();
     }
 }

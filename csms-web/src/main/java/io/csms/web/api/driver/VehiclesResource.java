@@ -49,7 +49,8 @@ public class VehiclesResource {
     @Inject
     Caller caller;
 
-    public record VehicleView(long id, String label, String make, String model, String licensePlate, BigDecimal batteryKwh) {
+    public record VehicleView(
+            long id, String label, String make, String model, String licensePlate, BigDecimal batteryKwh) {
 
         static VehicleView of(Vehicle v) {
             VehicleDetails d = v.details();
@@ -58,44 +59,68 @@ public class VehiclesResource {
     }
 
     @Operation(summary = "List the vehicles")
-    @APIResponse(responseCode = "200", description = "The vehicles",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = VehicleView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The vehicles",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = VehicleView.class)))
     @GET
     public List<VehicleView> list() {
         return vehicles.list(caller.accountId()).stream().map(VehicleView::of).toList();
     }
 
     @Operation(summary = "Add a vehicle")
-    @APIResponse(responseCode = "201", description = "The vehicle",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VehicleView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The vehicle",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VehicleView.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @POST
     public Response add(@Valid @NotNull VehicleDetails details) {
         Vehicle vehicle = vehicles.add(caller.accountId(), details);
-        return Response.created(UriBuilder.fromPath("/csms/api/me/vehicles/{id}").build(vehicle.id()))
-                .entity(VehicleView.of(vehicle)).build();
+        return Response.created(
+                        UriBuilder.fromPath("/csms/api/me/vehicles/{id}").build(vehicle.id()))
+                .entity(VehicleView.of(vehicle))
+                .build();
     }
 
     @Operation(summary = "One vehicle")
-    @APIResponse(responseCode = "200", description = "The vehicle",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VehicleView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The vehicle",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VehicleView.class)))
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
-        return vehicles.find(caller.accountId(), id).map(v -> Response.ok(VehicleView.of(v)).build())
+        return vehicles.find(caller.accountId(), id)
+                .map(v -> Response.ok(VehicleView.of(v)).build())
                 .orElseGet(VehiclesResource::notFound);
     }
 
     @Operation(summary = "Change a vehicle")
-    @APIResponse(responseCode = "200", description = "The vehicle",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VehicleView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The vehicle",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VehicleView.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @PUT
     @Path("{id}")
     public Response update(@PathParam("id") long id, @Valid @NotNull VehicleDetails details) {
-        return vehicles.update(caller.accountId(), id, details).map(v -> Response.ok(VehicleView.of(v)).build())
+        return vehicles.update(caller.accountId(), id, details)
+                .map(v -> Response.ok(VehicleView.of(v)).build())
                 .orElseGet(VehiclesResource::notFound);
     }
 
@@ -109,6 +134,7 @@ public class VehiclesResource {
     }
 
     private static Response notFound() {
-        return Problems.response(Response.Status.NOT_FOUND, "unknown-vehicle", "No such vehicle").build();
+        return Problems.response(Response.Status.NOT_FOUND, "unknown-vehicle", "No such vehicle")
+                .build();
     }
 }
