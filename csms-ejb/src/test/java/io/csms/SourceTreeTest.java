@@ -67,6 +67,33 @@ class SourceTreeTest {
         assertEquals(List.of(), offending, "files that refer to documents or folders outside the repository");
     }
 
+    /** WildFly hands the bundled Hibernate no scan results: an entity not listed in persistence.xml does not exist. */
+    @Test
+    void every_entity_is_listed_in_the_persistence_unit() throws IOException {
+        Path core = root().resolve("csms-ejb/src/main");
+        String unit = Files.readString(core.resolve("resources/META-INF/persistence.xml"));
+        List<String> missing;
+        try (Stream<Path> files = Files.walk(core.resolve("java"))) {
+            missing = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> {
+                        try {
+                            return Files.readString(f).contains("\n@Entity\n");
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .map(f -> core.resolve("java")
+                            .relativize(f)
+                            .toString()
+                            .replace('/', '.')
+                            .replaceAll("\\.java$", ""))
+                    .filter(name -> !unit.contains("<class>" + name + "</class>"))
+                    .sorted()
+                    .toList();
+        }
+        assertEquals(List.of(), missing, "entities missing from persistence.xml");
+    }
+
     private static boolean refersOutside(Path file) {
         try {
             return OUTSIDE.matcher(Files.readString(file)).find();

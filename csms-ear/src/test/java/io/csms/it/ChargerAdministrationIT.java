@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,39 +18,62 @@ class ChargerAdministrationIT extends CsmsEar {
     private static final String BASE = "/csms/api/admin/chargers/";
 
     @Test
-    void a_pending_charger_is_answered_pending_and_gets_no_calls_until_an_admin_accepts_it() {
+    void a_pending_charger_may_boot_and_send_what_it_was_asked_for_and_nothing_else_until_accepted() throws Exception {
         String key = Admin.registerCharger("CP-PENDING");
         assertEquals(
                 200,
                 Http.put(BASE + "CP-PENDING/registration-status", "{\"status\":\"Pending\"}", Admin.bearer())
                         .statusCode());
+        JsonObject bootNotification = Json.createObjectBuilder()
+                .add("chargePointVendor", "V")
+                .add("chargePointModel", "M")
+                .build();
         try (OcppClient cp = OcppClient.connect("CP-PENDING", "CP-PENDING", key)) {
-            JsonObject boot = ChargingSessionIT.confOf(
-                    cp,
-                    "BootNotification",
-                    Json.createObjectBuilder()
-                            .add("chargePointVendor", "V")
-                            .add("chargePointModel", "M")
-                            .build());
+            JsonObject boot = ChargingSessionIT.confOf(cp, "BootNotification", bootNotification);
             assertEquals("Pending", boot.getString("status"));
-            assertEquals(
-                    503,
-                    Http.post(BASE + "CP-PENDING/operations/ClearCache", "{}", Admin.bearer())
-                            .statusCode());
+            Checks.refusedUntilAccepted(cp, "CP-PENDING");
 
-            HttpResponse<String> accepted =
-                    Http.put(BASE + "CP-PENDING/registration-status", "{\"status\":\"Accepted\"}", Admin.bearer());
-            assertEquals("Accepted", Http.json(accepted).getString("registrationStatus"));
+            // OCPP 1.6 §4.2: the CSMS may configure a pending charger, e.g. have it ask for a certificate
+            var trigger = Http.postAsync(
+                    BASE + "CP-PENDING/operations/ExtendedTriggerMessage",
+                    "{\"requestedMessage\":\"SignChargePointCertificate\"}",
+                    Admin.bearer());
+            JsonArray call = cp.next();
+            assertEquals("ExtendedTriggerMessage", call.getString(2));
+            cp.reply(call, Json.createObjectBuilder().add("status", "Accepted").build());
+            assertEquals(200, trigger.get(10, TimeUnit.SECONDS).statusCode());
             assertEquals(
                     "Accepted",
                     ChargingSessionIT.confOf(
                                     cp,
-                                    "BootNotification",
+                                    "SignCertificate",
                                     Json.createObjectBuilder()
-                                            .add("chargePointVendor", "V")
-                                            .add("chargePointModel", "M")
+                                            .add("csr", ChargerCertificatesIT.csr("CP-PENDING"))
                                             .build())
+                            .getString("status"),
+                    "what the CSMS asked for is served");
+            JsonArray signed = cp.next();
+            assertEquals("CertificateSigned", signed.getString(2));
+            cp.reply(
+                    signed, Json.createObjectBuilder().add("status", "Accepted").build());
+            assertEquals(
+                    "SecurityError",
+                    cp.call("Heartbeat", Json.createObjectBuilder().build()).getString(2),
+                    "and nothing else");
+
+            HttpResponse<String> accepted =
+                    Http.put(BASE + "CP-PENDING/registration-status", "{\"status\":\"Accepted\"}", Admin.bearer());
+            assertEquals("Accepted", Http.json(accepted).getString("registrationStatus"));
+            JsonArray reboot = cp.next();
+            assertEquals("TriggerMessage", reboot.getString(2), "told at once: asked to boot again");
+            cp.reply(
+                    reboot, Json.createObjectBuilder().add("status", "Accepted").build());
+            assertEquals(
+                    "Accepted",
+                    ChargingSessionIT.confOf(cp, "BootNotification", bootNotification)
                             .getString("status"));
+            assertEquals(
+                    3, cp.call("Heartbeat", Json.createObjectBuilder().build()).getInt(0));
         }
         assertEquals(
                 400,

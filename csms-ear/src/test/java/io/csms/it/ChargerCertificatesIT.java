@@ -88,7 +88,7 @@ class ChargerCertificatesIT extends CsmsEar {
         }
     }
 
-    private static String csr(String commonName) throws Exception {
+    static String csr(String commonName) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();

@@ -135,6 +135,55 @@ public final class Checks {
                 .orElseThrow(() -> new AssertionError("no check " + name + " in " + report));
     }
 
+    /**
+     * A charger that is not Accepted is served nothing but BootNotification (review H2): no tag
+     * oracle, no transaction on someone's tag, no meter values; each CALL is a SecurityError and
+     * nothing is stored.
+     */
+    public static void refusedUntilAccepted(OcppClient charger, String chargerId) throws SQLException {
+        String now = Instant.now().toString();
+        JsonObject[] calls = {
+            Json.createObjectBuilder().add("idTag", "VICTIM-TAG").build(),
+            Json.createObjectBuilder()
+                    .add("connectorId", 1)
+                    .add("idTag", "VICTIM-TAG")
+                    .add("meterStart", 0)
+                    .add("timestamp", now)
+                    .build(),
+            Json.createObjectBuilder()
+                    .add("connectorId", 1)
+                    .add(
+                            "meterValue",
+                            Json.createArrayBuilder()
+                                    .add(Json.createObjectBuilder()
+                                            .add("timestamp", now)
+                                            .add(
+                                                    "sampledValue",
+                                                    Json.createArrayBuilder()
+                                                            .add(Json.createObjectBuilder()
+                                                                    .add("value", "10")))))
+                    .build(),
+            Json.createObjectBuilder()
+                    .add("connectorId", 1)
+                    .add("errorCode", "NoError")
+                    .add("status", "Available")
+                    .build(),
+            Json.createObjectBuilder().build()
+        };
+        String[] actions = {"Authorize", "StartTransaction", "MeterValues", "StatusNotification", "Heartbeat"};
+        for (int i = 0; i < actions.length; i++) {
+            JsonArray answer = charger.call(actions[i], calls[i]);
+            assertEquals(4, answer.getInt(0), actions[i] + " must be refused before acceptance: " + answer);
+            assertEquals("SecurityError", answer.getString(2), actions[i] + ": " + answer);
+        }
+        for (String table : new String[] {"charging_transaction", "meter_value", "connector"}) {
+            assertEquals(
+                    "0",
+                    value("select count(*) from " + table + " where charger_id = ?", chargerId),
+                    "nothing stored in " + table);
+        }
+    }
+
     /** A charger boots over OCPP 1.6-J, is answered per the schema, and ends up in PostgreSQL. */
     public static void chargerBootsAndIsStored(String chargerId) throws SQLException {
         String key = Admin.registerCharger(chargerId);

@@ -50,6 +50,26 @@ public final class Driver {
                 .toString();
     }
 
+    /** Links an RFID card the way a driver does: claims it for a charger, then taps it there (an Authorize). */
+    public void linkCard(String card, OcppClient charger, String chargerId) {
+        HttpResponse<String> claim = post(
+                "/csms/api/me/cards",
+                Json.createObjectBuilder()
+                        .add("idTag", card)
+                        .add("label", "card")
+                        .add("chargePointId", chargerId)
+                        .build()
+                        .toString());
+        assertEquals(202, claim.statusCode(), claim.body());
+        JsonArray tap = charger.call(
+                "Authorize", Json.createObjectBuilder().add("idTag", card).build());
+        assertEquals("Accepted", tap.getJsonObject(2).getJsonObject("idTagInfo").getString("status"), tap.toString());
+        assertEquals(
+                "CONFIRMED",
+                Http.json(get("/csms/api/me/cards/claims/" + Http.json(claim).getString("claimId")))
+                        .getString("status"));
+    }
+
     public String[] bearer() {
         return new String[] {"Authorization", "Bearer " + accessToken};
     }

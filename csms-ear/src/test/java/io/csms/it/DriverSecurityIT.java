@@ -112,10 +112,9 @@ class DriverSecurityIT extends CsmsEar {
                     .getInt("transactionId");
         }
         String card = "ALICE" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(
-                201,
-                alice.post("/csms/api/me/cards", "{\"idTag\":\"" + card + "\",\"label\":\"blue\"}")
-                        .statusCode());
+        try (OcppClient cp = ChargingSessionIT.bootedCharger("CP-ALICE-CARD")) {
+            alice.linkCard(card, cp, "CP-ALICE-CARD");
+        }
         long vehicle = Http.json(alice.post("/csms/api/me/vehicles", "{\"label\":\"Zoe\",\"batteryKwh\":52}"))
                 .getJsonNumber("id")
                 .longValue();
@@ -165,9 +164,6 @@ class DriverSecurityIT extends CsmsEar {
     void cards_block_unblock_and_remove_change_what_chargers_are_told() {
         Driver driver = Driver.signUp();
         String card = "RFID" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        HttpResponse<String> added =
-                driver.post("/csms/api/me/cards", "{\"idTag\":\"" + card + "\",\"label\":\"work\"}");
-        assertEquals(201, added.statusCode(), added.body());
         assertEquals(
                 400,
                 driver.post("/csms/api/me/cards", "{\"idTag\":\"has space\"}").statusCode());
@@ -176,6 +172,7 @@ class DriverSecurityIT extends CsmsEar {
                 driver.post("/csms/api/me/cards", "{\"idTag\":\"ABCDEFGHIJKLMNOPQRSTU\"}")
                         .statusCode());
         try (OcppClient cp = ChargingSessionIT.bootedCharger("CP-CARDS")) {
+            driver.linkCard(card, cp, "CP-CARDS");
             assertEquals("Accepted", authorize(cp, card));
             assertEquals(
                     "Blocked",
@@ -193,6 +190,69 @@ class DriverSecurityIT extends CsmsEar {
                     204,
                     Http.delete("/csms/api/me/cards/" + card, driver.bearer()).statusCode());
             assertEquals("Invalid", authorize(cp, card));
+        }
+    }
+
+    /**
+     * An RFID uid can be read by anyone (review M9): knowing it is no claim. A card becomes a driver's
+     * only when it is tapped at the charger the driver named, within the claim window (3 s in the
+     * tests), or when an operator approves; what an operator blocked, its owner cannot unblock.
+     */
+    @Test
+    void a_card_becomes_a_drivers_only_when_tapped_where_and_when_the_driver_said() throws Exception {
+        Driver thief = Driver.signUp();
+        Driver owner = Driver.signUp();
+        String card = "TAP" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        try (OcppClient here = ChargingSessionIT.bootedCharger("CP-TAP-HERE");
+                OcppClient elsewhere = ChargingSessionIT.bootedCharger("CP-TAP-ELSEWHERE")) {
+            HttpResponse<String> claim =
+                    thief.post("/csms/api/me/cards", "{\"idTag\":\"" + card + "\",\"chargePointId\":\"CP-TAP-HERE\"}");
+            assertEquals(202, claim.statusCode(), claim.body());
+            String thiefClaim = Http.json(claim).getString("claimId");
+            assertEquals("WAITING", Http.json(claim).getString("status"));
+            assertEquals(
+                    1, Driver.array(thief.get("/csms/api/me/cards")).size(), "a claim is not a card: only the app tag");
+            assertEquals("Invalid", authorize(elsewhere, card), "a tap elsewhere proves nothing");
+            Thread.sleep(3500);
+            assertEquals("Invalid", authorize(here, card), "too late: the claim expired");
+            assertEquals(
+                    "EXPIRED",
+                    Http.json(thief.get("/csms/api/me/cards/claims/" + thiefClaim))
+                            .getString("status"));
+            assertEquals(
+                    404, owner.get("/csms/api/me/cards/claims/" + thiefClaim).statusCode(), "not the owner's");
+
+            owner.linkCard(card, here, "CP-TAP-HERE");
+            assertEquals(1, Driver.array(thief.get("/csms/api/me/cards")).size(), "the thief has nothing");
+            assertEquals(
+                    409,
+                    thief.post("/csms/api/me/cards", "{\"idTag\":\"" + card + "\",\"chargePointId\":\"CP-TAP-HERE\"}")
+                            .statusCode(),
+                    "a linked card cannot be claimed");
+
+            // an operator blocks the card: its owner's unblock does not lift that
+            assertEquals(
+                    200,
+                    Http.put("/csms/api/admin/id-tags/" + card, "{\"status\":\"Blocked\"}", Admin.bearer())
+                            .statusCode());
+            assertEquals("Blocked", authorize(here, card));
+            owner.post("/csms/api/me/cards/" + card + "/unblock", "{}");
+            assertEquals("Blocked", authorize(here, card), "an operator's block needs an operator");
+            Http.put("/csms/api/admin/id-tags/" + card, "{\"status\":\"Accepted\"}", Admin.bearer());
+            assertEquals("Accepted", authorize(here, card));
+
+            // a claim that names no charger waits for an operator
+            String other = "OPR" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+            String waiting = Http.json(owner.post("/csms/api/me/cards", "{\"idTag\":\"" + other + "\"}"))
+                    .getString("claimId");
+            assertEquals(
+                    200,
+                    Http.post("/csms/api/admin/card-claims/" + waiting + "/approve", "", Admin.bearer())
+                            .statusCode());
+            assertEquals("Accepted", authorize(here, other));
+            assertEquals(
+                    "CONFIRMED",
+                    Http.json(owner.get("/csms/api/me/cards/claims/" + waiting)).getString("status"));
         }
     }
 

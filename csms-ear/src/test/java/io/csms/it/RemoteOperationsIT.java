@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -115,14 +116,35 @@ class RemoteOperationsIT extends CsmsEar {
                 "charger-offline");
     }
 
+    /**
+     * OCPP 1.6 chargers boot when they boot, not when their connection comes back (after a network
+     * blip or a CSMS restart): one whose registration is Accepted is served at once (review H6); one
+     * an operator rejected is sent nothing, and its connection ends.
+     */
     @Test
-    void no_call_reaches_a_charger_before_its_boot_notification_is_accepted() {
+    void an_accepted_charger_that_reconnects_without_booting_can_be_commanded_at_once() throws Exception {
         String key = Admin.registerCharger("CP-NOBOOT");
+        try (OcppClient cp = OcppClient.connect("CP-NOBOOT", "CP-NOBOOT", key)) {
+            var answer = Http.postAsync(OPERATIONS.formatted("CP-NOBOOT", "ClearCache"), "{}", Admin.bearer());
+            JsonArray call = cp.next();
+            assertEquals("ClearCache", call.getString(2));
+            cp.reply(call, Json.createObjectBuilder().add("status", "Accepted").build());
+            assertEquals(200, answer.get(10, TimeUnit.SECONDS).statusCode());
+            assertEquals(
+                    200,
+                    Http.put(
+                                    "/csms/api/admin/chargers/CP-NOBOOT/registration-status",
+                                    "{\"status\":\"Rejected\"}",
+                                    Admin.bearer())
+                            .statusCode());
+            assertEquals(1008, cp.closedWith(), "a rejected charger's connection ends");
+        }
         try (OcppClient cp = OcppClient.connect("CP-NOBOOT", "CP-NOBOOT", key)) {
             assertProblem(
                     Http.post(OPERATIONS.formatted("CP-NOBOOT", "ClearCache"), "{}", Admin.bearer()),
                     503,
                     "charger-offline");
+            assertNull(cp.poll(Duration.ofMillis(500)), "nothing is sent to a rejected charger");
         }
     }
 

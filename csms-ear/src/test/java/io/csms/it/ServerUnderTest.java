@@ -29,6 +29,7 @@ public class ServerUnderTest implements LauncherSessionListener {
     private static DevCertificateAuthority certificateAuthority;
     private static int httpsPort;
     private static boolean openData;
+    private static FakeSmtp mail;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -61,6 +62,26 @@ public class ServerUnderTest implements LauncherSessionListener {
             // every test calls from 127.0.0.1: room for the failures the OCPI tests provoke on purpose
             settings.put("csms.ocpi.max-auth-failures-per-address", "500");
             settings.put("csms.ocpi.max-auth-failures-per-partner", "20");
+            // Payara is a test bench, as the run command's; WildFly runs as production (the default of a
+            // deployed EAR), with only the relaxations the tests need, each set by its own name
+            boolean production = kind.equals("wildfly");
+            settings.put("csms.environment", production ? "production" : "test");
+            if (production) {
+                // the test partners are plain-HTTP servers on 127.0.0.1
+                settings.put("csms.ocpi.allow-plain-http", "true");
+                settings.put("csms.ocpi.allow-private-addresses", "true");
+                mail = new FakeSmtp();
+                settings.put("csms.mail.smtp.host", "127.0.0.1");
+                settings.put("csms.mail.smtp.port", Integer.toString(mail.port()));
+                settings.put("csms.mail.smtp.starttls", "false");
+                settings.put("csms.accounts.verification-url", "https://app.csms.test/verify?token=");
+            }
+            // a claim to a card waits 3 s for its tap, so that a test can see one expire
+            settings.put("csms.cards.claim-window", "PT3S");
+            // every test calls from 127.0.0.1: room for the sign-ups and failed handshakes the tests make
+            settings.put("csms.signup.max-per-address", "1000");
+            settings.put("csms.signup.max-per-minute", "1000");
+            settings.put("csms.ocpp.handshake.max-failures-per-address", "500");
             settings.put("csms.admin.email", ROOT_EMAIL);
             settings.put("csms.admin.password", ROOT_PASSWORD);
             // anonymous open data: switched on for the Payara run, left at its default (off) on WildFly
@@ -171,6 +192,11 @@ public class ServerUnderTest implements LauncherSessionListener {
     /** Whether this run serves OCPI open data without a token ({@code csms.ocpi.open-data}). */
     public static boolean openData() {
         return openData;
+    }
+
+    /** The SMTP server the production-mode run (WildFly) sends its mails to; null on the test bench. */
+    public static FakeSmtp mail() {
+        return mail;
     }
 
     public static int httpsPort() {

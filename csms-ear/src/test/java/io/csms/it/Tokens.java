@@ -45,7 +45,10 @@ public final class Tokens {
     private static JwtClaims claims(String issuer, String subject, int lifetimeSeconds, String... groups) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
+        claims.setAudience("csms");
         claims.setSubject(subject);
+        // as a login with the second factor: operator tokens need it in production (csms.admin.require-mfa)
+        claims.setStringListClaim("amr", List.of("pwd", "otp"));
         claims.setClaim("upn", subject + "@test.csms");
         claims.setStringListClaim("groups", List.of(groups));
         claims.setJwtId(UUID.randomUUID().toString());

@@ -47,12 +47,21 @@ public class AccessTokens {
 
     public record Issued(String token, long expiresIn) {}
 
-    public Issued issue(Account account) {
+    /** The audience of every access token the CSMS issues, and the one MP-JWT requires ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "csms";
+
+    /**
+     * An access token for {@code account} with the roles {@code groups}. {@code amr} (RFC 8176)
+     * says how the login was proven: {@code pwd}, and {@code otp} when the second factor was given.
+     */
+    public Issued issue(Account account, List<String> groups, boolean secondFactor) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
+        claims.setAudience(AUDIENCE);
         claims.setSubject(account.id().toString());
         claims.setClaim("upn", account.email());
-        claims.setStringListClaim("groups", List.copyOf(account.roles()));
+        claims.setStringListClaim("groups", List.copyOf(groups));
+        claims.setStringListClaim("amr", secondFactor ? List.of("pwd", "otp") : List.of("pwd"));
         claims.setIssuedAtToNow();
         claims.setExpirationTimeMinutesInTheFuture(lifetime / 60f);
         claims.setGeneratedJwtId();
@@ -86,8 +95,9 @@ public class AccessTokens {
         return loaded;
     }
 
+    /** A file path or {@code file:} URL: a signing key is never fetched over the network (review L7). */
     private static String read(String location) throws IOException {
-        if (location.startsWith("file:") || location.startsWith("http")) {
+        if (location.startsWith("file:")) {
             try (InputStream in = URI.create(location).toURL().openStream()) {
                 return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
             }

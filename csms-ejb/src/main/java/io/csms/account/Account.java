@@ -21,10 +21,12 @@ public class Account {
     static final String BY_EMAIL = "Account.byEmail";
     static final String WITH_ROLE = "Account.withRole";
 
+    /** UNVERIFIED: signed up, e-mail address not yet proven (production); LOCKED and DISABLED: set by a root. */
     public enum Status {
         ACTIVE,
         LOCKED,
-        DISABLED
+        DISABLED,
+        UNVERIFIED
     }
 
     @Id
@@ -42,6 +44,17 @@ public class Account {
 
     @Column(nullable = false)
     private String status = Status.ACTIVE.name();
+
+    /** The second factor's secret (RFC 6238), sealed; in use once confirmed. */
+    @Column(name = "totp_secret")
+    private String totpSecret;
+
+    @Column(name = "totp_confirmed_at")
+    private Instant totpConfirmedAt;
+
+    /** The last time step a code was accepted for: a code works once (RFC 6238 §5.2). */
+    @Column(name = "totp_last_step")
+    private Long totpLastStep;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.now();
@@ -78,6 +91,55 @@ public class Account {
 
     public boolean active() {
         return Status.ACTIVE.name().equals(status);
+    }
+
+    public Status status() {
+        return Status.valueOf(status);
+    }
+
+    void status(Status status) {
+        this.status = status.name();
+        this.updatedAt = Instant.now();
+    }
+
+    void roles(List<String> roles) {
+        this.roles = String.join(",", roles);
+        this.updatedAt = Instant.now();
+    }
+
+    /** An admin or a root: operator rights. */
+    public boolean operator() {
+        return roles().contains("admin") || roles().contains("root");
+    }
+
+    /** Whether a second factor is enrolled (set and confirmed). */
+    public boolean secondFactor() {
+        return totpSecret != null && totpConfirmedAt != null;
+    }
+
+    String totpSecret() {
+        return totpSecret;
+    }
+
+    /** A new, unconfirmed secret (an enrolment under way); null removes the second factor. */
+    void totp(String sealedSecret) {
+        this.totpSecret = sealedSecret;
+        this.totpConfirmedAt = null;
+        this.totpLastStep = null;
+        this.updatedAt = Instant.now();
+    }
+
+    void totpConfirmed(Instant at) {
+        this.totpConfirmedAt = at;
+    }
+
+    /** Uses up the time step {@code step}: false when it, or a later one, was used before (a replay). */
+    boolean useStep(long step) {
+        if (totpLastStep != null && step <= totpLastStep) {
+            return false;
+        }
+        totpLastStep = step;
+        return true;
     }
 
     public Instant createdAt() {

@@ -3,6 +3,7 @@ package io.csms.account;
 import io.csms.audit.AuditEvent;
 import io.csms.audit.AuditTrail;
 import io.csms.authorization.IdTags;
+import io.csms.platform.Environment;
 import io.csms.platform.RandomTokens;
 import io.csms.platform.Refusal;
 import jakarta.ejb.Stateless;
@@ -13,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -49,6 +51,18 @@ public class Accounts {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    SecondFactors secondFactors;
+
+    @Inject
+    SignupThrottle signups;
+
+    @Inject
+    EmailVerifications verifications;
+
+    @Inject
+    Environment environment;
+
     /** Seconds a refresh token stays usable. */
     @Inject
     @ConfigProperty(name = "csms.jwt.refresh-token-lifetime", defaultValue = "2592000")
@@ -57,11 +71,20 @@ public class Accounts {
     /** A new account with its app id tag. */
     public record SignedUp(Account account, String idTag) {}
 
-    /** What a successful login or refresh hands out. */
-    public record Tokens(String accessToken, long expiresIn, String refreshToken, Account account, String idTag) {}
+    /**
+     * What a successful login or refresh hands out. {@code secondFactor}: {@code verified}, {@code
+     * none}, or {@code enrolment-required} (an operator without one, who gets no operator rights).
+     */
+    public record Tokens(
+            String accessToken,
+            long expiresIn,
+            String refreshToken,
+            Account account,
+            String idTag,
+            String secondFactor) {}
 
     /** The outcome of a login attempt. */
-    public sealed interface Login permits LoggedIn, Refused, Throttled {}
+    public sealed interface Login permits LoggedIn, Refused, Throttled, SecondFactorRequired, Unverified {}
 
     public record LoggedIn(Tokens tokens) implements Login {}
 
@@ -69,18 +92,37 @@ public class Accounts {
 
     public record Throttled(Duration retryAfter) implements Login {}
 
+    /** The password was right; the account's second factor must come with it. */
+    public record SecondFactorRequired() implements Login {}
+
+    /** The password was right; the account's e-mail address is not verified yet. */
+    public record Unverified() implements Login {}
+
     public static String normalize(String email) {
         return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * A new driver account with its app id tag. Throttled per address and overall before any work;
+     * where e-mail verification is on (production), the account is UNVERIFIED until the link sent to
+     * the address is used ({@link EmailVerifications}).
+     */
     public SignedUp signup(String email, String password, String clientAddress) {
+        signups.admit(clientAddress);
         String normalized = acceptable(email, password, "");
         if (byEmail(normalized).isPresent()) {
             throw new Refusal(Refusal.Kind.CONFLICT, "email-taken", "An account with this email exists");
         }
         Account account = new Account(normalized, passwords.hash(password), "user");
+        boolean verify = environment.flag(Environment.Safeguard.EMAIL_VERIFICATION);
+        if (verify) {
+            account.status(Account.Status.UNVERIFIED);
+        }
         em.persist(account);
         em.flush();
+        if (verify) {
+            verifications.start(account);
+        }
         String tag = newAppTag();
         idTags.create(tag, account.id(), "APP", "App");
         audit.record(new AuditEvent(
@@ -94,7 +136,7 @@ public class Accounts {
         return new SignedUp(account, tag);
     }
 
-    public Login login(String email, String password, String clientAddress) {
+    public Login login(String email, String password, String totp, String clientAddress) {
         String normalized = normalize(email);
         if (normalized == null || password == null) {
             return new Refused();
@@ -114,30 +156,51 @@ public class Accounts {
         Optional<Account> account = byEmail(normalized);
         boolean matches =
                 passwords.matches(password, account.map(Account::passwordHash).orElse(null));
+        // what was typed is kept only when it is an account's email: people type passwords into the email field
+        String target = account.isPresent() ? normalized : null;
+        if (matches && account.get().status() == Account.Status.UNVERIFIED) {
+            audit.record(loginEvent(AuditEvent.Outcome.DENIED, target, clientAddress, "e-mail not verified"));
+            return new Unverified();
+        }
         if (!matches || !account.get().active()) {
             throttle.failed(normalized, clientAddress);
-            audit.record(new AuditEvent(
-                    AuditEvent.ActorType.ANONYMOUS,
-                    null,
-                    "auth.login",
-                    normalized,
+            audit.record(loginEvent(
                     AuditEvent.Outcome.FAILURE,
+                    target,
                     clientAddress,
                     account.isEmpty()
                             ? "unknown account"
                             : matches ? "account " + account.get().id() + " not active" : "wrong password"));
             return new Refused();
         }
-        throttle.succeeded(normalized);
+        Account found = account.get();
+        boolean secondFactor = false;
+        if (found.secondFactor()) {
+            if (totp == null || totp.isBlank()) {
+                audit.record(loginEvent(AuditEvent.Outcome.DENIED, target, clientAddress, "second factor missing"));
+                return new SecondFactorRequired();
+            }
+            if (!secondFactors.accept(found, totp.strip())) {
+                throttle.failed(normalized, clientAddress);
+                audit.record(loginEvent(AuditEvent.Outcome.FAILURE, target, clientAddress, "wrong second factor"));
+                return new Refused();
+            }
+            secondFactor = true;
+        }
+        throttle.succeeded(normalized, clientAddress);
         audit.record(new AuditEvent(
                 AuditEvent.ActorType.ACCOUNT,
-                account.get().id().toString(),
+                found.id().toString(),
                 "auth.login",
                 normalized,
                 AuditEvent.Outcome.SUCCESS,
                 clientAddress,
-                null));
-        return new LoggedIn(tokensFor(account.get()));
+                secondFactor ? "with second factor" : null));
+        return new LoggedIn(tokensFor(found, secondFactor));
+    }
+
+    private static AuditEvent loginEvent(AuditEvent.Outcome outcome, String target, String address, String detail) {
+        return new AuditEvent(AuditEvent.ActorType.ANONYMOUS, null, "auth.login", target, outcome, address, detail);
     }
 
     /**
@@ -173,7 +236,10 @@ public class Accounts {
                     "refresh token reused: all tokens revoked"));
             return Optional.empty();
         }
-        if (!token.usable(now) || account == null || !account.active()) {
+        if (!token.usable(now)
+                || account == null
+                || !account.active()
+                || (token.secondFactor() && !account.secondFactor())) {
             audit.record(new AuditEvent(
                     AuditEvent.ActorType.ACCOUNT,
                     token.accountId().toString(),
@@ -184,7 +250,7 @@ public class Accounts {
                     "refresh token expired or account inactive"));
             return Optional.empty();
         }
-        Tokens tokens = tokensFor(account);
+        Tokens tokens = tokensFor(account, token.secondFactor());
         RefreshToken successor = find(tokens.refreshToken()).orElseThrow();
         token.revoke(now, successor.id());
         audit.record(new AuditEvent(
@@ -271,13 +337,28 @@ public class Accounts {
         return normalized;
     }
 
-    private Tokens tokensFor(Account account) {
-        AccessTokens.Issued access = accessTokens.issue(account);
+    /**
+     * Tokens for a login. An operator (admin, root) gets operator rights only with the second factor
+     * when {@code csms.admin.require-mfa} is on (production): without it, the token is a driver's,
+     * good for enrolling a second factor and nothing an operator does.
+     */
+    private Tokens tokensFor(Account account, boolean secondFactor) {
+        boolean operatorWithoutFactor =
+                account.operator() && !secondFactor && environment.flag(Environment.Safeguard.ADMIN_REQUIRE_MFA);
+        List<String> groups = operatorWithoutFactor ? List.of("user") : account.roles();
+        AccessTokens.Issued access = accessTokens.issue(account, groups, secondFactor);
         String refresh = RandomTokens.random();
         Instant now = Instant.now();
-        em.persist(new RefreshToken(account.id(), RandomTokens.sha256(refresh), now, now.plusSeconds(refreshLifetime)));
+        em.persist(new RefreshToken(
+                account.id(), RandomTokens.sha256(refresh), now, now.plusSeconds(refreshLifetime), secondFactor));
         em.flush();
-        return new Tokens(access.token(), access.expiresIn(), refresh, account, appTag(account.id()));
+        return new Tokens(
+                access.token(),
+                access.expiresIn(),
+                refresh,
+                account,
+                appTag(account.id()),
+                secondFactor ? "verified" : operatorWithoutFactor ? "enrolment-required" : "none");
     }
 
     private Optional<RefreshToken> find(String refreshToken) {

@@ -1,13 +1,15 @@
 package io.csms.account;
 
 import io.csms.audit.AuditTrail;
+import io.csms.authorization.CardClaim;
+import io.csms.authorization.CardClaims;
 import io.csms.authorization.IdTag;
 import io.csms.authorization.IdTags;
 import io.csms.platform.Refusal;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.UUID;
 
 /**
  * A driver's id tags: the app tag made at sign-up and the RFID cards the driver links. A tag belongs
@@ -16,39 +18,38 @@ import java.util.regex.Pattern;
 @Stateless
 public class Cards {
 
-    private static final Pattern ID_TOKEN = Pattern.compile(IdTags.ID_TOKEN);
-
     @Inject
     IdTags idTags;
 
     @Inject
     AuditTrail audit;
 
+    @Inject
+    CardClaims claims;
+
     public List<IdTag> list(long accountId) {
         return idTags.ofAccount(accountId);
     }
 
-    public IdTag add(long accountId, String idTag, String label, String clientAddress) {
-        if (idTag == null || !ID_TOKEN.matcher(idTag).matches()) {
-            throw new Refusal(Refusal.Kind.INVALID, "invalid-id-tag", "An id tag is " + IdTags.ID_TOKEN_RULE);
-        }
-        if (label != null && label.length() > 64) {
-            throw new Refusal(Refusal.Kind.INVALID, "invalid-label", "A label is at most 64 characters");
-        }
-        // OCPP compares id tags case-insensitively: one card must not be claimable twice by changing case
-        boolean taken = idTags.find(idTag).isPresent() || idTags.existsIgnoringCase(idTag);
-        if (taken) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "id-tag-taken", "This card is already registered");
-        }
-        IdTag tag = idTags.create(idTag, accountId, "RFID", label);
-        audit.byAccount(Long.toString(accountId), "card.add", idTag, clientAddress);
-        return tag;
+    /**
+     * Claims an RFID card: it becomes the account's once it is tapped at {@code chargerId} within
+     * minutes, or once an operator approves ({@link CardClaims}). Knowing a uid proves nothing.
+     */
+    public CardClaim claim(long accountId, String idTag, String label, String chargerId, String clientAddress) {
+        return claims.claim(accountId, idTag, label, chargerId, clientAddress);
     }
 
-    /** Blocks or unblocks one of the account's cards. */
+    public CardClaim claimOf(long accountId, UUID claimId) {
+        return claims.own(accountId, claimId);
+    }
+
+    /**
+     * The owner blocks or unblocks one of the account's cards (a lost card). This is the owner's own
+     * block: a card an operator blocked (or that expired) stays so whatever its owner does.
+     */
     public IdTag block(long accountId, String idTag, boolean blocked, String clientAddress) {
         IdTag tag = own(accountId, idTag);
-        tag.status(blocked ? "Blocked" : "Accepted");
+        tag.ownerBlocked(blocked);
         audit.byAccount(Long.toString(accountId), blocked ? "card.block" : "card.unblock", idTag, clientAddress);
         return tag;
     }

@@ -42,13 +42,22 @@ class RefreshToken {
     @Column(name = "replaced_by")
     private Long replacedBy;
 
+    /** Whether the login it comes from passed the second factor: its successors carry that on, nothing more. */
+    @Column(name = "second_factor", nullable = false, updatable = false)
+    private boolean secondFactor;
+
     protected RefreshToken() {}
 
-    RefreshToken(Long accountId, String tokenHash, Instant issuedAt, Instant expiresAt) {
+    RefreshToken(Long accountId, String tokenHash, Instant issuedAt, Instant expiresAt, boolean secondFactor) {
         this.accountId = accountId;
         this.tokenHash = tokenHash;
         this.issuedAt = issuedAt;
         this.expiresAt = expiresAt;
+        this.secondFactor = secondFactor;
+    }
+
+    boolean secondFactor() {
+        return secondFactor;
     }
 
     Long id() {

@@ -69,12 +69,18 @@ public class AuditEvent {
             String detail) {
         this.occurredAt = Instant.now();
         this.actorType = actorType;
-        this.actorId = actorId;
-        this.action = action;
-        this.target = target;
+        // whatever a caller chose (a path, an id) fits its column: a row that cannot be written would
+        // fail the request and leave no trace of it (security review M13)
+        this.actorId = clip(actorId, 254);
+        this.action = clip(action, 64);
+        this.target = clip(target, 254);
         this.outcome = outcome;
-        this.clientAddress = clientAddress;
-        this.detail = detail;
+        this.clientAddress = clip(clientAddress, 64);
+        this.detail = clip(detail, 4000);
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 
     public String action() {

@@ -32,6 +32,10 @@ public class IdTag {
 
     private String label;
 
+    /** Blocked by its owner (a driver who lost the card); apart from {@code status}, which is the operator's. */
+    @Column(name = "owner_blocked", nullable = false)
+    private boolean ownerBlocked;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.now();
 
@@ -81,6 +85,26 @@ public class IdTag {
 
     public void status(String status) {
         this.status = status;
+        this.updatedAt = Instant.now();
+    }
+
+    public boolean ownerBlocked() {
+        return ownerBlocked;
+    }
+
+    /** The owner blocks or unblocks the card; an operator's status stays as it is. */
+    public void ownerBlocked(boolean blocked) {
+        this.ownerBlocked = blocked;
+        this.updatedAt = Instant.now();
+    }
+
+    public void label(String label) {
+        this.label = label;
+        this.updatedAt = Instant.now();
+    }
+
+    public void parent(String parentIdTag) {
+        this.parentIdTag = parentIdTag;
         this.updatedAt = Instant.now();
     }
 

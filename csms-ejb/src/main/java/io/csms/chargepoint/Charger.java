@@ -49,6 +49,10 @@ public class Charger {
     @Column(name = "certificate_subject")
     private String certificateSubject;
 
+    /** Profile 3: a CA (PEM) whose certificates this charger may present besides the CSMS CA's. */
+    @Column(name = "certificate_ca")
+    private String certificateCa;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "registration_status", nullable = false)
     private RegistrationStatus registrationStatus = RegistrationStatus.Accepted;
@@ -113,7 +117,8 @@ public class Charger {
     }
 
     /** Sets how the charger must authenticate (OCPP 1.6 security profiles 1, 2, 3). */
-    public void secure(int profile, String authorizationKeyHash, boolean keyHex, String certificateSubject) {
+    public void secure(
+            int profile, String authorizationKeyHash, boolean keyHex, String certificateSubject, String certificateCa) {
         if (profile < 1 || profile > 3) {
             throw new IllegalArgumentException("Security profile is 1, 2 or 3");
         }
@@ -121,7 +126,27 @@ public class Charger {
         this.authorizationKey = authorizationKeyHash;
         this.authorizationKeyHex = keyHex;
         this.certificateSubject = certificateSubject;
+        this.certificateCa = certificateCa;
         this.updatedAt = Instant.now();
+    }
+
+    /**
+     * How the charger authenticates, for the audit trail: no secret, but enough to see a downgrade
+     * (profile, whether a key is set, key encoding, certificate subject, whether a CA of its own is set).
+     */
+    public String credentialsSummary() {
+        return "securityProfile=" + securityProfile + " authorizationKey=" + (authorizationKey == null ? "none" : "set")
+                + " authorizationKeyHex=" + authorizationKeyHex + " certificateSubject=" + certificateSubject()
+                + " certificateCa=" + (certificateCa == null ? "none" : "set");
+    }
+
+    /** Whether the charger has what its security profile needs to authenticate (a key for 1 and 2). */
+    public boolean hasCredentials() {
+        return securityProfile == 3 || authorizationKey != null;
+    }
+
+    public String certificateCa() {
+        return certificateCa;
     }
 
     public void registrationStatus(RegistrationStatus status) {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The chargers known to the system and what they report about themselves. */
 @Stateless
@@ -21,18 +20,8 @@ public class Chargers {
 
     private static final Logger LOG = Logger.getLogger(Chargers.class.getName());
 
-    /** What to do with a charger id nobody registered: {@code reject}, {@code pending} or {@code accept}. */
-    public enum UnknownChargerPolicy {
-        reject,
-        pending,
-        accept
-    }
-
     @PersistenceContext(unitName = "csms")
     EntityManager em;
-
-    @Inject
-    io.csms.audit.AuditTrail audit;
 
     @Inject
     Presence presence;
@@ -41,8 +30,7 @@ public class Chargers {
     Event<ChargerChanged> changed;
 
     @Inject
-    @ConfigProperty(name = "csms.ocpp.unknown-chargers", defaultValue = "reject")
-    UnknownChargerPolicy unknownChargers;
+    UnknownChargers unknownChargers;
 
     /** A BootNotification: who booted and what it reported about itself. */
     public record Boot(String chargerId, Charger.BootInfo info) {}
@@ -82,70 +70,18 @@ public class Chargers {
 
     /** A charger nobody registered boots: registered now, or not at all, by the unknown-charger policy. */
     private Charger firstContact(String chargerId) {
-        Charger charger = switch (unknownChargers) {
+        Charger charger = switch (unknownChargers.policy()) {
             case reject -> null;
             case pending -> new Charger(chargerId, Charger.RegistrationStatus.Pending);
             case accept -> new Charger(chargerId, Charger.RegistrationStatus.Accepted);
         };
         if (charger != null) {
-            LOG.warning(() -> "Unknown charger " + chargerId + " registered on first contact as " + unknownChargers
-                    + " (csms.ocpp.unknown-chargers)");
+            LOG.warning(() -> "Unknown charger " + chargerId + " registered on first contact as "
+                    + unknownChargers.policy() + " (csms.ocpp.unknown-chargers)");
             em.persist(charger);
-            changed.fire(new ChargerChanged(chargerId));
+            changed.fire(new ChargerChanged(chargerId, ChargerChanged.Change.CREATED));
         }
         return charger;
-    }
-
-    /** The registration failed: the id is taken, or the settings do not fit the security profile. */
-    @jakarta.ejb.ApplicationException(rollback = true)
-    public static class RegistrationException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final boolean conflict;
-
-        RegistrationException(String message, boolean conflict) {
-            super(message);
-            this.conflict = conflict;
-        }
-
-        public boolean conflict() {
-            return conflict;
-        }
-    }
-
-    /** Registers a charger so that it may connect; {@code actor} is recorded in the audit trail. */
-    public Charger register(ChargerRegistration registration, String actor) {
-        if (em.find(Charger.class, registration.id()) != null) {
-            throw new RegistrationException("Charger " + registration.id() + " is already registered", true);
-        }
-        Charger charger = new Charger(registration.id(), Charger.RegistrationStatus.Accepted);
-        secure(charger, registration);
-        em.persist(charger);
-        changed.fire(new ChargerChanged(charger.id()));
-        audit.byAccount(actor, "charger.register", registration.id(), null);
-        return charger;
-    }
-
-    /** Changes how a registered charger authenticates (a new key, another profile). */
-    public Optional<Charger> update(ChargerRegistration registration, String actor) {
-        Charger charger = em.find(Charger.class, registration.id());
-        if (charger == null) {
-            return Optional.empty();
-        }
-        secure(charger, registration);
-        changed.fire(new ChargerChanged(charger.id()));
-        audit.byAccount(actor, "charger.update", registration.id(), null);
-        return Optional.of(charger);
-    }
-
-    public boolean delete(String chargerId, String actor) {
-        Charger charger = em.find(Charger.class, chargerId);
-        if (charger == null) {
-            return false;
-        }
-        em.remove(charger);
-        changed.fire(new ChargerChanged(chargerId));
-        audit.byAccount(actor, "charger.delete", chargerId, null);
-        return true;
     }
 
     public List<Charger> list(int offset, int limit) {
@@ -153,19 +89,6 @@ public class Chargers {
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList();
-    }
-
-    private static void secure(Charger charger, ChargerRegistration registration) {
-        boolean keyed = registration.securityProfile() < 3;
-        if (keyed && registration.authorizationKey() == null) {
-            throw new RegistrationException(
-                    "Security profile " + registration.securityProfile() + " needs an authorizationKey", false);
-        }
-        charger.secure(
-                registration.securityProfile(),
-                keyed ? AuthorizationKeys.hash(registration.authorizationKey()) : null,
-                registration.authorizationKeyHex(),
-                registration.certificateSubject());
     }
 
     /** OCPP 1.6 StatusNotification: the connector's latest status, and one more entry in its history. */
@@ -205,20 +128,6 @@ public class Chargers {
     public void securityEvent(String chargerId, String type, Instant occurredAt, String techInfo) {
         em.persist(new SecurityEvent(chargerId, type, occurredAt, techInfo));
         presence.seen(chargerId);
-    }
-
-    /**
-     * An operator decides a charger's registration (e.g. accepts one that booted as Pending under
-     * {@code csms.ocpp.unknown-chargers=pending}); it applies at the charger's next BootNotification.
-     */
-    public Optional<Charger> decide(String chargerId, Charger.RegistrationStatus status, String actor) {
-        Charger charger = em.find(Charger.class, chargerId);
-        if (charger == null) {
-            return Optional.empty();
-        }
-        charger.registrationStatus(status);
-        audit.byAccount(actor, "charger.registration." + status.name().toLowerCase(), chargerId, null);
-        return Optional.of(charger);
     }
 
     public List<SecurityEvent> securityEvents(String chargerId, int limit) {

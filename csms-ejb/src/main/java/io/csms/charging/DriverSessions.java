@@ -1,11 +1,11 @@
 package io.csms.charging;
 
 import io.csms.transaction.ChargingTransaction;
+import io.csms.transaction.EnergyRegister;
 import io.csms.transaction.MeterReading;
 import io.csms.transaction.Transactions;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -80,23 +80,7 @@ public class DriverSessions {
 
     /** Energy in Wh the register shows, from the latest energy reading among {@code samples}, or null. */
     public static Integer registerWh(List<MeterReading.Sample> samples) {
-        Integer latest = null;
-        for (MeterReading.Sample s : samples) {
-            boolean energy = s.measurand() == null || s.measurand().equals("Energy.Active.Import.Register");
-            if (!energy || s.phase() != null || "SignedData".equals(s.format())) {
-                continue;
-            }
-            try {
-                BigDecimal value = new BigDecimal(s.value());
-                if ("kWh".equals(s.unit())) {
-                    value = value.movePointRight(3);
-                }
-                latest = value.intValue();
-            } catch (NumberFormatException e) {
-                // a SignedData value or a vendor's oddity: not a reading of the register
-            }
-        }
-        return latest;
+        return EnergyRegister.latestWh(samples);
     }
 
     private List<MeterReading.Sample> samples(int transactionId) {

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.net.URI;
 import java.security.GeneralSecurityException;
@@ -21,10 +20,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -34,7 +29,6 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -111,12 +105,17 @@ public class CertificateAuthority {
         return caCertificate;
     }
 
+    /** A certificate the CA issued: the PEM chain for the charger, and what the registry keeps of it. */
+    public record Issued(String chain, X509Certificate certificate) {}
+
     /**
-     * Signs a PKCS#10 request (PEM) of the charger {@code chargerId}: the request's signature must be
-     * valid, its subject CN must be the charger's id (so a charger cannot obtain another's identity),
-     * and its key strong enough. Returns the PEM chain: the new certificate, then the CA's.
+     * Signs a PKCS#10 request (PEM) of a charger whose certificate must name {@code subjectCn} (its
+     * configured certificate subject, its id when none is set): the request's signature must be
+     * valid, its subject must have exactly that one CN ({@link CertificateNames}, so a charger cannot
+     * obtain another's identity), and its key must be strong enough. Returns the PEM chain: the new
+     * certificate, then the CA's.
      */
-    public String sign(String csrPem, String chargerId) throws Refusal {
+    public Issued sign(String csrPem, String subjectCn) throws Refusal {
         if (!available()) {
             throw new Refusal("No CSMS CA configured");
         }
@@ -129,9 +128,11 @@ public class CertificateAuthority {
             if (publicKey instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() < 2048) {
                 throw new Refusal("RSA keys need at least 2048 bits");
             }
-            String cn = commonName(csr.getSubject());
-            if (!chargerId.equals(cn)) {
-                throw new Refusal("The CSR's CN must be the charger's id");
+            if (!CertificateNames.commonName(csr.getSubject())
+                    .filter(subjectCn::equals)
+                    .isPresent()) {
+                throw new Refusal(
+                        "The CSR's subject must have exactly one CN, " + subjectCn + ", in an RDN of its own");
             }
             Instant now = Instant.now();
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
@@ -155,7 +156,7 @@ public class CertificateAuthority {
                             caKey.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA")
                     .build(caKey);
             X509Certificate signed = new JcaX509CertificateConverter().getCertificate(builder.build(signer));
-            return pem(signed) + pem(caCertificate);
+            return new Issued(Pem.of(signed) + Pem.of(caCertificate), signed);
         } catch (GeneralSecurityException | OperatorCreationException | PKCSException | IOException e) {
             throw new Refusal("The CSR cannot be signed: " + e.getMessage());
         }
@@ -171,19 +172,6 @@ public class CertificateAuthority {
             // falls through to the refusal below
         }
         throw new Refusal("Not a PEM-encoded PKCS#10 certificate signing request");
-    }
-
-    static String commonName(X500Name subject) {
-        RDN[] cns = subject.getRDNs(BCStyle.CN);
-        return cns.length == 1 ? IETFUtils.valueToString(cns[0].getFirst().getValue()) : null;
-    }
-
-    private static String pem(Object object) throws IOException {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(object);
-        }
-        return out.toString();
     }
 
     private static InputStream open(String location) throws IOException {

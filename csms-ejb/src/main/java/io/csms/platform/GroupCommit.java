@@ -19,11 +19,11 @@ import java.util.logging.Logger;
  * Group commit: writes from many chargers queue up while the previous batch is being written, and
  * each batch is one database transaction ({@code writeAll}, which answers one result per item, in
  * order). Each caller's future completes once the batch holding its item is committed, so nothing is
- * acknowledged before it is stored, and socket threads do not wait on the database (except when the
- * queue is full or the writers are stopping: then the caller writes its item itself). Futures are
- * completed on threads of their own, so what callers chain to them (sending the answer to a charger)
- * never holds up the next batch. When a batch fails, its items are written one by one, so that one
- * bad item fails alone.
+ * acknowledged before it is stored, and socket threads do not wait on the database (a full queue
+ * fails the item at once; only while the writers stop does the caller write its item itself).
+ * Futures are completed on threads of their own, so what callers chain to them (sending the answer
+ * to a charger) never holds up the next batch. When a batch fails, it is split in halves until the
+ * bad item fails alone; when the database is out of reach, the whole batch fails at once.
  *
  * @param <T> what is written
  * @param <R> what the write answers for each item
@@ -31,7 +31,8 @@ import java.util.logging.Logger;
 public final class GroupCommit<T, R> {
 
     private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
-    private static final int QUEUE_CAPACITY = 100_000;
+    /** Each charger has at most one CALL in flight, so this bounds what waits by far more than a node's chargers. */
+    private static final int QUEUE_CAPACITY = 50_000;
 
     private record Pending<T, R>(T item, CompletableFuture<R> done) {}
 
@@ -68,14 +69,22 @@ public final class GroupCommit<T, R> {
         }
     }
 
-    /** Writes {@code item} with others; the future completes with its result once committed. */
+    /**
+     * Writes {@code item} with others; the future completes with its result once committed. When
+     * the writers are far behind (the queue is full) it fails at once: the caller's thread (a
+     * charger's socket thread) never waits for the database.
+     */
     public CompletableFuture<R> submit(T item) {
         CompletableFuture<R> done = new CompletableFuture<>();
         Pending<T, R> pending = new Pending<>(item, done);
-        if (stopping || !queue.offer(pending) || (stopping && queue.remove(pending))) {
-            // shutting down (perhaps while it was queued: the writers may have left), or far behind:
-            // written on the caller's thread, alone
-            write(List.of(pending));
+        if (!stopping && queue.offer(pending)) {
+            if (stopping && queue.remove(pending)) {
+                write(List.of(pending)); // stopped while it was queued: the writers may have left
+            }
+        } else if (stopping) {
+            write(List.of(pending)); // shutting down: written on the caller's thread, alone
+        } else {
+            done.completeExceptionally(new IllegalStateException(name + ": " + QUEUE_CAPACITY + " items wait already"));
         }
         return done;
     }
@@ -96,7 +105,7 @@ public final class GroupCommit<T, R> {
                 stopping = true;
             } catch (RuntimeException | Error e) {
                 // the writer goes on: one broken batch must not stop every later one
-                LOG.log(Level.SEVERE, "Group commit " + name + " failed", e);
+                LOG.severe(() -> "Group commit " + name + " failed: " + Failures.summary(e));
                 batch.forEach(p -> p.done().completeExceptionally(e));
             } finally {
                 batch.clear();
@@ -104,6 +113,12 @@ public final class GroupCommit<T, R> {
         }
     }
 
+    /**
+     * Writes a batch in one transaction. When it fails because of one item, the halves are written
+     * apart, again and again, so that a bad item costs a few more transactions rather than one per
+     * item, and fails alone. When it fails because the database cannot be reached, every item fails
+     * at once: splitting would only multiply the waits.
+     */
     private void write(List<Pending<T, R>> batch) {
         try {
             List<R> results = writeAll.apply(batch.stream().map(Pending::item).toList());
@@ -111,14 +126,16 @@ public final class GroupCommit<T, R> {
                 complete(batch.get(i).done(), results.get(i), null);
             }
         } catch (RuntimeException batchFailed) {
-            if (batch.size() == 1) {
-                LOG.log(Level.WARNING, name + ": not stored: " + batch.get(0).item(), batchFailed);
-                complete(batch.get(0).done(), null, batchFailed);
+            if (batch.size() == 1 || Failures.databaseUnreachable(batchFailed)) {
+                // logged without the items: they carry chargers' data (ICCID, IMSI, id tags)
+                LOG.warning(() -> name + ": " + batch.size() + " item(s) not stored: " + Failures.summary(batchFailed));
+                LOG.log(Level.FINE, name + ": not stored", batchFailed);
+                batch.forEach(p -> complete(p.done(), null, batchFailed));
                 return;
             }
-            for (Pending<T, R> one : batch) {
-                write(List.of(one));
-            }
+            int half = batch.size() / 2;
+            write(batch.subList(0, half));
+            write(batch.subList(half, batch.size()));
         }
     }
 

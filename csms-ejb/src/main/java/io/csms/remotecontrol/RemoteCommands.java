@@ -1,5 +1,7 @@
 package io.csms.remotecontrol;
 
+import io.csms.audit.AuditEvent;
+import io.csms.audit.AuditTrail;
 import io.csms.ocpp.session.CallOutcome;
 import io.csms.ocpp.session.ChargerConnections;
 import io.csms.ocpp.v16.DataTransferRequest;
@@ -30,9 +32,13 @@ import io.csms.ocpp.v16.outgoing.SignedUpdateFirmwareRequest;
 import io.csms.ocpp.v16.outgoing.TriggerMessageRequest;
 import io.csms.ocpp.v16.outgoing.UnlockConnectorRequest;
 import io.csms.ocpp.v16.outgoing.UpdateFirmwareRequest;
+import io.csms.platform.Failures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -78,6 +84,9 @@ public class RemoteCommands {
     @Inject
     ChargerConnections connections;
 
+    @Inject
+    AuditTrail audit;
+
     /** Seconds to wait for a charger's answer before the operation ends as Timeout. */
     @Inject
     @ConfigProperty(name = "csms.ocpp.call-timeout", defaultValue = "30")
@@ -98,5 +107,52 @@ public class RemoteCommands {
                 .orElseThrow(() -> new IllegalArgumentException("No OCPP 1.6 operation " + action));
         PayloadValidator.validate(payload, type);
         return connections.call(chargerId, action, payload, callTimeout);
+    }
+
+    /**
+     * An operator's operation: sent like {@link #invoke}, and recorded in the audit trail with its
+     * payload (secrets masked, see {@link #redacted}) and what came of it (security review M3).
+     */
+    public CompletionStage<CallOutcome> invoke(
+            String chargerId, String action, JsonObject payload, String operator, String clientAddress) {
+        String detail = action + " " + redacted(payload);
+        return invoke(chargerId, action, payload)
+                .whenComplete((outcome, failure) -> audit.record(new AuditEvent(
+                        AuditEvent.ActorType.ACCOUNT,
+                        operator,
+                        "ocpp.operation." + action,
+                        chargerId,
+                        outcome instanceof CallOutcome.Answered
+                                ? AuditEvent.Outcome.SUCCESS
+                                : AuditEvent.Outcome.FAILURE,
+                        clientAddress,
+                        detail + " → "
+                                + (outcome == null
+                                        ? Failures.summary(failure)
+                                        : outcome.getClass().getSimpleName()))));
+    }
+
+    /**
+     * The payload as the audit trail keeps it: an AuthorizationKey (ChangeConfiguration) masked, long
+     * values (certificates, URLs with tokens) cut to their first characters.
+     */
+    static String redacted(JsonObject payload) {
+        JsonObjectBuilder out = Json.createObjectBuilder();
+        boolean secretKey =
+                payload.get("key") instanceof JsonString key && key.getString().equalsIgnoreCase("AuthorizationKey");
+        payload.forEach((name, value) -> {
+            if (secretKey && name.equals("value")) {
+                out.add(name, "***");
+            } else if (value instanceof JsonString text && text.getString().length() > 64) {
+                out.add(
+                        name,
+                        text.getString().substring(0, 64) + "…("
+                                + text.getString().length() + " characters)");
+            } else {
+                out.add(name, value);
+            }
+        });
+        String text = out.build().toString();
+        return text.length() > 2000 ? text.substring(0, 2000) + "…" : text;
     }
 }

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 /**
  * A roaming partner (an eMSP, a hub, ...): who it is (its roles with country code and party id), where
  * its OCPI API is, what it may use here, and the optional second secret and certificate it must show.
- * Tokens are kept apart ({@link PartnerCredential}); secrets here are encrypted ({@link SecretBox}).
+ * Tokens are kept apart ({@link PartnerCredential}); secrets here are encrypted ({@link io.csms.platform.SecretBox}).
  */
 @Entity
 @Table(name = "ocpi_partner")

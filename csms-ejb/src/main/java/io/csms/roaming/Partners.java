@@ -4,6 +4,7 @@ import io.csms.audit.AuditEvent;
 import io.csms.audit.AuditTrail;
 import io.csms.platform.RandomTokens;
 import io.csms.platform.Refusal;
+import io.csms.platform.SecretBox;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -49,6 +50,12 @@ public class Partners {
 
     /** The OCPI versions we speak, newest first. */
     public static final List<String> VERSIONS = List.of("2.2.1", "2.1.1");
+
+    /** What each sealed secret is for (authenticated with it, see {@link SecretBox}). */
+    static final String CLIENT_TOKEN = "ocpi.client-token";
+
+    static final String TOTP_INCOMING = "ocpi.totp-incoming";
+    static final String TOTP_OUTGOING = "ocpi.totp-outgoing";
 
     @PersistenceContext(unitName = "csms")
     EntityManager em;
@@ -206,7 +213,7 @@ public class Partners {
                 partner.status(),
                 partner.allowedModules(),
                 partner.roles(),
-                box.open(partner.totpIncomingSecret()),
+                box.open(partner.totpIncomingSecret(), TOTP_INCOMING),
                 partner.clientCertificateSha256(),
                 partner.ocpiVersions()));
     }
@@ -227,16 +234,16 @@ public class Partners {
                 .reduce((a, b) -> b)
                 .map(c -> new Outgoing(
                         id,
-                        box.open(c.tokenSecret()),
+                        box.open(c.tokenSecret(), CLIENT_TOKEN),
                         partner.sendTokenBase64(),
-                        box.open(partner.totpOutgoingSecret()),
+                        box.open(partner.totpOutgoingSecret(), TOTP_OUTGOING),
                         partner.version(),
                         partner.versionsUrl(),
                         partner.endpoints()));
     }
 
     public String totpOutgoingSecret(long id) {
-        return box.open(existing(id).totpOutgoingSecret());
+        return box.open(existing(id).totpOutgoingSecret(), TOTP_OUTGOING);
     }
 
     /**
@@ -327,7 +334,7 @@ public class Partners {
                 .forEach(c -> c.retire(now));
         credentials(id, PartnerCredential.Direction.CLIENT, PartnerCredential.Status.ACTIVE)
                 .forEach(c -> c.retire(now));
-        em.persist(PartnerCredential.client(id, box.seal(clientToken), now));
+        em.persist(PartnerCredential.client(id, box.seal(clientToken, CLIENT_TOKEN), now));
         partner.registered(version, versionsUrl, endpoints, roles, now);
         audit.record(new AuditEvent(
                 actorType(actor),
@@ -407,10 +414,10 @@ public class Partners {
             partner.sendTokenBase64(s.sendTokenBase64());
         }
         if (s.totpIncomingSecret() != null) {
-            partner.totpIncomingSecret(secret(s.totpIncomingSecret()));
+            partner.totpIncomingSecret(secret(s.totpIncomingSecret(), TOTP_INCOMING));
         }
         if (s.totpOutgoingSecret() != null) {
-            partner.totpOutgoingSecret(secret(s.totpOutgoingSecret()));
+            partner.totpOutgoingSecret(secret(s.totpOutgoingSecret(), TOTP_OUTGOING));
         }
         if (s.clientCertificateSha256() != null) {
             String fingerprint =
@@ -425,7 +432,7 @@ public class Partners {
         }
     }
 
-    private String secret(String value) {
+    private String secret(String value, String purpose) {
         if (value.isEmpty()) {
             return null;
         }
@@ -434,7 +441,7 @@ public class Partners {
         } catch (IllegalArgumentException e) {
             throw new Refusal(Refusal.Kind.INVALID, "invalid-totp-secret", e.getMessage());
         }
-        return box.seal(value.strip());
+        return box.seal(value.strip(), purpose);
     }
 
     private static String changed(Settings s) {

@@ -17,7 +17,8 @@ import java.time.Instant;
         select t from ChargingTransaction t where t.chargerId = :charger and t.connectorId = :connector
         and t.idTag = :idTag and t.meterStart = :meterStart and t.startTime = :startTime""")
 @NamedQuery(name = ChargingTransaction.ACTIVE_FOR_TAG, query = """
-        select t.id from ChargingTransaction t where t.idTag = :idTag and t.stopTime is null""")
+        select t.id from ChargingTransaction t where t.idTag = :idTag and t.stopTime is null
+        and t.startTime > :since""")
 @NamedQuery(name = ChargingTransaction.ACTIVE_ON_CONNECTOR, query = """
         select t from ChargingTransaction t where t.chargerId = :charger and t.connectorId = :connector
         and t.stopTime is null""")

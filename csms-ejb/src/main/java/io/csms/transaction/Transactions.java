@@ -3,18 +3,23 @@ package io.csms.transaction;
 import io.csms.audit.AuditEvent;
 import io.csms.audit.AuditTrail;
 import io.csms.authorization.IdTags;
+import io.csms.platform.Refusal;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Starts and stops charging transactions and keeps their meter values. Each method is one database
@@ -35,6 +40,11 @@ public class Transactions {
     @Inject
     Event<TransactionEvent> events;
 
+    /** How long an open transaction counts as charging for its tag (ISO-8601 duration). */
+    @Inject
+    @ConfigProperty(name = "csms.charging.open-transaction-limit", defaultValue = "PT24H")
+    Duration openLimit;
+
     /** The transaction id to answer with, and the verdict on the id tag. */
     public record Started(int transactionId, IdTags.Verdict verdict) {}
 
@@ -54,10 +64,11 @@ public class Transactions {
                 .setParameter("startTime", at)
                 .getResultStream()
                 .findFirst();
-        IdTags.Verdict verdict = idTags.verdict(idTag);
+        IdTags.Verdict verdict = idTags.verdictAt(idTag, chargerId);
         if (retried.isPresent()) {
             return new Started(retried.get().id(), verdict);
         }
+        closeAbandoned(chargerId, connectorId, meterStart, at);
         // OCPP 1.6: a tag already charging elsewhere is ConcurrentTx
         if (verdict.accepted() && activeForTag(idTag)) {
             verdict = new IdTags.Verdict(
@@ -72,6 +83,73 @@ public class Transactions {
                     new TransactionEvent.Started(transaction.id(), chargerId, connectorId, idTag, verdict.accountId()));
         }
         return new Started(transaction.id(), verdict);
+    }
+
+    /**
+     * A connector has one session at a time: one still open where a new one starts lost its
+     * StopTransaction. It is closed now (reason Other), at the new start, with the new start's meter
+     * reading as its end when that is not below its own start; so that one lost message does not
+     * leave a tag "charging" forever.
+     */
+    private void closeAbandoned(String chargerId, int connectorId, int meterStart, Instant at) {
+        em.createNamedQuery(ChargingTransaction.ACTIVE_ON_CONNECTOR, ChargingTransaction.class)
+                .setParameter("charger", chargerId)
+                .setParameter("connector", connectorId)
+                .getResultList()
+                .forEach(old -> {
+                    int meterStop = Math.max(old.meterStart(), meterStart);
+                    old.stop(meterStop, at.isBefore(old.startTime()) ? old.startTime() : at, "Other", null);
+                    audit.record(new AuditEvent(
+                            AuditEvent.ActorType.CHARGER,
+                            chargerId,
+                            "ocpp.transaction.abandoned",
+                            Integer.toString(old.id()),
+                            AuditEvent.Outcome.SUCCESS,
+                            null,
+                            "a new transaction started on connector " + connectorId + " while it was open"));
+                    stopped(old, meterStop, old.stopTime());
+                });
+    }
+
+    /**
+     * An operator closes a transaction that stays open although the charger will never stop it (its
+     * StopTransaction was lost, the charger was replaced): ended now, reason Other, with the last
+     * energy register reading as its end (or its start, when there is none).
+     */
+    public ChargingTransaction close(int transactionId, String actor, String clientAddress) {
+        ChargingTransaction transaction = find(transactionId)
+                .orElseThrow(() ->
+                        new Refusal(Refusal.Kind.NOT_FOUND, "unknown-transaction", "No transaction " + transactionId));
+        if (!transaction.active()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "transaction-closed", "The transaction has ended");
+        }
+        Integer register = EnergyRegister.latestWh(
+                meterValues(transactionId).stream().map(MeterReading::sample).toList());
+        int meterStop = register == null ? transaction.meterStart() : Math.max(transaction.meterStart(), register);
+        Instant now = Instant.now();
+        transaction.stop(meterStop, now, "Other", null);
+        audit.record(new AuditEvent(
+                AuditEvent.ActorType.ACCOUNT,
+                actor,
+                "transaction.close",
+                Integer.toString(transactionId),
+                AuditEvent.Outcome.SUCCESS,
+                clientAddress,
+                "closed by an operator; meterStop " + meterStop));
+        stopped(transaction, meterStop, now);
+        return transaction;
+    }
+
+    private void stopped(ChargingTransaction transaction, int meterStop, Instant at) {
+        if (transaction.accountId() != null) {
+            events.fire(new TransactionEvent.Stopped(
+                    transaction.id(),
+                    transaction.accountId(),
+                    meterStop,
+                    transaction.energyWh(),
+                    at,
+                    transaction.stopReason()));
+        }
     }
 
     /**
@@ -120,8 +198,8 @@ public class Transactions {
 
     /**
      * Several MeterValues messages in one database transaction (see {@link MeterValueWriter}): the
-     * transactions they name are looked up in one query; a transaction id we do not know is stored as
-     * none.
+     * transactions they name are looked up in one query. A transaction id we do not know, or one of
+     * another charger (a charger touches only its own data), is stored as none.
      */
     public void recordAll(List<Metering> batch) {
         Set<Integer> named = new HashSet<>();
@@ -131,14 +209,20 @@ public class Transactions {
             }
         });
         Map<Integer, Long> accounts = new HashMap<>();
+        Map<Integer, String> chargers = new HashMap<>();
         if (!named.isEmpty()) {
-            em.createQuery("select t.id, t.accountId from ChargingTransaction t where t.id in :ids", Object[].class)
+            em.createQuery(
+                            "select t.id, t.accountId, t.chargerId from ChargingTransaction t where t.id in :ids",
+                            Object[].class)
                     .setParameter("ids", named)
                     .getResultList()
-                    .forEach(row -> accounts.put((Integer) row[0], (Long) row[1]));
+                    .forEach(row -> {
+                        accounts.put((Integer) row[0], (Long) row[1]);
+                        chargers.put((Integer) row[0], (String) row[2]);
+                    });
         }
         for (Metering m : batch) {
-            boolean known = m.transactionId() != null && accounts.containsKey(m.transactionId());
+            boolean known = m.transactionId() != null && m.chargerId().equals(chargers.get(m.transactionId()));
             for (MeterReading.Sample sample : m.samples()) {
                 em.persist(new MeterReading(m.chargerId(), m.connectorId(), known ? m.transactionId() : null, sample));
             }
@@ -177,19 +261,30 @@ public class Transactions {
                 .getSingleResult();
     }
 
-    /** The meter values recorded for a transaction, in the order they were sampled. */
+    /** At most this many of a session's meter values are read at once: the latest ones. */
+    static final int MAX_METER_VALUES = 10_000;
+
+    /** The meter values recorded for a transaction, in the order they were sampled (the latest {@value #MAX_METER_VALUES}). */
     public List<MeterReading> meterValues(int transactionId) {
-        return em.createQuery(
-                        "select m from MeterReading m where m.transactionId = :tx order by m.sampledAt, m.id",
+        List<MeterReading> latest = new ArrayList<>(em.createQuery(
+                        "select m from MeterReading m where m.transactionId = :tx order by m.sampledAt desc, m.id desc",
                         MeterReading.class)
                 .setParameter("tx", transactionId)
-                .getResultList();
+                .setMaxResults(MAX_METER_VALUES)
+                .getResultList());
+        Collections.reverse(latest);
+        return latest;
     }
 
-    /** Whether the account's tag is charging somewhere right now. */
+    /**
+     * Whether the tag is charging somewhere right now: an open transaction younger than
+     * {@code csms.charging.open-transaction-limit} (a lost or forged stop does not lock a tag out
+     * forever; an operator can close the stale one).
+     */
     public boolean activeForTag(String idTag) {
         return !em.createNamedQuery(ChargingTransaction.ACTIVE_FOR_TAG, Integer.class)
                 .setParameter("idTag", idTag)
+                .setParameter("since", Instant.now().minus(openLimit))
                 .setMaxResults(1)
                 .getResultList()
                 .isEmpty();

@@ -11,7 +11,8 @@ class ChargerQrTest {
     @Test
     void a_code_names_charger_and_connector() {
         assertEquals(Optional.of(new ChargerQr("CP001", 1)), ChargerQr.parse("ocpp://CP001?connector=1"));
-        assertEquals(Optional.of(new ChargerQr("site:7.A", 12)), ChargerQr.parse("ocpp://site:7.A?connector=12"));
+        assertEquals(
+                Optional.of(new ChargerQr("site-7.A*B_2", 12)), ChargerQr.parse("ocpp://site-7.A*B_2?connector=12"));
     }
 
     @Test
@@ -28,6 +29,10 @@ class ChargerQrTest {
             "OCPP://CP001?connector=1",
             " ocpp://CP001?connector=1",
             "ocpp://?connector=1",
+            // ids that could be read two ways are no charger ids (see ChargerRegistration.ID)
+            "ocpp://site:7?connector=1",
+            "ocpp://CP+1?connector=1",
+            "ocpp://CP%301?connector=1",
             "ocpp://CP 1?connector=1",
             "ocpp://CP001/x?connector=1",
             "ocpp://" + "A".repeat(49) + "?connector=1"

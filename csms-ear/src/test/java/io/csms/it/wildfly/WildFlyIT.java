@@ -1,14 +1,18 @@
 package io.csms.it.wildfly;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.csms.it.Admin;
 import io.csms.it.Checks;
 import io.csms.it.CsmsEar;
+import io.csms.it.Driver;
 import io.csms.it.Http;
 import io.csms.it.OcppClient;
 import io.csms.it.OcppSchemas;
+import io.csms.it.ServerUnderTest;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
@@ -47,14 +51,20 @@ class WildFlyIT extends CsmsEar {
         assertEquals(2000, Http.json(anonymous).getInt("status_code"));
     }
 
-    /** The WildFly run has {@code csms.ocpp.unknown-chargers=pending} (Payara's keeps the default, reject: 404). */
+    /**
+     * The WildFly run has {@code csms.ocpp.unknown-chargers=pending} (Payara's keeps the default,
+     * reject: 404). A charger registered on first contact may boot and nothing more (review H2): it
+     * cannot authorize tags or start transactions, and it cannot be accepted before it has a key.
+     */
     @Test
-    void an_unknown_charger_is_pending_until_an_admin_accepts_it() {
+    void an_unknown_charger_is_pending_and_served_nothing_until_it_has_a_key_and_an_admin_accepts_it()
+            throws Exception {
         String id = "CP-WF-NEWCOMER";
         JsonObject boot = Json.createObjectBuilder()
                 .add("chargePointVendor", "VendorX")
                 .add("chargePointModel", "ModelZ")
                 .build();
+        String key = "wf-newcomer-key-0123456789";
         try (OcppClient charger = OcppClient.connect(id)) {
             JsonObject pending = charger.call("BootNotification", boot).getJsonObject(2);
             OcppSchemas.assertValid("BootNotification", "conf", pending);
@@ -63,20 +73,98 @@ class WildFlyIT extends CsmsEar {
             assertEquals(
                     "Pending", listed.getString("registrationStatus"), "the admin sees it, waiting for a decision");
             assertEquals("ModelZ", listed.getString("model"));
-            HttpResponse<String> call =
-                    Http.post("/csms/api/admin/chargers/" + id + "/operations/GetConfiguration", "{}", Admin.bearer());
-            assertEquals(503, call.statusCode(), "no CALL to a charger that is not accepted: " + call.body());
+            Checks.refusedUntilAccepted(charger, id);
 
+            HttpResponse<String> keyless = Http.put(
+                    "/csms/api/admin/chargers/" + id + "/registration-status",
+                    "{\"status\":\"Accepted\"}",
+                    Admin.bearer());
+            assertEquals(409, keyless.statusCode(), "no acceptance without credentials: " + keyless.body());
+
+            HttpResponse<String> keyed = Http.put(
+                    "/csms/api/admin/chargers/" + id,
+                    Json.createObjectBuilder()
+                            .add("id", id)
+                            .add("securityProfile", 1)
+                            .add("authorizationKey", key)
+                            .build()
+                            .toString(),
+                    Admin.bearer());
+            assertEquals(200, keyed.statusCode(), keyed.body());
+            assertEquals(1008, charger.closedWith(), "new credentials end the keyless connection");
+        }
+        assertEquals(401, OcppClient.refusedStatus(id, "ocpp1.6"), "from now on the key is required");
+        try (OcppClient charger = OcppClient.connect(id, id, key)) {
+            assertEquals(
+                    "Pending",
+                    charger.call("BootNotification", boot).getJsonObject(2).getString("status"));
             HttpResponse<String> accepted = Http.put(
                     "/csms/api/admin/chargers/" + id + "/registration-status",
                     "{\"status\":\"Accepted\"}",
                     Admin.bearer());
             assertEquals(200, accepted.statusCode(), accepted.body());
+            // told at once: asked to boot again, and accepted at that boot
+            JsonArray trigger = charger.next();
+            assertEquals("TriggerMessage", trigger.getString(2));
+            assertEquals("BootNotification", trigger.getJsonObject(3).getString("requestedMessage"));
+            charger.reply(
+                    trigger,
+                    Json.createObjectBuilder().add("status", "Accepted").build());
             assertEquals(
                     "Accepted",
-                    charger.call("BootNotification", boot).getJsonObject(2).getString("status"),
-                    "accepted at its next boot");
+                    charger.call("BootNotification", boot).getJsonObject(2).getString("status"));
+            assertEquals(
+                    3,
+                    charger.call("Heartbeat", Json.createObjectBuilder().build())
+                            .getInt(0),
+                    "served in full once accepted");
         }
+    }
+
+    /**
+     * WildFly runs as production: a new account proves its e-mail address before it may log in (the
+     * test bench, Payara, lets it log in at once).
+     */
+    @Test
+    void in_production_a_new_account_must_verify_its_email_address_before_it_logs_in() throws Exception {
+        String email = "verify-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String password = "Verify-me-please-42";
+        HttpResponse<String> created = Http.post("/csms/api/auth/signup", Driver.credentials(email, password));
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals("UNVERIFIED", Http.json(created).getString("status"));
+        HttpResponse<String> early = Http.post("/csms/api/auth/login", Driver.credentials(email, password));
+        assertEquals(403, early.statusCode(), early.body());
+        assertEquals(
+                "https://csms.io/problems/email-not-verified", Http.json(early).getString("type"));
+
+        String token = null;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (token == null && System.nanoTime() < deadline) {
+            token = ServerUnderTest.mail().received().stream()
+                    .filter(m -> m.to().contains(email))
+                    .map(m -> m.text().replaceAll("(?s).*verify\\?token=([A-Za-z0-9_-]+).*", "$1"))
+                    .findFirst()
+                    .orElse(null);
+            Thread.sleep(100);
+        }
+        assertNotNull(token, "a verification mail reached the address");
+        assertEquals(
+                400,
+                Http.post("/csms/api/auth/verify", "{\"token\":\"not-the-token\"}")
+                        .statusCode());
+        assertEquals(
+                204,
+                Http.post("/csms/api/auth/verify", "{\"token\":\"" + token + "\"}")
+                        .statusCode());
+        assertEquals(
+                400,
+                Http.post("/csms/api/auth/verify", "{\"token\":\"" + token + "\"}")
+                        .statusCode(),
+                "a link works once");
+        assertEquals(
+                200,
+                Http.post("/csms/api/auth/login", Driver.credentials(email, password))
+                        .statusCode());
     }
 
     @Test

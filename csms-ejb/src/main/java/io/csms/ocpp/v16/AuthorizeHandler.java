@@ -23,6 +23,6 @@ public class AuthorizeHandler implements ActionHandler<AuthorizeRequest, Authori
 
     @Override
     public AuthorizeResponse handle(String chargerId, AuthorizeRequest request) {
-        return new AuthorizeResponse(IdTagInfos.of(idTags.verdict(request.idTag())));
+        return new AuthorizeResponse(IdTagInfos.of(idTags.verdictAt(request.idTag(), chargerId)));
     }
 }

@@ -51,9 +51,7 @@ public class BootNotificationHandler implements ActionHandler<BootNotificationRe
     }
 
     private BootNotificationResponse answer(String chargerId, Charger.RegistrationStatus status) {
-        if (status == Charger.RegistrationStatus.Accepted) {
-            connections.bootAccepted(chargerId);
-        }
+        connections.booted(chargerId, status);
         int interval = status == Charger.RegistrationStatus.Accepted ? heartbeatInterval : bootRetryInterval;
         return new BootNotificationResponse(status.name(), Instant.now(), interval);
     }

@@ -4,6 +4,15 @@ import java.util.List;
 
 /** OCPP 1.6 MeterValues.req. */
 public record MeterValuesRequest(
-        @Required Integer connectorId,
+        @Required @Range(min = 0, max = Range.MAX_CONNECTOR_ID)
+        Integer connectorId,
+
         Integer transactionId,
-        @Required List<MeterValue> meterValue) {}
+        @Required List<MeterValue> meterValue)
+        implements CarriesMeterValues {
+
+    @Override
+    public List<MeterValue> meterValues() {
+        return meterValue;
+    }
+}

@@ -2,6 +2,8 @@ package io.csms.ocpp.v16;
 
 import io.csms.ocpp.rpc.ErrorCode;
 import io.csms.ocpp.rpc.OcppFrame;
+import io.csms.ocpp.session.ChargerConnections;
+import io.csms.platform.Failures;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -28,12 +30,20 @@ public class OcppDispatcher {
     @Any
     Instance<ActionHandler<?, ?>> handlerBeans;
 
+    @Inject
+    ChargerConnections connections;
+
+    @Inject
+    SampledValueRules sampledValues;
+
     private final Map<String, ActionHandler<?, ?>> handlers = new HashMap<>();
 
     @PostConstruct
     void collectHandlers() {
         for (ActionHandler<?, ?> handler : handlerBeans) {
-            handlers.put(handler.action(), handler);
+            if (handlers.put(handler.action(), handler) != null) {
+                throw new IllegalStateException("Two handlers for " + handler.action());
+            }
         }
     }
 
@@ -50,6 +60,13 @@ public class OcppDispatcher {
      * written in batches. Never fails: whatever goes wrong becomes a CALLERROR.
      */
     public CompletionStage<Reply> dispatch(String chargerId, OcppFrame.Call call) {
+        if (!connections.admits(chargerId, call.action())) {
+            // OCPP 1.6 §4.2: until Accepted, a charger boots; it sends other messages only when asked (TriggerMessage)
+            return done(new OcppFrame.CallError(
+                    call.messageId(),
+                    ErrorCode.SecurityError,
+                    "Not accepted by the CSMS: only BootNotification (or what the CSMS asked for) until Accepted"));
+        }
         ActionHandler<?, ?> handler = handlers.get(call.action());
         if (handler == null) {
             return done(new OcppFrame.CallError(
@@ -74,14 +91,22 @@ public class OcppDispatcher {
         return CompletableFuture.completedFuture(Reply.of(frame));
     }
 
+    /**
+     * Logged without the exception's messages, which may quote the charger's data (a database
+     * constraint names the id tag); the full trace at FINE.
+     */
     private static Reply internalError(String chargerId, OcppFrame.Call call, Throwable e) {
-        LOG.log(Level.SEVERE, "Charger " + chargerId + " " + call.action() + " [" + call.messageId() + "] failed", e);
+        LOG.warning(() -> "Charger " + chargerId + " " + call.action() + " [" + call.messageId() + "] failed: "
+                + Failures.summary(e));
+        LOG.log(Level.FINE, "Charger " + chargerId + " " + call.action() + " [" + call.messageId() + "]", e);
         return Reply.of(new OcppFrame.CallError(call.messageId(), ErrorCode.InternalError, "Internal error"));
     }
 
-    private static <Q, R> CompletionStage<Reply> invoke(
-            ActionHandler<Q, R> handler, String chargerId, OcppFrame.Call call) {
+    private <Q, R> CompletionStage<Reply> invoke(ActionHandler<Q, R> handler, String chargerId, OcppFrame.Call call) {
         Q request = Payloads.read(call.payload(), handler.requestType());
+        if (request instanceof CarriesMeterValues carrier) {
+            sampledValues.check(carrier.meterValues());
+        }
         return handler.handleAsync(chargerId, request)
                 .thenApply(response -> new Reply(
                         new OcppFrame.CallResult(call.messageId(), Payloads.write(response)),

@@ -23,8 +23,10 @@ import java.util.stream.Collectors;
  * would, and says which 1.6 error code a violation deserves (OCPP-J 1.6 §4.2.3):
  * a property the message does not have → FormationViolation; a value of the wrong JSON type →
  * TypeConstraintViolation; a required property missing → OccurenceConstraintViolation; a string
- * too long, a value outside its enumeration ({@link OneOf}) or a timestamp without zone →
- * PropertyConstraintViolation.
+ * too long or holding what the database cannot store (NUL, an unpaired surrogate), a value outside
+ * its enumeration ({@link OneOf}) or range ({@link Range}), or a timestamp without zone →
+ * PropertyConstraintViolation. What passes here can be stored: nothing valid fails only in the
+ * database (which would make a whole batch of other chargers' messages retry).
  */
 public final class PayloadValidator {
 
@@ -65,12 +67,22 @@ public final class PayloadValidator {
                 throw new PayloadViolation(
                         ErrorCode.PropertyConstraintViolation, name + " is longer than " + max.value() + " characters");
             }
+            Range range = component.getAnnotation(Range.class);
+            if (range != null) {
+                long number = ((JsonNumber) value).longValue();
+                if (number < range.min() || number > range.max()) {
+                    throw new PayloadViolation(
+                            ErrorCode.PropertyConstraintViolation,
+                            name + " must be between " + range.min() + " and " + range.max());
+                }
+            }
         }
     }
 
     private static void checkValue(JsonValue value, Class<?> type, Type generic, String name) {
         if (type == String.class) {
             expect(value, JsonValue.ValueType.STRING, name, "a string");
+            checkText(((JsonString) value).getString(), name);
         } else if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
             if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
                 throw typeViolation(name, "an integer");
@@ -115,14 +127,39 @@ public final class PayloadValidator {
         }
     }
 
-    /** OCPP 1.6 timestamps are RFC 3339: a zone (or Z) is part of the value. */
+    /**
+     * OCPP 1.6 timestamps are RFC 3339: a zone (or Z) is part of the value, and the year has four
+     * digits (beyond them PostgreSQL cannot store the value).
+     */
     private static void checkDateTime(String text, String name) {
+        OffsetDateTime parsed;
         try {
-            OffsetDateTime parsed = OffsetDateTime.parse(text);
+            parsed = OffsetDateTime.parse(text);
             parsed.get(ChronoField.OFFSET_SECONDS);
         } catch (DateTimeParseException e) {
-            throw new PayloadViolation(
-                    ErrorCode.PropertyConstraintViolation, name + " is not a date-time with zone: " + text);
+            throw new PayloadViolation(ErrorCode.PropertyConstraintViolation, name + " is not a date-time with zone");
+        }
+        if (parsed.getYear() < 1 || parsed.getYear() > 9999) {
+            throw new PayloadViolation(ErrorCode.PropertyConstraintViolation, name + " has a year outside 1 to 9999");
+        }
+    }
+
+    /**
+     * Text the database can store as it came: no NUL character and no unpaired surrogate (which
+     * PostgreSQL refuses, so that a value passing here would otherwise fail only when written).
+     */
+    private static void checkText(String text, String name) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                throw new PayloadViolation(ErrorCode.PropertyConstraintViolation, name + " contains a NUL character");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new PayloadViolation(
+                        ErrorCode.PropertyConstraintViolation, name + " contains an unpaired surrogate");
+            }
         }
     }
 

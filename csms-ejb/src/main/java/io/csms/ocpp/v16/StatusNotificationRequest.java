@@ -4,7 +4,8 @@ import java.time.OffsetDateTime;
 
 /** OCPP 1.6 StatusNotification.req. */
 public record StatusNotificationRequest(
-        @Required Integer connectorId,
+        @Required @Range(min = 0, max = Range.MAX_CONNECTOR_ID)
+        Integer connectorId,
 
         @Required
         @OneOf({

@@ -25,4 +25,11 @@ public record StopTransactionRequest(
         })
         String reason,
 
-        List<MeterValue> transactionData) {}
+        List<MeterValue> transactionData)
+        implements CarriesMeterValues {
+
+    @Override
+    public List<MeterValue> meterValues() {
+        return transactionData == null ? List.of() : transactionData;
+    }
+}

@@ -68,6 +68,14 @@ class PayloadValidatorTest {
                 // nested: a sampled value without its value, a meterValue that is not an array
                 "{\"connectorId\": 1, \"meterValue\": [{\"timestamp\": \"2026-11-21T08:00:00Z\", \"sampledValue\": [{\"unit\": \"Wh\"}]}]} | MeterValuesRequest | OccurenceConstraintViolation",
                 "{\"connectorId\": 1, \"meterValue\": {}} | MeterValuesRequest | TypeConstraintViolation",
+                // what passes must be storable (review H9 and the fuzzing): NUL, unpaired surrogates, connector 0
+                // of a transaction, connectors beyond any charger, years PostgreSQL cannot store
+                "{\"idTag\": \"\\u0000\"} | AuthorizeRequest | PropertyConstraintViolation",
+                "{\"idTag\": \"A\\ud800B\"} | AuthorizeRequest | PropertyConstraintViolation",
+                "{\"connectorId\": 0, \"idTag\": \"T\", \"meterStart\": 0, \"timestamp\": \"2026-11-21T08:00:00Z\"} | StartTransactionRequest | PropertyConstraintViolation",
+                "{\"connectorId\": -1, \"errorCode\": \"NoError\", \"status\": \"Available\"} | StatusNotificationRequest | PropertyConstraintViolation",
+                "{\"connectorId\": 101, \"errorCode\": \"NoError\", \"status\": \"Available\"} | StatusNotificationRequest | PropertyConstraintViolation",
+                "{\"connectorId\": 1, \"idTag\": \"T\", \"meterStart\": 0, \"timestamp\": \"+10000-01-01T00:00:00Z\"} | StartTransactionRequest | PropertyConstraintViolation",
             })
     void names_the_ocpp_16_error_code_of_a_violation(String payload, String message, ErrorCode expected)
             throws Exception {
@@ -75,6 +83,12 @@ class PayloadValidatorTest {
         PayloadViolation violation =
                 assertThrows(PayloadViolation.class, () -> PayloadValidator.validate(json(payload), type));
         assertEquals(expected, violation.code(), violation.getMessage());
+    }
+
+    @Test
+    void a_pair_of_surrogates_is_text_like_any_other() {
+        assertDoesNotThrow(
+                () -> PayloadValidator.validate(json("{\"idTag\": \"\\ud83d\\udd0c\"}"), AuthorizeRequest.class));
     }
 
     private static JsonObject json(String text) {

@@ -1,11 +1,16 @@
 package io.csms.web.ocpp;
 
+import io.csms.chargepoint.Charger;
+import io.csms.chargepoint.ChargerCredentials;
 import io.csms.chargepoint.Presence;
+import io.csms.ocpp.rpc.ErrorCode;
 import io.csms.ocpp.rpc.FrameCodec;
 import io.csms.ocpp.rpc.FrameException;
 import io.csms.ocpp.rpc.OcppFrame;
 import io.csms.ocpp.session.ChargerConnections;
 import io.csms.ocpp.v16.OcppDispatcher;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -18,9 +23,9 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * OCPP 1.6-J WebSocket endpoint: one session per connected charger. The handshake was checked by
@@ -45,7 +50,18 @@ public class OcppEndpoint {
     ChargerConnections connections;
 
     @Inject
+    ChargerCredentials credentials;
+
+    @Inject
     Presence presence;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** Largest frame a charger may send, in bytes; a larger one closes its connection (1009). */
+    @Inject
+    @ConfigProperty(name = "csms.ocpp.max-frame-bytes", defaultValue = "65536")
+    int maxFrameBytes;
 
     @OnOpen
     public void open(Session session, @PathParam("chargePointId") String chargerId) throws IOException {
@@ -53,11 +69,27 @@ public class OcppEndpoint {
             session.close(new CloseReason(CloseReason.CloseCodes.PROTOCOL_ERROR, "Subprotocol ocpp1.6 required"));
             return;
         }
+        // the id the handshake filter admitted is the one served: the same raw path, read the same way
+        String raw = session.getRequestURI().getRawPath();
+        int at = raw == null ? -1 : raw.lastIndexOf(OcppPath.PREFIX);
+        if (at < 0
+                || !OcppPath.chargerId(raw.substring(at))
+                        .filter(chargerId::equals)
+                        .isPresent()) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Not the admitted charger id"));
+            return;
+        }
         // no container idle timeout: dead sockets are found by our pings (see also TyrusIdleTimer)
         session.setMaxIdleTimeout(0);
-        WebSocketChannel channel = new WebSocketChannel(chargerId, session);
+        session.setMaxTextMessageBufferSize(maxFrameBytes);
+        session.setMaxBinaryMessageBufferSize(1024);
+        WebSocketChannel channel = new WebSocketChannel(chargerId, session, executor);
         session.getUserProperties().put(CHANNEL, channel);
-        connections.opened(channel);
+        Charger.RegistrationStatus stored = credentials
+                .of(chargerId)
+                .map(ChargerCredentials.Credentials::registrationStatus)
+                .orElse(null);
+        connections.opened(channel, stored);
         presence.connected(chargerId);
     }
 
@@ -76,24 +108,43 @@ public class OcppEndpoint {
             frame = FrameCodec.decode(text);
         } catch (FrameException e) {
             if (e.messageId() == null) {
-                LOG.warning(() ->
-                        "Charger " + chargerId + ": dropped a frame without a readable message id: " + e.getMessage());
+                LOG.warning(() -> "Charger " + chargerId + ": dropped a frame without a readable message id");
                 return;
             }
             send(channel, e.toCallError());
             return;
         }
         if (frame instanceof OcppFrame.Call call) {
-            // most replies are ready at once; meter values once their batch is committed (off this thread)
-            dispatcher.dispatch(chargerId, call).thenAccept(reply -> {
-                send(channel, reply.frame());
-                if (reply.afterReply() != null) {
-                    connections.execute(reply.afterReply());
+            switch (connections.arrived(channel, call)) {
+                case NOW -> handle(channel, call);
+                case QUEUED -> {
+                    // handled once the charger's previous CALL is answered
                 }
-            });
+                case REFUSED ->
+                    send(
+                            channel,
+                            new OcppFrame.CallError(
+                                    call.messageId(),
+                                    ErrorCode.GenericError,
+                                    "Too many CALLs in flight: OCPP-J allows one at a time"));
+            }
         } else {
             connections.answered(chargerId, frame);
         }
+    }
+
+    /**
+     * Handles one of the charger's CALLs; once it is answered, the next that waited. Most answers
+     * are ready at once; meter values and boots once their batch is committed (off this thread).
+     */
+    private void handle(WebSocketChannel channel, OcppFrame.Call call) {
+        dispatcher.dispatch(channel.chargerId(), call).thenAccept(reply -> {
+            send(channel, reply.frame());
+            if (reply.afterReply() != null) {
+                connections.execute(reply.afterReply());
+            }
+            connections.answeredCharger(channel).ifPresent(next -> connections.execute(() -> handle(channel, next)));
+        });
     }
 
     @OnClose
@@ -111,10 +162,6 @@ public class OcppEndpoint {
     }
 
     private static void send(WebSocketChannel channel, OcppFrame frame) {
-        try {
-            channel.send(FrameCodec.encode(frame));
-        } catch (UncheckedIOException e) {
-            LOG.log(Level.WARNING, "Charger " + channel.chargerId() + ": could not send " + frame.messageId(), e);
-        }
+        channel.send(FrameCodec.encode(frame));
     }
 }

@@ -2,6 +2,7 @@ package io.csms.web.ocpp;
 
 import io.csms.chargepoint.Admission;
 import io.csms.chargepoint.ChargerAdmission;
+import io.csms.platform.TrustedProxies;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,11 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * Checks an OCPP WebSocket handshake before the upgrade, where an HTTP status can still be answered
- * (the WebSocket API itself cannot refuse): subprotocol {@code ocpp1.6} offered (else 400), the
- * charger known (else 404) and authenticated per its security profile (else 401, or 403 without TLS).
+ * (the WebSocket API itself cannot refuse): subprotocol {@code ocpp1.6} offered and the charger id
+ * in its one canonical form (else 400), the charger known (else 404), authenticated per its
+ * security profile (else 401, or 403 without TLS), and not locked out by failed handshakes (else
+ * 429 with Retry-After).
  */
 @WebFilter(urlPatterns = "/ocpp/*", asyncSupported = true)
 public class OcppHandshakeFilter extends HttpFilter {
@@ -29,6 +33,9 @@ public class OcppHandshakeFilter extends HttpFilter {
 
     @Inject
     ChargerAdmission admission;
+
+    @Inject
+    TrustedProxies proxies;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -41,44 +48,44 @@ public class OcppHandshakeFilter extends HttpFilter {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "Subprotocol " + SUBPROTOCOL + " required");
             return;
         }
-        String chargerId = chargerId(request);
-        if (chargerId == null) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        Optional<String> chargerId = chargerId(request);
+        if (chargerId.isEmpty()) {
+            response.sendError(
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    "The charger id is the last path segment: 1 to 48 of A-Z a-z 0-9 . _ * - (no encoding, no ;)");
             return;
         }
         String[] basic = basicCredentials(request);
         X509Certificate[] certificates =
                 (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
         Admission decision = admission.admit(new ChargerAdmission.Handshake(
-                chargerId,
-                basic[0],
-                basic[1],
-                request.isSecure(),
-                certificates == null || certificates.length == 0 ? null : certificates[0],
-                request.getRemoteAddr()));
+                chargerId.get(), basic[0], basic[1], request.isSecure(), certificates, proxies.clientAddress(request)));
         if (decision instanceof Admission.Admitted) {
             chain.doFilter(request, response);
         } else if (decision instanceof Admission.Unknown) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "Unknown charger");
         } else if (decision instanceof Admission.TlsRequired) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "This charger must connect over TLS (wss)");
-        } else {
+        } else if (decision instanceof Admission.Throttled throttled) {
+            response.setHeader(
+                    "Retry-After", Long.toString(throttled.retryAfter().toSeconds()));
+            response.sendError(429, "Too many failed handshakes; retry later");
+        } else if (decision instanceof Admission.Unauthenticated) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"ocpp\", charset=\"UTF-8\"");
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        } else {
+            throw new AssertionError("Unhandled admission " + decision);
         }
     }
 
     /**
-     * OCPP-J: the charge point identity is the last path segment. Read from the URI: the path info
-     * belongs to whichever servlet the container picked for the upgrade, not to this filter.
+     * OCPP-J: the charge point identity is the last path segment. Read from the raw URI (the path
+     * info belongs to whichever servlet the container picked for the upgrade), in its one canonical
+     * form ({@link OcppPath}).
      */
-    static String chargerId(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!path.startsWith("/ocpp/")) {
-            return null;
-        }
-        String id = java.net.URLDecoder.decode(path.substring("/ocpp/".length()), StandardCharsets.UTF_8);
-        return id.isEmpty() || id.length() > 48 || id.indexOf('/') >= 0 ? null : id;
+    static Optional<String> chargerId(HttpServletRequest request) {
+        return OcppPath.chargerId(
+                request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     private static String[] basicCredentials(HttpServletRequest request) {

@@ -1,11 +1,14 @@
 package io.csms.web.api.admin;
 
 import io.csms.chargepoint.Charger;
+import io.csms.chargepoint.ChargerCertificate;
 import io.csms.chargepoint.ChargerRegistration;
+import io.csms.chargepoint.ChargerRegistrations;
 import io.csms.chargepoint.Chargers;
 import io.csms.chargepoint.Presence;
 import io.csms.transaction.ChargingTransaction;
 import io.csms.transaction.Transactions;
+import io.csms.web.api.Caller;
 import io.csms.web.api.OpenApiResource;
 import io.csms.web.api.Problems;
 import io.csms.web.api.Roles;
@@ -66,7 +69,13 @@ public class ChargersResource {
     Transactions transactions;
 
     @Inject
+    ChargerRegistrations registrations;
+
+    @Inject
     JsonWebToken caller;
+
+    @Inject
+    Caller address;
 
     /** A charger as operators see it; secrets never leave the server. */
     @Schema(name = "OperatorChargerView")
@@ -143,18 +152,10 @@ public class ChargersResource {
     @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     @POST
     public Response register(@Valid ChargerRegistration registration) {
-        try {
-            Charger charger = chargers.register(registration, caller.getName());
-            return Response.created(UriBuilder.fromPath("admin/chargers/{id}").build(charger.id()))
-                    .entity(ChargerView.of(charger, presence))
-                    .build();
-        } catch (Chargers.RegistrationException e) {
-            return Problems.response(
-                            e.conflict() ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
-                            e.conflict() ? "charger-exists" : "invalid-charger",
-                            e.getMessage())
-                    .build();
-        }
+        Charger charger = registrations.register(registration, actor());
+        return Response.created(UriBuilder.fromPath("admin/chargers/{id}").build(charger.id()))
+                .entity(ChargerView.of(charger, presence))
+                .build();
     }
 
     @Operation(summary = "Change a charger's registration")
@@ -175,14 +176,10 @@ public class ChargersResource {
                             Response.Status.BAD_REQUEST, "invalid-charger", "The id in the body must match the URL")
                     .build();
         }
-        try {
-            return chargers.update(registration, caller.getName())
-                    .map(c -> Response.ok(ChargerView.of(c, presence)).build())
-                    .orElseGet(() -> notFound(id));
-        } catch (Chargers.RegistrationException e) {
-            return Problems.response(Response.Status.BAD_REQUEST, "invalid-charger", e.getMessage())
-                    .build();
-        }
+        return registrations
+                .update(registration, actor())
+                .map(c -> Response.ok(ChargerView.of(c, presence)).build())
+                .orElseGet(() -> notFound(id));
     }
 
     @Operation(summary = "Delete a charger")
@@ -191,7 +188,7 @@ public class ChargersResource {
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        return chargers.delete(id, caller.getName()) ? Response.noContent().build() : notFound(id);
+        return registrations.delete(id, actor()) ? Response.noContent().build() : notFound(id);
     }
 
     @Schema(name = "OperatorConnectorView")
@@ -293,9 +290,57 @@ public class ChargersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response decide(
             @PathParam("id") String id, @jakarta.validation.Valid @NotNull RegistrationDecision decision) {
-        return chargers.decide(id, Charger.RegistrationStatus.valueOf(decision.status()), caller.getName())
+        return registrations
+                .decide(id, Charger.RegistrationStatus.valueOf(decision.status()), actor())
                 .map(c -> Response.ok(ChargerView.of(c, presence)).build())
                 .orElseGet(() -> notFound(id));
+    }
+
+    /** A certificate the CSMS CA issued to the charger. */
+    public record CertificateView(
+            String serial, String subject, String sha256, Instant issuedAt, Instant notAfter, Instant revokedAt) {
+
+        static CertificateView of(ChargerCertificate c) {
+            return new CertificateView(c.serial(), c.subject(), c.sha256(), c.issuedAt(), c.notAfter(), c.revokedAt());
+        }
+    }
+
+    @Operation(summary = "The certificates the CSMS CA issued to a charger (SignCertificate), newest first")
+    @APIResponse(
+            responseCode = "200",
+            description = "The certificates",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = CertificateView.class)))
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
+    @GET
+    @Path("{id}/certificates")
+    public Response certificates(@PathParam("id") String id) {
+        return ifKnown(
+                id,
+                () -> registrations.certificates(id).stream()
+                        .map(CertificateView::of)
+                        .toList());
+    }
+
+    @Operation(summary = "Revoke a certificate the CSMS CA issued to the charger: it no longer admits the charger")
+    @APIResponse(
+            responseCode = "200",
+            description = "The revoked certificate",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CertificateView.class)))
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
+    @DELETE
+    @Path("{id}/certificates/{serial}")
+    public CertificateView revoke(@PathParam("id") String id, @PathParam("serial") String serial) {
+        return CertificateView.of(registrations.revoke(id, serial, actor()));
+    }
+
+    private ChargerRegistrations.Actor actor() {
+        return new ChargerRegistrations.Actor(caller.getName(), address.address());
     }
 
     static TransactionView view(ChargingTransaction t) {

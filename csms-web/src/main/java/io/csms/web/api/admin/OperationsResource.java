@@ -4,6 +4,7 @@ import io.csms.chargepoint.Chargers;
 import io.csms.ocpp.session.CallOutcome;
 import io.csms.ocpp.v16.PayloadViolation;
 import io.csms.remotecontrol.RemoteCommands;
+import io.csms.web.api.Caller;
 import io.csms.web.api.OpenApiResource;
 import io.csms.web.api.Problems;
 import io.csms.web.api.Roles;
@@ -49,6 +50,9 @@ public class OperationsResource {
     @Inject
     Chargers chargers;
 
+    @Inject
+    Caller caller;
+
     @Operation(summary = "Send an OCPP 1.6 request (the body) to a charger and return its answer")
     @APIResponse(
             responseCode = "200",
@@ -77,7 +81,12 @@ public class OperationsResource {
                     .build());
         }
         try {
-            return commands.invoke(chargerId, action, payload == null ? JsonObject.EMPTY_JSON_OBJECT : payload)
+            return commands.invoke(
+                            chargerId,
+                            action,
+                            payload == null ? JsonObject.EMPTY_JSON_OBJECT : payload,
+                            caller.name(),
+                            caller.address())
                     .thenApply(OperationsResource::response);
         } catch (PayloadViolation e) {
             return done(Problems.response(

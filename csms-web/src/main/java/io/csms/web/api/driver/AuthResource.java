@@ -1,6 +1,8 @@
 package io.csms.web.api.driver;
 
 import io.csms.account.Accounts;
+import io.csms.account.EmailVerifications;
+import io.csms.web.api.Caller;
 import io.csms.web.api.OpenApiResource;
 import io.csms.web.api.Problems;
 import io.csms.web.api.Roles;
@@ -42,15 +44,24 @@ public class AuthResource {
     Accounts accounts;
 
     @Inject
+    EmailVerifications verifications;
+
+    @Inject
     Caller caller;
 
+    /** Email and password; {@code totp}, the 6-digit code of the account's second factor once one is enrolled. */
     public record Credentials(
             @NotNull @Size(max = 254) String email,
-            @NotNull @Size(max = 1024) String password) {}
+            @NotNull @Size(max = 1024) String password,
+            @Size(max = 16) String totp) {}
 
     public record RefreshRequest(@NotNull @Size(max = 100) String refreshToken) {}
 
-    public record SignedUp(long id, String email, String idTag, java.util.List<String> roles) {}
+    /** The token of the link sent to a new account's e-mail address. */
+    public record Verification(@NotNull @Size(max = 100) String token) {}
+
+    /** {@code status}: ACTIVE, or UNVERIFIED until the link sent to the address is used. */
+    public record SignedUp(long id, String email, String idTag, java.util.List<String> roles, String status) {}
 
     /** The login and refresh answer, in OAuth 2.0 token-response style. */
     public record TokenResponse(
@@ -58,7 +69,8 @@ public class AuthResource {
             @JsonbProperty("token_type") String tokenType,
             @JsonbProperty("expires_in") long expiresIn,
             @JsonbProperty("refresh_token") String refreshToken,
-            String idTag) {}
+            String idTag,
+            String secondFactor) {}
 
     @Operation(summary = "Create an account with its app id tag")
     @APIResponse(
@@ -68,6 +80,7 @@ public class AuthResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignedUp.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
+    @APIResponse(responseCode = "429", ref = Problems.TOO_MANY_REQUESTS)
     @POST
     @Path("signup")
     @PermitAll
@@ -78,8 +91,20 @@ public class AuthResource {
                         signedUp.account().id(),
                         signedUp.account().email(),
                         signedUp.idTag(),
-                        signedUp.account().roles()))
+                        signedUp.account().roles(),
+                        signedUp.account().status().name()))
                 .build();
+    }
+
+    @Operation(summary = "Verify the e-mail address with the token of the link sent at sign-up")
+    @APIResponse(responseCode = "204", description = "Verified: the account is active")
+    @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
+    @POST
+    @Path("verify")
+    @PermitAll
+    public Response verify(@Valid @NotNull Verification verification) {
+        verifications.verify(verification.token(), caller.address());
+        return Response.noContent().build();
     }
 
     @Operation(summary = "Log in: an access token and a refresh token")
@@ -92,12 +117,14 @@ public class AuthResource {
                             schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Problems.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
     @APIResponse(responseCode = "429", ref = Problems.TOO_MANY_REQUESTS)
     @POST
     @Path("login")
     @PermitAll
     public Response login(@Valid @NotNull Credentials credentials) {
-        Accounts.Login login = accounts.login(credentials.email(), credentials.password(), caller.address());
+        Accounts.Login login =
+                accounts.login(credentials.email(), credentials.password(), credentials.totp(), caller.address());
         if (login instanceof Accounts.LoggedIn in) {
             return tokens(in.tokens());
         }
@@ -109,7 +136,21 @@ public class AuthResource {
                     .header(HttpHeaders.RETRY_AFTER, throttled.retryAfter().toSeconds())
                     .build();
         }
-        return invalidCredentials("Wrong email or password");
+        if (login instanceof Accounts.SecondFactorRequired) {
+            return Problems.response(
+                            Response.Status.UNAUTHORIZED,
+                            "second-factor-required",
+                            "This account has a second factor: send its current code as totp")
+                    .build();
+        }
+        if (login instanceof Accounts.Unverified) {
+            return Problems.response(
+                            Response.Status.FORBIDDEN,
+                            "email-not-verified",
+                            "Verify the e-mail address first (the link in the mail sent at sign-up)")
+                    .build();
+        }
+        return invalidCredentials("Wrong email, password or second factor");
     }
 
     @Operation(summary = "Trade a refresh token for new tokens (the old one is revoked)")
@@ -147,7 +188,12 @@ public class AuthResource {
 
     private static Response tokens(Accounts.Tokens tokens) {
         return Response.ok(new TokenResponse(
-                        tokens.accessToken(), "Bearer", tokens.expiresIn(), tokens.refreshToken(), tokens.idTag()))
+                        tokens.accessToken(),
+                        "Bearer",
+                        tokens.expiresIn(),
+                        tokens.refreshToken(),
+                        tokens.idTag(),
+                        tokens.secondFactor()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
     }

@@ -1,8 +1,11 @@
 package io.csms.web.api.driver;
 
 import io.csms.account.Cards;
+import io.csms.authorization.CardClaim;
 import io.csms.authorization.IdTag;
 import io.csms.authorization.IdTags;
+import io.csms.chargepoint.ChargerRegistration;
+import io.csms.web.api.Caller;
 import io.csms.web.api.OpenApiResource;
 import io.csms.web.api.Problems;
 import io.csms.web.api.Roles;
@@ -25,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -53,17 +57,41 @@ public class CardsResource {
     @Inject
     Caller caller;
 
+    /** A card to claim; {@code chargePointId} names the charger at which it will be tapped to prove it (else an operator decides). */
     public record NewCard(
             @NotNull @Pattern(regexp = IdTags.ID_TOKEN, message = IdTags.ID_TOKEN_RULE)
             String idTag,
 
-            @Size(max = 64) String label) {}
+            @Size(max = 64) String label,
 
-    /** A card as its owner sees it: {@code kind} APP (the app's own tag) or RFID; {@code status} as chargers see it. */
-    public record CardView(String idTag, String kind, String label, String status, Instant createdAt) {
+            @Pattern(regexp = ChargerRegistration.ID, message = ChargerRegistration.ID_RULE)
+            String chargePointId) {}
+
+    /**
+     * A card as its owner sees it: {@code kind} APP (the app's own tag) or RFID; {@code status} as
+     * chargers see it (Blocked when the owner or an operator blocked it); {@code blockedByOwner}.
+     */
+    public record CardView(
+            String idTag, String kind, String label, String status, boolean blockedByOwner, Instant createdAt) {
 
         static CardView of(IdTag tag) {
-            return new CardView(tag.idTag(), tag.kind(), tag.label(), tag.status(), tag.createdAt());
+            String status = tag.ownerBlocked() && tag.status().equals("Accepted") ? "Blocked" : tag.status();
+            return new CardView(tag.idTag(), tag.kind(), tag.label(), status, tag.ownerBlocked(), tag.createdAt());
+        }
+    }
+
+    /** A claim to a card: WAITING (for the tap at {@code chargePointId}, or an operator), CONFIRMED, EXPIRED, REFUSED. */
+    public record ClaimView(
+            UUID claimId, String idTag, String label, String chargePointId, String status, Instant expiresAt) {
+
+        static ClaimView of(CardClaim claim) {
+            return new ClaimView(
+                    claim.id(),
+                    claim.idTag(),
+                    claim.label(),
+                    claim.chargerId(),
+                    claim.state(Instant.now()).name(),
+                    claim.expiresAt());
         }
     }
 
@@ -80,20 +108,41 @@ public class CardsResource {
         return cards.list(caller.accountId()).stream().map(CardView::of).toList();
     }
 
-    @Operation(summary = "Link an RFID card")
+    @Operation(
+            summary = "Claim an RFID card: it is linked once it is tapped at the named charger within minutes"
+                    + " (or once an operator approves)")
     @APIResponse(
-            responseCode = "201",
-            description = "The card",
+            responseCode = "202",
+            description = "The claim, waiting for the tap",
             content =
-                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CardView.class)))
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ClaimView.class)))
     @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     @POST
     public Response add(@Valid @NotNull NewCard card) {
-        IdTag tag = cards.add(caller.accountId(), card.idTag(), card.label(), caller.address());
-        return Response.created(UriBuilder.fromPath("/csms/api/me/cards/{id}").build(tag.idTag()))
-                .entity(CardView.of(tag))
+        CardClaim claim =
+                cards.claim(caller.accountId(), card.idTag(), card.label(), card.chargePointId(), caller.address());
+        return Response.accepted(ClaimView.of(claim))
+                .location(UriBuilder.fromPath("/csms/api/me/cards/claims/{id}").build(claim.id()))
                 .build();
+    }
+
+    @Operation(summary = "A claim to a card")
+    @APIResponse(
+            responseCode = "200",
+            description = "The claim",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ClaimView.class)))
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
+    @GET
+    @Path("claims/{claimId}")
+    public ClaimView claim(@PathParam("claimId") UUID claimId) {
+        return ClaimView.of(cards.claimOf(caller.accountId(), claimId));
     }
 
     @Operation(summary = "Block a card: chargers will refuse it")

@@ -4,6 +4,7 @@ import io.csms.authorization.IdTags;
 import io.csms.charging.ChargerQr;
 import io.csms.charging.DriverCharging;
 import io.csms.charging.RemoteCommand;
+import io.csms.web.api.Caller;
 import io.csms.web.api.OpenApiResource;
 import io.csms.web.api.Problems;
 import io.csms.web.api.Roles;

@@ -2,6 +2,7 @@ package io.csms.web.api.driver;
 
 import io.csms.charging.DriverCommands;
 import io.csms.charging.RemoteCommand;
+import io.csms.web.api.Caller;
 import io.csms.web.api.OpenApiResource;
 import io.csms.web.api.Problems;
 import io.csms.web.api.Roles;

@@ -2,7 +2,9 @@ package io.csms.web.api.driver;
 
 import io.csms.charging.DriverSessions;
 import io.csms.charging.LiveSessions;
+import io.csms.platform.Refusal;
 import io.csms.transaction.TransactionEvent;
+import io.csms.web.api.Caller;
 import io.csms.web.api.OpenApiResource;
 import io.csms.web.api.Problems;
 import io.csms.web.api.Roles;
@@ -130,12 +132,18 @@ public class SessionsResource {
             content =
                     @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class)))
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = Problems.TOO_MANY_REQUESTS)
     @GET
     @Path("{id}/live")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void live(@PathParam("id") int id, @Context SseEventSink sink, @Context Sse sse) {
         long accountId = caller.accountId();
         DriverSessions.Detail detail = sessions.detail(accountId, id); // 404 unless the caller's
+        LiveSessions.Stream stream = live.admit(accountId)
+                .orElseThrow(() -> Refusal.throttled(
+                        "too-many-live-streams",
+                        "Too many live streams are open for this account; close one first",
+                        java.time.Duration.ofSeconds(5)));
         AtomicReference<AutoCloseable> watch = new AtomicReference<>();
         Runnable end = () -> {
             AutoCloseable w = watch.getAndSet(null);
@@ -146,8 +154,25 @@ public class SessionsResource {
                 sink.close();
             } catch (Exception e) {
                 // the client went away first
+            } finally {
+                stream.close();
             }
         };
+        // a comment now and then finds a client that went away; a stream ends after its lifetime
+        stream.timed(
+                () -> {
+                    if (sink.isClosed()) {
+                        end.run();
+                    } else {
+                        sink.send(sse.newEventBuilder().comment("keep-alive").build())
+                                .whenComplete((ok, failure) -> {
+                                    if (failure != null) {
+                                        end.run();
+                                    }
+                                });
+                    }
+                },
+                end);
         sink.send(event(sse, "session", JSONB.toJson(detail.session())));
         if (detail.session().stopTime() != null) {
             end.run();

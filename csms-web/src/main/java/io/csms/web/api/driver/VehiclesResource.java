@@ -3,6 +3,7 @@ package io.csms.web.api.driver;
 import io.csms.account.Vehicle;
 import io.csms.account.VehicleDetails;
 import io.csms.account.Vehicles;
+import io.csms.web.api.Caller;
 import io.csms.web.api.OpenApiResource;
 import io.csms.web.api.Problems;
 import io.csms.web.api.Roles;

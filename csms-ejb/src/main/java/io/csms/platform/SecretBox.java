@@ -1,4 +1,4 @@
-package io.csms.roaming;
+package io.csms.platform;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,12 +19,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Encrypts the secrets the CSMS must be able to read back (partners' tokens we send, TOTP secrets)
  * with AES-256-GCM. The key is 32 random bytes, base64, in the file named by
- * {@code csms.secrets.key.location}; the run command generates one at first start.
+ * {@code csms.secrets.key.location}; the run command generates one at first start. Each secret is
+ * sealed for a purpose (e.g. {@code ocpi.totp-incoming}) that is authenticated with it: a sealed
+ * value copied into another column does not open there. Values sealed before purposes ({@code v1:})
+ * still open.
  */
 @ApplicationScoped
 public class SecretBox {
 
-    private static final String PREFIX = "v1:";
+    private static final String V1 = "v1:";
+    private static final String V2 = "v2:";
     private static final int IV_BYTES = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -47,7 +51,8 @@ public class SecretBox {
         }
     }
 
-    public String seal(String plain) {
+    /** Seals {@code plain} for {@code purpose}; null stays null. */
+    public String seal(String plain, String purpose) {
         if (plain == null) {
             return null;
         }
@@ -56,8 +61,9 @@ public class SecretBox {
             RANDOM.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+            cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return PREFIX
+            return V2
                     + Base64.getEncoder()
                             .encodeToString(ByteBuffer.allocate(iv.length + sealed.length)
                                     .put(iv)
@@ -68,20 +74,25 @@ public class SecretBox {
         }
     }
 
-    public String open(String sealed) {
+    /** Opens a value sealed for {@code purpose}; one sealed for another purpose does not open. */
+    public String open(String sealed, String purpose) {
         if (sealed == null) {
             return null;
         }
-        if (!sealed.startsWith(PREFIX)) {
+        boolean v2 = sealed.startsWith(V2);
+        if (!v2 && !sealed.startsWith(V1)) {
             throw new IllegalStateException("Not a sealed secret");
         }
         try {
-            byte[] all = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
+            byte[] all = Base64.getDecoder().decode(sealed.substring(V2.length()));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, IV_BYTES));
+            if (v2) {
+                cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
+            }
             return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("A sealed secret does not open with this key", e);
+            throw new IllegalStateException("A sealed secret does not open with this key for " + purpose, e);
         }
     }
 }

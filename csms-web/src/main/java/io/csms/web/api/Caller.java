@@ -1,6 +1,6 @@
-package io.csms.web.api.driver;
+package io.csms.web.api;
 
-import io.csms.web.api.Problems;
+import io.csms.platform.TrustedProxies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,7 +8,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The account behind the request's access token, and where the request came from. */
+/**
+ * The account behind the request's access token, and where the request came from (the connecting
+ * address, or what a trusted reverse proxy reports: {@link TrustedProxies}).
+ */
 @RequestScoped
 public class Caller {
 
@@ -17,6 +20,9 @@ public class Caller {
 
     @Inject
     HttpServletRequest request;
+
+    @Inject
+    TrustedProxies proxies;
 
     /** The account id ({@code sub} of tokens the CSMS issued); a token naming no account may not act as a driver. */
     public long accountId() {
@@ -29,7 +35,12 @@ public class Caller {
                         .build());
     }
 
+    /** The token's name ({@code upn}: the account's email), for the audit trail. */
+    public String name() {
+        return token.getName();
+    }
+
     public String address() {
-        return request == null ? null : request.getRemoteAddr();
+        return request == null ? null : proxies.clientAddress(request);
     }
 }
