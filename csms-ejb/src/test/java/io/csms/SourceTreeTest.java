@@ -94,6 +94,52 @@ class SourceTreeTest {
         assertEquals(List.of(), missing, "entities missing from persistence.xml");
     }
 
+    /**
+     * A session bean is reached through its container proxy, which serves public methods only: a
+     * package-private method called from a neighbour deploys fine and fails on the first call.
+     */
+    @Test
+    void session_beans_expose_only_public_or_private_methods() throws IOException {
+        Path classes = root().resolve("csms-ejb/src/main/java");
+        List<String> offending;
+        try (Stream<Path> files = Files.walk(classes)) {
+            offending = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !f.getFileName().toString().equals("package-info.java"))
+                    .map(f -> classes.relativize(f).toString().replace('/', '.').replaceAll("\\.java$", ""))
+                    .map(SourceTreeTest::load)
+                    .filter(c -> c.isAnnotationPresent(jakarta.ejb.Stateless.class)
+                            || c.isAnnotationPresent(jakarta.ejb.Singleton.class))
+                    .flatMap(c -> Stream.of(c.getDeclaredMethods())
+                            .filter(m -> !m.isSynthetic())
+                            .filter(m -> !java.lang.reflect.Modifier.isStatic(m.getModifiers()))
+                            .filter(m -> !java.lang.reflect.Modifier.isPrivate(m.getModifiers()))
+                            .filter(m -> !java.lang.reflect.Modifier.isPublic(m.getModifiers()))
+                            .filter(m -> Stream.of(m.getAnnotations())
+                                    .map(a -> a.annotationType().getName())
+                                    .noneMatch(LIFECYCLE::contains))
+                            .map(m -> c.getSimpleName() + "." + m.getName()))
+                    .sorted()
+                    .toList();
+        }
+        assertEquals(List.of(), offending, "non-public business methods of session beans");
+    }
+
+    private static final java.util.Set<String> LIFECYCLE = java.util.Set.of(
+            "jakarta.annotation.PostConstruct",
+            "jakarta.annotation.PreDestroy",
+            "jakarta.ejb.Schedule",
+            "jakarta.ejb.Schedules",
+            "jakarta.ejb.Timeout",
+            "jakarta.interceptor.AroundInvoke");
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, SourceTreeTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(name, e);
+        }
+    }
+
     private static boolean refersOutside(Path file) {
         try {
             return OUTSIDE.matcher(Files.readString(file)).find();

@@ -35,6 +35,34 @@ class ChargerSecurityIT extends CsmsEar {
         assertEquals(101, status("CP-SP1", "CP-SP1", key));
     }
 
+    /** A connection opened with credentials that are no longer valid does not outlive them (review M4). */
+    @Test
+    void a_live_connection_ends_when_its_credentials_change_or_its_charger_is_deleted() {
+        String key = Admin.registerCharger("CP-LIVE-REKEY");
+        try (OcppClient cp = OcppClient.connect("CP-LIVE-REKEY", "CP-LIVE-REKEY", key)) {
+            assertEquals(
+                    200,
+                    Http.put(
+                                    "/csms/api/admin/chargers/CP-LIVE-REKEY",
+                                    Json.createObjectBuilder()
+                                            .add("id", "CP-LIVE-REKEY")
+                                            .add("securityProfile", 1)
+                                            .add("authorizationKey", "another-key-0123456789")
+                                            .build()
+                                            .toString(),
+                                    Admin.bearer())
+                            .statusCode());
+            assertEquals(1008, cp.closedWith(), "closed: policy violation");
+        }
+        try (OcppClient cp = OcppClient.connect("CP-LIVE-REKEY", "CP-LIVE-REKEY", "another-key-0123456789")) {
+            assertEquals(
+                    204,
+                    Http.delete("/csms/api/admin/chargers/CP-LIVE-REKEY", Admin.bearer())
+                            .statusCode());
+            assertEquals(1008, cp.closedWith());
+        }
+    }
+
     /** Handshakes are checked against credentials held in memory: every change must apply at once. */
     @Test
     void a_new_key_a_new_profile_or_a_deletion_applies_from_the_next_handshake() {

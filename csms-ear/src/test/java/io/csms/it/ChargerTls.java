@@ -1,28 +1,18 @@
 package io.csms.it;
 
-import java.io.InputStream;
-import java.math.BigInteger;
-import java.nio.file.Files;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.HexFormat;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 
 /** TLS contexts for simulated chargers: a client certificate from the CSMS CA of the server under test. */
 public final class ChargerTls {
@@ -47,33 +37,28 @@ public final class ChargerTls {
 
     /** Like {@link #tls}, for any subject (a charger id, a roaming partner's name), with a new key each time. */
     public static Issued issue(String chargerId) throws Exception {
-        X509Certificate certificate = null;
+        return chargerId == null
+                ? withCertificate(null, null, null)
+                : issue(TestAuthority.csms(), "CN=" + chargerId, null);
+    }
+
+    /**
+     * A TLS context presenting a certificate that {@code authority} issues to {@code subject} (any
+     * X.500 name), with extended key usage {@code purpose} when not null.
+     */
+    public static Issued issue(TestAuthority authority, String subject, KeyPurposeId purpose) throws Exception {
+        KeyPair pair = TestAuthority.keyPair();
+        return withCertificate(authority.issue(subject, pair.getPublic(), purpose), pair.getPrivate(), authority);
+    }
+
+    /** A TLS context presenting {@code certificate} (with its key), or no certificate when it is null. */
+    public static Issued withCertificate(X509Certificate certificate, PrivateKey key, TestAuthority authority)
+            throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
-        if (chargerId != null) {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
-            KeyStore ca = KeyStore.getInstance("PKCS12");
-            char[] password = ServerUnderTest.certificateAuthority().password().toCharArray();
-            try (InputStream in =
-                    Files.newInputStream(ServerUnderTest.certificateAuthority().keystore())) {
-                ca.load(in, password);
-            }
-            X509Certificate caCertificate = (X509Certificate) ca.getCertificate("csms-ca");
-            Instant now = Instant.now();
-            certificate = new JcaX509CertificateConverter()
-                    .getCertificate(new JcaX509v3CertificateBuilder(
-                                    caCertificate,
-                                    new BigInteger(64, new SecureRandom()),
-                                    Date.from(now.minus(Duration.ofMinutes(5))),
-                                    Date.from(now.plus(Duration.ofDays(1))),
-                                    new X500Name("CN=" + chargerId),
-                                    pair.getPublic())
-                            .build(new JcaContentSignerBuilder("SHA256withRSA")
-                                    .build((PrivateKey) ca.getKey("csms-ca", password))));
+        if (certificate != null) {
             keys.setKeyEntry(
-                    "charger", pair.getPrivate(), "pw".toCharArray(), new Certificate[] {certificate, caCertificate});
+                    "charger", key, "pw".toCharArray(), new Certificate[] {certificate, authority.certificate()});
         }
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(keys, "pw".toCharArray());

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 /** Checks that hold on every server the EAR is deployed to. */
 public final class Checks {
@@ -22,15 +23,17 @@ public final class Checks {
 
     /**
      * An OCPI partner bound to a client certificate is served over mutual TLS with that certificate,
-     * and refused with another certificate of the same subject, without one, or without TLS.
+     * and refused with another certificate of the same subject, without one, or without TLS (in
+     * production every OCPI request without TLS is refused first: 403, csms.ocpi.require-tls).
      */
     public static void ocpiPartnerNeedsItsClientCertificate(String partyId) throws Exception {
         try (OcpiTestPartner partner = new OcpiTestPartner("DE", partyId, "EMSP")) {
-            JsonObject created = OcpiRegistrationIT.createPartner("Certified " + partyId, "[]");
-            HttpResponse<String> registered = Http.post(
-                    OcpiRegistrationIT.CREDENTIALS,
-                    partner.credentials(partner.newToken()).toString(),
-                    OcpiRegistrationIT.token(created.getString("registrationToken")));
+            JsonObject created = OcpiRegistrationIT.createPartner("Certified " + partyId, "[]", partner);
+            HttpResponse<String> registered = Http.tls(ChargerTls.tls(null))
+                    .post(
+                            OcpiRegistrationIT.CREDENTIALS,
+                            partner.credentials(partner.newToken()).toString(),
+                            OcpiRegistrationIT.token(created.getString("registrationToken")));
             assertEquals(200, registered.statusCode(), registered.body());
             String[] token = OcpiRegistrationIT.token(
                     Http.json(registered).getJsonObject("data").getString("token"));
@@ -60,7 +63,10 @@ public final class Checks {
                             .get(OcpiRegistrationIT.CREDENTIALS, token)
                             .statusCode(),
                     "no certificate");
-            assertEquals(401, Http.get(OcpiRegistrationIT.CREDENTIALS, token).statusCode(), "no TLS");
+            assertEquals(
+                    ServerUnderTest.production() ? 403 : 401,
+                    Http.get(OcpiRegistrationIT.CREDENTIALS, token).statusCode(),
+                    "no TLS");
         }
     }
 
@@ -184,6 +190,23 @@ public final class Checks {
         }
     }
 
+    /**
+     * Nothing but the HTTP and HTTPS listeners faces the network (security review C0): every other
+     * socket the server process listens on is bound to loopback. Read from /proc, as a port scan
+     * from outside would find them.
+     */
+    public static void onlyTheHttpListenersFaceTheNetwork(int adminPort) throws Exception {
+        List<Listening.Socket> sockets = Listening.of(ServerUnderTest.serverPid());
+        assertTrue(sockets.size() >= 3, "the server's sockets were found: " + sockets);
+        List<Listening.Socket> exposed = sockets.stream()
+                .filter(s -> !s.loopback() && !ServerUnderTest.publicPorts().contains(s.port()))
+                .toList();
+        assertEquals(List.of(), exposed, "listening beyond loopback besides HTTP(S): all " + sockets);
+        assertTrue(
+                sockets.stream().anyMatch(s -> s.port() == adminPort && s.loopback()),
+                "the admin interface listens, on loopback only: " + sockets);
+    }
+
     /** A charger boots over OCPP 1.6-J, is answered per the schema, and ends up in PostgreSQL. */
     public static void chargerBootsAndIsStored(String chargerId) throws SQLException {
         String key = Admin.registerCharger(chargerId);
@@ -282,6 +305,21 @@ public final class Checks {
                 return rs.getString(1);
             }
         }
+    }
+
+    /**
+     * {@link #value} once it equals {@code expected}, asked again for up to 5 s (what the CSMS writes
+     * shortly after it answers, such as a charger's online state).
+     */
+    public static String eventually(String expected, String sql, Object parameter)
+            throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        String value = value(sql, parameter);
+        while (!expected.equals(value) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            value = value(sql, parameter);
+        }
+        return value;
     }
 
     public static Connection connect() throws SQLException {

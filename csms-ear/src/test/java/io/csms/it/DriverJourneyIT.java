@@ -269,6 +269,30 @@ class DriverJourneyIT extends CsmsEar {
                         .build());
     }
 
+    /** Live streams cost a connection and a watcher each: at most three per account (security review M12). */
+    @Test
+    void a_driver_may_watch_a_session_on_three_streams_at_once_not_more() throws Exception {
+        try (OcppClient cp = ChargingSessionIT.bootedCharger("CP-APP-STREAMS")) {
+            Driver driver = Driver.signUp();
+            int transactionId = ChargingSessionIT.confOf(
+                            cp,
+                            "StartTransaction",
+                            Json.createObjectBuilder()
+                                    .add("connectorId", 1)
+                                    .add("idTag", driver.idTag)
+                                    .add("meterStart", 0)
+                                    .add("timestamp", Instant.now().toString())
+                                    .build())
+                    .getInt("transactionId");
+            for (int i = 0; i < 3; i++) {
+                String[] first = liveEvents(driver, transactionId).poll(10, TimeUnit.SECONDS);
+                assertEquals("session", first == null ? null : first[0], "stream " + (i + 1));
+            }
+            String[] fourth = liveEvents(driver, transactionId).poll(10, TimeUnit.SECONDS);
+            assertEquals("http-429", fourth == null ? null : fourth[0]);
+        }
+    }
+
     /** Subscribes to the session's Server-Sent Events; each event arrives as {name, data}. */
     static BlockingQueue<String[]> liveEvents(Driver driver, int transactionId) {
         BlockingQueue<String[]> events = new LinkedBlockingQueue<>();

@@ -55,6 +55,11 @@ public final class Http {
         return PLAIN.delete(url, headers);
     }
 
+    /** Any method with a JSON body (a DELETE that carries a confirmation code, say). */
+    public static HttpResponse<String> send(String method, String url, String json, String... headers) {
+        return PLAIN.send(method, url, json, headers);
+    }
+
     /** A POST that is answered later (while the test plays the charger). */
     public static java.util.concurrent.CompletableFuture<HttpResponse<String>> postAsync(
             String url, String json, String... headers) {
@@ -68,30 +73,44 @@ public final class Http {
         return PLAIN.client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Status and headers (names in lower case) of a plain HTTP answer. */
-    public record Answer(int status, Map<String, String> headers) {}
+    /** What a request sent from another loopback address got: status, headers (lower-case names) and body. */
+    public record Answer(int status, Map<String, String> headers, String body) {}
 
     /**
      * A GET sent from another loopback address ({@code 127.0.0.x}), so that limits per client address
-     * can be tested without touching the address every other test uses. A plain socket, because the
-     * JDK's HttpClient cannot choose its local address before Java 19.
+     * can be tested without touching the address every other test uses.
      */
     public static Answer getFrom(String localAddress, String path, String... headers) {
+        return requestFrom(localAddress, "GET", path, null, headers);
+    }
+
+    /**
+     * A request sent from another loopback address, with a JSON body when {@code json} is not null.
+     * A plain socket, because the JDK's HttpClient cannot choose its local address before Java 19.
+     */
+    public static Answer requestFrom(String localAddress, String method, String path, String json, String... headers) {
         URI base = URI.create(ServerUnderTest.baseUrl());
+        byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(localAddress, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 5000);
             socket.setSoTimeout(30_000);
-            StringBuilder request = new StringBuilder(
-                    "GET " + path + " HTTP/1.1\r\nHost: localhost:" + base.getPort() + "\r\nConnection: close\r\n");
+            StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:"
+                    + base.getPort() + "\r\nConnection: close\r\n");
+            if (json != null) {
+                request.append("Content-Type: application/json\r\nContent-Length: ")
+                        .append(body.length)
+                        .append("\r\n");
+            }
             for (int i = 0; i < headers.length; i += 2) {
                 request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
             }
             OutputStream out = socket.getOutputStream();
             out.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
             out.flush();
             BufferedReader in =
-                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             int status = Integer.parseInt(in.readLine().split(" ")[1]);
             Map<String, String> answerHeaders = new LinkedHashMap<>();
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
@@ -100,9 +119,13 @@ public final class Http {
                         line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
                         line.substring(colon + 1).strip());
             }
-            return new Answer(status, answerHeaders);
+            StringBuilder answer = new StringBuilder();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                answer.append(line).append('\n');
+            }
+            return new Answer(status, answerHeaders, answer.toString());
         } catch (IOException e) {
-            throw new AssertionError("GET " + path + " from " + localAddress + " failed", e);
+            throw new AssertionError(method + " " + path + " from " + localAddress + " failed", e);
         }
     }
 
@@ -151,6 +174,10 @@ public final class Http {
                 request.headers(headers);
             }
             return send(request.build());
+        }
+
+        public HttpResponse<String> send(String method, String url, String json, String... headers) {
+            return withBody(method, url, json, headers);
         }
 
         private HttpResponse<String> withBody(String method, String url, String json, String... headers) {

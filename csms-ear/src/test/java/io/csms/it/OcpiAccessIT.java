@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Every OCPI endpoint against every kind of caller: anonymous, a registration token, partner X (a
  * hub with TOTP), partner Y (an eMSP without the hubclientinfo right), a revoked partner, X with a
- * wrong TOTP and X replaying a TOTP, partner W (bound to a client certificate) with its certificate,
+ * wrong TOTP, the same TOTP again (accepted: it is time-bound, not a nonce) and a TLS-bound one this
+ * platform cannot verify (refused, never checked as unbound), partner W (bound to a client certificate) with its certificate,
  * another one, none, or without TLS: the HTTP status and OCPI status code each must get, and no
  * response carrying another party's token. Then the routing headers, the limits per partner and per
  * client address, and the open-data limit.
@@ -59,7 +60,8 @@ class OcpiAccessIT extends CsmsEar {
                     200,
                     Http.post("/csms/api/admin/partners/" + revoked.id() + "/revoke", "", Admin.bearer())
                             .statusCode());
-            String tokenA = createPartner("Access A", "[\"hubclientinfo\"]").getString("registrationToken");
+            String tokenA = createPartner("Access A", "[\"hubclientinfo\"]", "DE", "AA1", "HUB")
+                    .getString("registrationToken");
             HttpResponse<String> totpOn = Http.put(
                     "/csms/api/admin/partners/" + x.id(),
                     "{\"totpIncomingSecret\":\"" + SECRET + "\"}",
@@ -87,10 +89,9 @@ class OcpiAccessIT extends CsmsEar {
                             "PUT hubclientinfo",
                             (c, h) -> c.put("/ocpi/2.2.1/hubclientinfo/DE/CL1", clientInfo("DE", "CL1"), h)));
             Fresh fresh = new Fresh();
-            String replayed = fresh.next();
-            assertEquals(
-                    200,
-                    Http.get("/ocpi/versions", withTotp(x.token(), replayed)).statusCode());
+            // a value used once, then again on every endpoint: made when that caller's turn comes, so
+            // that it is still within its slot (one second in this suite)
+            String[] replayed = {null};
 
             Map<String, Function<Integer, Caller>> callers = new LinkedHashMap<>();
             callers.put("anonymous", i -> plain("X-Request-ID", "anonymous-" + i));
@@ -102,7 +103,22 @@ class OcpiAccessIT extends CsmsEar {
             callers.put("revoked", i -> plain(token(revoked.token())));
             callers.put("X without TOTP", i -> plain(token(x.token())));
             callers.put("X wrong TOTP", i -> plain(withTotp(x.token(), "AAAAAAAAAAAA")));
-            callers.put("X replayed TOTP", i -> plain(withTotp(x.token(), replayed)));
+            // the second secret is time-bound, not a nonce: a busy partner sends one value many times (review M5)
+            callers.put("X, the same TOTP again", i -> {
+                if (replayed[0] == null) {
+                    replayed[0] = fresh.next();
+                    assertEquals(
+                            200,
+                            Http.get("/ocpi/versions", withTotp(x.token(), replayed[0]))
+                                    .statusCode());
+                }
+                return plain(withTotp(x.token(), replayed[0]));
+            });
+            // bound to a TLS connection whose exporter material this platform cannot derive: refused, never
+            // checked as an unbound value
+            callers.put(
+                    "X, TLS-bound TOTP",
+                    i -> plain(new String[] {"Authorization", token(x.token())[1], "TOTP", "1 " + fresh.next()}));
             callers.put("partner W, its certificate", i -> new Caller(token(w.token()), wOwn));
             callers.put("W wrong certificate", i -> new Caller(token(w.token()), wOther));
             callers.put("W no certificate", i -> new Caller(token(w.token()), noCertificate));
@@ -123,7 +139,8 @@ class OcpiAccessIT extends CsmsEar {
             expected.put("revoked", new int[] {401, 401, 401, 401, 401});
             expected.put("X without TOTP", new int[] {401, 401, 401, 401, 401});
             expected.put("X wrong TOTP", new int[] {401, 401, 401, 401, 401});
-            expected.put("X replayed TOTP", new int[] {401, 401, 401, 401, 401});
+            expected.put("X, the same TOTP again", new int[] {200, 200, 200, 200, 200});
+            expected.put("X, TLS-bound TOTP", new int[] {401, 401, 401, 401, 401});
             expected.put("partner W, its certificate", new int[] {200, 200, 200, 200, 403});
             expected.put("W wrong certificate", new int[] {401, 401, 401, 401, 401});
             expected.put("W no certificate", new int[] {401, 401, 401, 401, 401});
@@ -228,13 +245,35 @@ class OcpiAccessIT extends CsmsEar {
                     2000,
                     Http.put(path, body, route(hub, "BE", "XX9", "NL", "CSM")),
                     "a party the hub never reported");
-            // once reported through hubclientinfo, the hub may relay that party's messages
-            assertOcpi(403, 2000, Http.put(path, body, route(hub, "BE", "RL1", "NL", "CSM")));
+            // a hub speaks only for the parties the admin allowed it (review H7): reporting one is not enough
             assertOcpi(
                     200,
                     1000,
                     Http.put("/ocpi/2.2.1/hubclientinfo/BE/RL1", clientInfo("BE", "RL1"), token(hub.token())));
+            assertOcpi(403, 2000, Http.put(path, body, route(hub, "BE", "RL1", "NL", "CSM")));
+            assertEquals(
+                    200,
+                    Http.put(
+                                    "/csms/api/admin/partners/" + hub.id(),
+                                    "{\"hubClients\":[{\"countryCode\":\"BE\",\"partyId\":\"RL1\",\"role\":\"EMSP\"},"
+                                            + "{\"countryCode\":\"DE\",\"partyId\":\"DY1\",\"role\":\"EMSP\"}]}",
+                                    Admin.bearer())
+                            .statusCode());
             assertOcpi(200, 1000, Http.put(path, body, route(hub, "BE", "RL1", "NL", "CSM")));
+            // nor for a party another partner is, even when allowed
+            try (OcpiTestPartner direct = new OcpiTestPartner("DE", "DY1", "EMSP")) {
+                register("Direct Y", "[]", direct);
+                assertOcpi(403, 2000, Http.put(path, body, route(hub, "DE", "DY1", "NL", "CSM")));
+            }
+            // nor for one it reports offline
+            assertOcpi(
+                    200,
+                    1000,
+                    Http.put(
+                            "/ocpi/2.2.1/hubclientinfo/BE/RL1",
+                            clientInfo("BE", "RL1").replace("CONNECTED", "OFFLINE"),
+                            token(hub.token())));
+            assertOcpi(403, 2000, Http.put(path, body, route(hub, "BE", "RL1", "NL", "CSM")));
 
             assertOcpi(
                     200,
@@ -303,7 +342,7 @@ class OcpiAccessIT extends CsmsEar {
 
     /** Registers a partner the way it would: token A, then POST credentials from the test partner. */
     static Registered register(String name, String modules, OcpiTestPartner partner) {
-        JsonObject created = createPartner(name, modules);
+        JsonObject created = createPartner(name, modules, partner);
         HttpResponse<String> answer = Http.post(
                 CREDENTIALS,
                 partner.credentials(partner.newToken()).toString(),

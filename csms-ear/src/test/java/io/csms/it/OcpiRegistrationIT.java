@@ -29,7 +29,7 @@ class OcpiRegistrationIT extends CsmsEar {
     @Test
     void a_partner_registers_with_token_a_rotates_and_unregisters() throws Exception {
         try (OcpiTestPartner hub = new OcpiTestPartner("DE", "HB1", "HUB")) {
-            JsonObject created = createPartner("Hub One", "[\"hubclientinfo\"]");
+            JsonObject created = createPartner("Hub One", "[\"hubclientinfo\"]", hub);
             String tokenA = created.getString("registrationToken");
             long id = created.getJsonObject("partner").getJsonNumber("id").longValue();
 
@@ -114,7 +114,7 @@ class OcpiRegistrationIT extends CsmsEar {
     @Test
     void registration_errors_follow_the_spec() throws Exception {
         try (OcpiTestPartner emsp = new OcpiTestPartner("DE", "ER1", "EMSP")) {
-            String tokenA = createPartner("Errors", "[]").getString("registrationToken");
+            String tokenA = createPartner("Errors", "[]", emsp).getString("registrationToken");
             emsp.versionsOffered = List.of("2.1.1");
             assertOcpi(
                     200,
@@ -149,7 +149,7 @@ class OcpiRegistrationIT extends CsmsEar {
     @Test
     void the_csms_registers_with_a_partner_rotates_and_revokes() throws Exception {
         try (OcpiTestPartner emsp = new OcpiTestPartner("NL", "EM2", "EMSP")) {
-            long id = createPartner("eMSP Two", "[]")
+            long id = createPartner("eMSP Two", "[]", emsp)
                     .getJsonObject("partner")
                     .getJsonNumber("id")
                     .longValue();
@@ -208,7 +208,7 @@ class OcpiRegistrationIT extends CsmsEar {
         try (OcpiTestPartner emsp = new OcpiTestPartner("BE", "OL1", "EMSP")) {
             emsp.versionsOffered = List.of("2.1.1");
             emsp.plainTokensOnly = true;
-            JsonObject created = createPartner("Old One", "[]");
+            JsonObject created = createPartner("Old One", "[]", emsp);
             long id = created.getJsonObject("partner").getJsonNumber("id").longValue();
             String[] tokenA = plain(created.getString("registrationToken"));
             JsonObject details = Http.json(Http.get("/ocpi/2.1.1", tokenA)).getJsonObject("data");
@@ -268,7 +268,7 @@ class OcpiRegistrationIT extends CsmsEar {
         try (OcpiTestPartner emsp = new OcpiTestPartner("BE", "OL2", "EMSP")) {
             emsp.versionsOffered = List.of("2.1.1");
             emsp.plainTokensOnly = true;
-            long id = createPartner("Old Two", "[]")
+            long id = createPartner("Old Two", "[]", emsp)
                     .getJsonObject("partner")
                     .getJsonNumber("id")
                     .longValue();
@@ -302,10 +302,17 @@ class OcpiRegistrationIT extends CsmsEar {
         }
     }
 
-    static JsonObject createPartner(String name, String modules) {
+    /** A partner the admin sets up as the test partner's party (its only party). */
+    static JsonObject createPartner(String name, String modules, OcpiTestPartner partner) {
+        return createPartner(name, modules, partner.countryCode(), partner.partyId(), partner.role());
+    }
+
+    /** A partner the admin sets up as the party {@code countryCode*partyId} in {@code role}. */
+    static JsonObject createPartner(String name, String modules, String countryCode, String partyId, String role) {
         HttpResponse<String> created = Http.post(
                 "/csms/api/admin/partners",
-                "{\"name\":\"" + name + "\",\"allowedModules\":" + modules + "}",
+                "{\"name\":\"" + name + "\",\"allowedModules\":" + modules + ",\"parties\":[{\"countryCode\":\""
+                        + countryCode + "\",\"partyId\":\"" + partyId + "\",\"role\":\"" + role + "\"}]}",
                 Admin.bearer());
         assertEquals(201, created.statusCode(), created.body());
         return Http.json(created);

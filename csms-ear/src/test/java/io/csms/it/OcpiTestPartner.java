@@ -42,6 +42,12 @@ public final class OcpiTestPartner implements AutoCloseable {
     public volatile boolean failPut;
     /** Like a strict 2.1.1 platform: {@code Token <token>} only, a base64 form is an unknown token. */
     public volatile boolean plainTokensOnly;
+    /** Its versions answer is larger than anyone should read (2 MiB). */
+    public volatile boolean hugeVersions;
+    /** It holds its versions answer back this long (a tarpit). */
+    public volatile long versionsDelayMillis;
+
+    private final java.util.concurrent.ExecutorService handlers;
 
     public OcpiTestPartner(String countryCode, String partyId, String role) throws IOException {
         this.countryCode = countryCode;
@@ -50,7 +56,26 @@ public final class OcpiTestPartner implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         base = "http://127.0.0.1:" + server.getAddress().getPort() + "/ocpi/emsp";
         server.createContext("/ocpi/emsp/", this::handle);
+        // handlers on threads of their own: a slow answer (the tarpit) does not hold up stop()
+        handlers = java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "ocpi-test-partner");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(handlers);
         server.start();
+    }
+
+    public String countryCode() {
+        return countryCode;
+    }
+
+    public String partyId() {
+        return partyId;
+    }
+
+    public String role() {
+        return role;
     }
 
     public String versionsUrl() {
@@ -107,6 +132,17 @@ public final class OcpiTestPartner implements AutoCloseable {
             if (path.equals("/versions") && method.equals("GET")) {
                 if (failVersions) {
                     send(exchange, 500, "oops");
+                    return;
+                }
+                if (versionsDelayMillis > 0) {
+                    try {
+                        Thread.sleep(versionsDelayMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                if (hugeVersions) {
+                    send(exchange, 200, envelope(1000, Json.createValue("x".repeat(2 << 20))));
                     return;
                 }
                 var list = Json.createArrayBuilder();
@@ -210,5 +246,6 @@ public final class OcpiTestPartner implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

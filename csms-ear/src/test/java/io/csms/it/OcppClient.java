@@ -51,6 +51,30 @@ public final class OcppClient implements AutoCloseable {
         return client;
     }
 
+    /** What {@link #tlsStatus} answers when the server's TLS layer itself ended the connection. */
+    public static final int TLS_REFUSED = -1;
+
+    /** Connects over TLS ({@code wss}) presenting the client certificate of {@code tls} (security profile 3). */
+    public static OcppClient connect(String chargerId, javax.net.ssl.SSLContext tls) {
+        Listener listener = new Listener();
+        WebSocket socket = HttpClient.newBuilder()
+                .sslContext(tls)
+                .build()
+                .newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .subprotocols("ocpp1.6")
+                .buildAsync(tlsUri(chargerId), listener)
+                .join();
+        listener.client.complete(null);
+        OcppClient client = new OcppClient(socket);
+        listener.target = client;
+        return client;
+    }
+
+    private static URI tlsUri(String chargerId) {
+        return URI.create("wss://localhost:" + ServerUnderTest.httpsPort() + "/csms/ocpp/" + chargerId);
+    }
+
     /**
      * Connects over TLS ({@code wss}) with the given SSL context (its key manager presents the client
      * certificate, if any) and optional Basic credentials; returns the handshake's HTTP status.
@@ -67,12 +91,16 @@ public final class OcppClient implements AutoCloseable {
                     "Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()));
         }
         try {
-            URI uri = URI.create("wss://localhost:" + ServerUnderTest.httpsPort() + "/csms/ocpp/" + chargerId);
-            builder.buildAsync(uri, new WebSocket.Listener() {}).join().abort();
+            builder.buildAsync(tlsUri(chargerId), new WebSocket.Listener() {})
+                    .join()
+                    .abort();
             return 101;
         } catch (CompletionException e) {
             if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
                 return refused.getResponse().statusCode();
+            }
+            if (e.getCause() instanceof java.io.IOException) {
+                return TLS_REFUSED;
             }
             throw e;
         }

@@ -44,6 +44,28 @@ class RemoteOperationsIT extends CsmsEar {
         }
     }
 
+    /** Each operator operation is in the audit trail, with who, what and the outcome, and no secret (review M3). */
+    @Test
+    void operator_operations_are_audited_with_their_secrets_masked() throws SQLException {
+        try (OcppClient cp = ChargingSessionIT.bootedCharger("CP-AUDITED")) {
+            CompletableFuture<HttpResponse<String>> pending = Http.postAsync(
+                    OPERATIONS.formatted("CP-AUDITED", "ChangeConfiguration"),
+                    "{\"key\":\"AuthorizationKey\",\"value\":\"new-secret-key-0123456789\"}",
+                    Admin.bearer());
+            JsonArray call = cp.next();
+            assertEquals("ChangeConfiguration", call.getString(2));
+            cp.reply(call, Json.createObjectBuilder().add("status", "Accepted").build());
+            assertEquals(200, pending.join().statusCode());
+        }
+        String audited = Checks.value(
+                "select actor_id || ' ' || outcome || ' ' || detail from audit_event"
+                        + " where action = 'ocpp.operation.ChangeConfiguration' and target = ?",
+                "CP-AUDITED");
+        assertTrue(audited.startsWith("ops") && audited.contains(" SUCCESS ChangeConfiguration "), audited);
+        assertTrue(audited.contains("AuthorizationKey") && audited.contains("***"), audited);
+        assertFalse(audited.contains("new-secret-key"), "the new key is not in the audit trail");
+    }
+
     @Test
     void calls_to_one_charger_go_one_at_a_time_in_order() throws InterruptedException {
         try (OcppClient cp = ChargingSessionIT.bootedCharger("CP-ORDER")) {

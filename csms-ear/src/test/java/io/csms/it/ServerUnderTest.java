@@ -27,9 +27,12 @@ public class ServerUnderTest implements LauncherSessionListener {
     private static String baseUrl;
     private static String healthUrl;
     private static DevCertificateAuthority certificateAuthority;
+    private static TestAuthority manufacturerCa;
     private static int httpsPort;
     private static boolean openData;
     private static FakeSmtp mail;
+    private static long serverPid;
+    private static java.util.Set<Integer> listeners;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -43,14 +46,20 @@ public class ServerUnderTest implements LauncherSessionListener {
         Path work = Path.of(System.getProperty("csms.it.work"));
         int port = Integer.getInteger("csms.it.port");
         try {
-            database =
-                    EmbeddedDatabase.start(work.resolve("pgdata-" + kind), Integer.getInteger("csms.it.db.port"), true);
+            database = EmbeddedDatabase.forTests(work.resolve("pgdata-" + kind), Integer.getInteger("csms.it.db.port"));
             TestKeys.init(work.resolve("keys"));
             Map<String, String> settings =
                     new LinkedHashMap<>(database.database().systemProperties());
             settings.putAll(TestKeys.systemProperties());
             certificateAuthority = DevCertificateAuthority.ensure(work.resolve("ca"), work.resolve("logs/keytool.log"));
             settings.putAll(certificateAuthority.systemProperties());
+            // the TLS listeners also trust a "manufacturer" CA, as an operator's may: the CSMS itself
+            // accepts its certificates only for the chargers configured with it
+            manufacturerCa = TestAuthority.create("CSMS IT Charger Manufacturer CA");
+            Path clientTrust = work.resolve("ca/it-client-trust.p12");
+            TestAuthority.writeTrustStore(
+                    clientTrust, certificateAuthority.password(), TestAuthority.csms(), manufacturerCa);
+            settings.put("csms.tls.truststore", clientTrust.toAbsolutePath().toString());
             // short enough that the timeout test does not take long
             settings.put("csms.ocpp.call-timeout", "3");
             // dead sockets found within seconds: pings every 2 s, closed after 5 s of silence
@@ -62,6 +71,8 @@ public class ServerUnderTest implements LauncherSessionListener {
             // every test calls from 127.0.0.1: room for the failures the OCPI tests provoke on purpose
             settings.put("csms.ocpi.max-auth-failures-per-address", "500");
             settings.put("csms.ocpi.max-auth-failures-per-partner", "20");
+            // a partner's credentials request may spend 5 s calling it back (the tarpit test waits that long)
+            settings.put("csms.ocpi.handshake-timeout", "PT5S");
             // Payara is a test bench, as the run command's; WildFly runs as production (the default of a
             // deployed EAR), with only the relaxations the tests need, each set by its own name
             boolean production = kind.equals("wildfly");
@@ -95,14 +106,18 @@ public class ServerUnderTest implements LauncherSessionListener {
                         PayaraServer.provision(zip, work.resolve("servers")),
                         "csms-it",
                         port,
-                        work.resolve("logs/payara-asadmin.log"));
+                        work.resolve("logs/payara-asadmin.log"),
+                        work.resolve("keys"));
                 server = payara;
                 payara.deleteDomain();
                 payara.create();
-                payara.trustClientCertificates(certificateAuthority.truststore(), certificateAuthority.password());
+                payara.trustClientCertificates(clientTrust, certificateAuthority.password());
                 payara.start(settings);
                 httpsPort = payara.httpsPort();
                 System.setProperty("csms.it.payara.admin-port", Integer.toString(payara.adminPort()));
+                System.setProperty("csms.it.payara.admin-password", payara.adminPassword());
+                serverPid = payara.pid();
+                listeners = java.util.Set.of(payara.httpPort(), payara.httpsPort());
                 baseUrl = payara.baseUrl();
                 healthUrl = payara.baseUrl() + "/health";
             } else {
@@ -115,6 +130,8 @@ public class ServerUnderTest implements LauncherSessionListener {
                 wildfly.configure(settings);
                 wildfly.start(settings);
                 System.setProperty("csms.it.wildfly.management-port", Integer.toString(wildfly.managementPort()));
+                serverPid = wildfly.pid();
+                listeners = java.util.Set.of(wildfly.httpPort(), wildfly.httpsPort());
                 baseUrl = wildfly.baseUrl();
                 httpsPort = wildfly.httpsPort();
                 healthUrl = wildfly.healthUrl();
@@ -183,15 +200,33 @@ public class ServerUnderTest implements LauncherSessionListener {
         return healthUrl;
     }
 
+    /** The embedded PostgreSQL itself, for a test that stops and restarts it (an outage). */
+    public static EmbeddedDatabase embeddedDatabase() {
+        return database;
+    }
+
     /** The database the deployed application uses, for tests that check what was stored. */
     public static Database database() {
         return database.database();
     }
 
-    /** The HTTPS port of the server under test (self-signed server certificate). */
     /** Whether this run serves OCPI open data without a token ({@code csms.ocpi.open-data}). */
     public static boolean openData() {
         return openData;
+    }
+
+    /** The server's process, and the ports it may listen on beyond loopback (its HTTP and HTTPS listeners). */
+    public static long serverPid() {
+        return serverPid;
+    }
+
+    public static java.util.Set<Integer> publicPorts() {
+        return listeners;
+    }
+
+    /** Whether the server runs as production (WildFly) rather than as a test bench (Payara). */
+    public static boolean production() {
+        return mail != null;
     }
 
     /** The SMTP server the production-mode run (WildFly) sends its mails to; null on the test bench. */
@@ -204,6 +239,11 @@ public class ServerUnderTest implements LauncherSessionListener {
     }
 
     /** The CSMS CA the server under test signs charger certificates with. */
+    /** A CA the TLS listeners trust besides the CSMS CA, which the CSMS trusts only for chargers configured with it. */
+    public static TestAuthority manufacturerCa() {
+        return manufacturerCa;
+    }
+
     public static DevCertificateAuthority certificateAuthority() {
         return certificateAuthority;
     }

@@ -20,6 +20,20 @@ public final class Tokens {
                 TestKeys.signingKey());
     }
 
+    /** A valid token for another audience (none): tokens of other services signed by the same issuer. */
+    public static String withoutAudience(String subject, String... groups) {
+        JwtClaims claims = claims(TestKeys.systemProperties().get("csms.jwt.issuer"), subject, 300, groups);
+        claims.unsetClaim("aud");
+        return sign(claims, TestKeys.signingKey());
+    }
+
+    /** A valid token from a login with the password only (amr pwd), as an operator without a second factor gets. */
+    public static String passwordOnly(String subject, String... groups) {
+        JwtClaims claims = claims(TestKeys.systemProperties().get("csms.jwt.issuer"), subject, 300, groups);
+        claims.setStringListClaim("amr", List.of("pwd"));
+        return sign(claims, TestKeys.signingKey());
+    }
+
     public static String expired(String subject, String... groups) {
         return sign(
                 claims(TestKeys.systemProperties().get("csms.jwt.issuer"), subject, -120, groups),

@@ -140,8 +140,8 @@ class WalkingSkeletonIT extends CsmsEar {
         assertEquals(ServerUnderTest.openData() ? 200 : 401, anonymous.statusCode(), anonymous.body());
         assertEquals(
                 ServerUnderTest.openData() ? 1000 : 2000, Http.json(anonymous).getInt("status_code"));
-        String tokenA =
-                OcpiRegistrationIT.createPartner("Walking skeleton", "[]").getString("registrationToken");
+        String tokenA = OcpiRegistrationIT.createPartner("Walking skeleton", "[]", "DE", "WS1", "EMSP")
+                .getString("registrationToken");
         HttpResponse<String> response = Http.get("/ocpi/versions", OcpiRegistrationIT.token(tokenA));
         assertEquals(200, response.statusCode(), response.body());
         JsonObject envelope = Http.json(response);

@@ -49,9 +49,18 @@ public class ChargerAdmission {
     @Inject
     CertificateAuthority authority;
 
+    /**
+     * Per charger id and client address: guessing a key from one place stops after a few tries, while
+     * a stranger elsewhere cannot lock the real charger out with wrong keys.
+     */
     @Inject
     @ConfigProperty(name = "csms.ocpp.handshake.max-failures-per-charger", defaultValue = "10")
     int perCharger;
+
+    /** Per charger id from everywhere: caps a guess spread over many addresses. */
+    @Inject
+    @ConfigProperty(name = "csms.ocpp.handshake.max-failures-per-charger-overall", defaultValue = "100")
+    int perChargerOverall;
 
     /** Counts failures only, so that thousands of good chargers behind one address keep connecting. */
     @Inject
@@ -75,13 +84,19 @@ public class ChargerAdmission {
 
     @PostConstruct
     void init() {
-        failures = new FailureThrottle(Duration.ofSeconds(windowSeconds), Math.max(perCharger, perAddress));
+        failures = new FailureThrottle(
+                Duration.ofSeconds(windowSeconds), Math.max(perChargerOverall, Math.max(perCharger, perAddress)));
     }
 
     public Admission admit(Handshake handshake) {
+        // '@' is not part of any charger id: the keys of two ids never meet
+        String anywhere = "charger:" + handshake.chargerId();
+        String chargerHere = anywhere + "@" + handshake.clientAddress();
+        String address = "address:" + handshake.clientAddress();
         Optional<Duration> wait = failures.blocked(
-                new FailureThrottle.Limit("charger:" + handshake.chargerId(), perCharger),
-                new FailureThrottle.Limit("address:" + handshake.clientAddress(), perAddress));
+                new FailureThrottle.Limit(chargerHere, perCharger),
+                new FailureThrottle.Limit(anywhere, perChargerOverall),
+                new FailureThrottle.Limit(address, perAddress));
         if (wait.isPresent()) {
             return new Admission.Throttled(handshake.chargerId(), wait.get());
         }
@@ -90,7 +105,7 @@ public class ChargerAdmission {
                 .map(charger -> check(charger, handshake))
                 .orElseGet(() -> unknown(handshake));
         if (!(admission instanceof Admission.Admitted)) {
-            failures.failed("charger:" + handshake.chargerId(), "address:" + handshake.clientAddress());
+            failures.failed(chargerHere, anywhere, address);
             String reason = admission instanceof Admission.Unauthenticated refused
                     ? "Unauthenticated: " + refused.reason()
                     : admission.getClass().getSimpleName();
@@ -103,6 +118,7 @@ public class ChargerAdmission {
     void credentialsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChargerChanged change) {
         if (failures != null && change.change() != ChargerChanged.Change.REGISTRATION) {
             failures.clear("charger:" + change.chargerId());
+            failures.clearStartingWith("charger:" + change.chargerId() + "@");
         }
     }
 

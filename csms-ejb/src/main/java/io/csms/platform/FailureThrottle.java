@@ -64,6 +64,16 @@ public final class FailureThrottle {
         failures.remove(key);
     }
 
+    /** Forgets every key that starts with {@code prefix} (all the addresses a charger id was tried from). */
+    public void clearStartingWith(String prefix) {
+        failures.keySet().removeIf(key -> key.startsWith(prefix));
+    }
+
+    /** How many keys are remembered (bounded by pruning). */
+    int tracked() {
+        return failures.size();
+    }
+
     private long wait(String key, int allowed, long now) {
         long span = window.toNanos();
         long[] wait = {0};
@@ -82,13 +92,17 @@ public final class FailureThrottle {
         return wait[0];
     }
 
+    /**
+     * Drops the keys whose last failure left the window. Each under the map's own lock for that key
+     * (computeIfPresent), as every other access: a failure recorded meanwhile is never lost.
+     */
     private void prune(long now) {
         long span = window.toNanos();
-        failures.entrySet().removeIf(e -> {
-            synchronized (e.getValue()) {
-                Long last = e.getValue().peekLast();
-                return last == null || now - last > span;
-            }
-        });
+        for (String key : failures.keySet()) {
+            failures.computeIfPresent(key, (k, times) -> {
+                Long last = times.peekLast();
+                return last == null || now - last > span ? null : times;
+            });
+        }
     }
 }

@@ -34,6 +34,9 @@ public class Migrations {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
+                // the pool's connections end a statement after 30 s (ejb-jar.xml); rewriting a large
+                // table may take longer, and a half-done migration is worse than a slow start
+                .initSql("set statement_timeout = 0")
                 .load()
                 .migrate();
         schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;

@@ -133,9 +133,12 @@ public class RemoteCommands {
     }
 
     /**
-     * The payload as the audit trail keeps it: an AuthorizationKey (ChangeConfiguration) masked, long
-     * values (certificates, URLs with tokens) cut to their first characters.
+     * The payload as the audit trail keeps it: an AuthorizationKey (ChangeConfiguration) masked, the
+     * user and password of a URL ({@code ftp://user:secret@host/...}, UpdateFirmware, GetDiagnostics)
+     * masked, long values (certificates, URLs with tokens) cut to their first characters.
      */
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("//[^/@\\s]+@");
+
     static String redacted(JsonObject payload) {
         JsonObjectBuilder out = Json.createObjectBuilder();
         boolean secretKey =
@@ -143,11 +146,11 @@ public class RemoteCommands {
         payload.forEach((name, value) -> {
             if (secretKey && name.equals("value")) {
                 out.add(name, "***");
-            } else if (value instanceof JsonString text && text.getString().length() > 64) {
+            } else if (value instanceof JsonString json) {
+                String text = USER_INFO.matcher(json.getString()).replaceAll("//***@");
                 out.add(
                         name,
-                        text.getString().substring(0, 64) + "…("
-                                + text.getString().length() + " characters)");
+                        text.length() > 64 ? text.substring(0, 64) + "…(" + text.length() + " characters)" : text);
             } else {
                 out.add(name, value);
             }

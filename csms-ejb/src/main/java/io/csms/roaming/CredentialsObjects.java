@@ -136,11 +136,10 @@ public final class CredentialsObjects {
             return null;
         }
         JsonValue business = json.get("business_details");
-        return new Partner.PartyRole(
-                role,
-                cc,
-                pid,
-                business != null && business.getValueType() == JsonValue.ValueType.OBJECT ? business.toString() : null);
+        String details =
+                business != null && business.getValueType() == JsonValue.ValueType.OBJECT ? business.toString() : null;
+        // name, website, logo: a few hundred characters; anything far larger is not kept (review L12)
+        return new Partner.PartyRole(role, cc, pid, details != null && details.length() > 10_000 ? null : details);
     }
 
     private static String string(JsonObject json, String name, int maxLength) {

@@ -42,6 +42,31 @@ public class HubClients {
                 .executeUpdate();
     }
 
+    /**
+     * Whether the hub may reach the party: it did not report it OFFLINE or SUSPENDED (a party it
+     * never reported is reachable as far as we know).
+     */
+    public boolean reachable(long hubId, String countryCode, String partyId) {
+        return em.createNativeQuery("""
+                        select 1 from ocpi_client_info
+                        where partner_id = ?1 and upper(country_code) = upper(?2) and upper(party_id) = upper(?3)
+                        and status in ('OFFLINE', 'SUSPENDED')""")
+                .setParameter(1, hubId)
+                .setParameter(2, countryCode)
+                .setParameter(3, partyId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    /** How many parties the hub has told us about (bounded: security review L12). */
+    public long count(long hubId) {
+        return ((Number) em.createNativeQuery("select count(*) from ocpi_client_info where partner_id = ?1")
+                        .setParameter(1, hubId)
+                        .getSingleResult())
+                .longValue();
+    }
+
     /** Whether the hub has told us about this party (so it may relay that party's messages). */
     public boolean reports(long hubId, String countryCode, String partyId) {
         return !em.createNativeQuery("""

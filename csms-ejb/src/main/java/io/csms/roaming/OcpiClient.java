@@ -15,7 +15,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,6 +35,10 @@ public class OcpiClient {
     private static final Logger LOG = Logger.getLogger(OcpiClient.class.getName());
     private static final int ATTEMPTS = 3;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final int MAX_BODY_BYTES = 1 << 20;
+
+    @Inject
+    PartnerUrls urls;
 
     /** Seconds per TOTP slot, as agreed with partners (the same setting verifies theirs). */
     @Inject
@@ -78,24 +85,52 @@ public class OcpiClient {
     }
 
     public JsonValue get(String url, Credentials credentials, String correlationId) throws CallFailed {
-        return call("GET", url, credentials, null, correlationId, ATTEMPTS);
+        return call(
+                "GET",
+                url,
+                credentials,
+                null,
+                correlationId,
+                ATTEMPTS,
+                Instant.now().plus(TIMEOUT.multipliedBy(ATTEMPTS)));
+    }
+
+    /** A GET that, retries included, ends by {@code deadline} (a handshake's whole time). */
+    public JsonValue get(String url, Credentials credentials, String correlationId, Instant deadline)
+            throws CallFailed {
+        return call("GET", url, credentials, null, correlationId, ATTEMPTS, deadline);
     }
 
     public JsonValue post(String url, Credentials credentials, JsonObject body, String correlationId)
             throws CallFailed {
-        return call("POST", url, credentials, body, correlationId, 1);
+        return call(
+                "POST", url, credentials, body, correlationId, 1, Instant.now().plus(TIMEOUT));
     }
 
     public JsonValue put(String url, Credentials credentials, JsonObject body, String correlationId) throws CallFailed {
-        return call("PUT", url, credentials, body, correlationId, 1);
+        return call(
+                "PUT", url, credentials, body, correlationId, 1, Instant.now().plus(TIMEOUT));
     }
 
     public JsonValue delete(String url, Credentials credentials, String correlationId) throws CallFailed {
-        return call("DELETE", url, credentials, null, correlationId, ATTEMPTS);
+        return call(
+                "DELETE",
+                url,
+                credentials,
+                null,
+                correlationId,
+                ATTEMPTS,
+                Instant.now().plus(TIMEOUT.multipliedBy(ATTEMPTS)));
     }
 
     private JsonValue call(
-            String method, String url, Credentials credentials, JsonObject body, String correlationId, int attempts)
+            String method,
+            String url,
+            Credentials credentials,
+            JsonObject body,
+            String correlationId,
+            int attempts,
+            Instant deadline)
             throws CallFailed {
         URI uri;
         try {
@@ -103,19 +138,25 @@ public class OcpiClient {
         } catch (IllegalArgumentException e) {
             throw new CallFailed("Not a URL: " + url, false);
         }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-            throw new CallFailed("Not an http(s) URL: " + url, false);
+        Optional<String> refused = urls.refusal(uri);
+        if (refused.isPresent()) {
+            throw new CallFailed("Refused to call " + uri + ": " + refused.get(), false);
         }
         CallFailed last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             if (attempt > 1) {
                 pause(Duration.ofMillis(250L << (attempt - 2)));
             }
+            Duration left = Duration.between(Instant.now(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                throw last != null ? last : new CallFailed(method + " " + uri + ": no time left", false);
+            }
             try {
-                return once(method, uri, credentials, body, correlationId);
+                return once(
+                        method, uri, credentials, body, correlationId, left.compareTo(TIMEOUT) < 0 ? left : TIMEOUT);
             } catch (CallFailed e) {
                 last = e;
-                if (e.reachable() && !e.getMessage().startsWith("HTTP 5")) {
+                if (e.reachable() && e.httpStatus() < 500) {
                     break; // the partner answered: asking again gives the same answer
                 }
             }
@@ -123,10 +164,11 @@ public class OcpiClient {
         throw last;
     }
 
-    private JsonValue once(String method, URI uri, Credentials credentials, JsonObject body, String correlationId)
+    private JsonValue once(
+            String method, URI uri, Credentials credentials, JsonObject body, String correlationId, Duration timeout)
             throws CallFailed {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(TIMEOUT)
+                .timeout(timeout)
                 .header("Authorization", credentials.authorization())
                 .header("X-Request-ID", UUID.randomUUID().toString())
                 .header(
@@ -150,12 +192,28 @@ public class OcpiClient {
             request.header("Content-Type", "application/json");
         }
         HttpResponse<String> response;
+        var exchange = http.sendAsync(request.build(), capped());
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "OCPI {0} {1} failed: {2}", new Object[] {method, uri, e.toString()});
-            throw new CallFailed(method + " " + uri + ": " + e.getClass().getSimpleName(), false);
+            // the whole exchange, body included, within the time limit: a partner that trickles holds nothing long
+            response = exchange.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            exchange.cancel(true);
+            throw new CallFailed(
+                    method + " " + uri + ": no complete answer within " + timeout.toMillis() + " ms", false);
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.log(Level.FINE, "OCPI {0} {1} failed: {2}", new Object[] {
+                method, uri, e.getCause().toString()
+            });
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof AnswerTooLarge) {
+                    throw new CallFailed(
+                            method + " " + uri + ": answer larger than " + MAX_BODY_BYTES + " bytes", false);
+                }
+            }
+            throw new CallFailed(
+                    method + " " + uri + ": " + e.getCause().getClass().getSimpleName(), false);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new CallFailed(method + " " + uri + ": interrupted", false);
         }
@@ -180,6 +238,64 @@ public class OcpiClient {
                     true);
         }
         return envelope.getOrDefault("data", JsonValue.NULL);
+    }
+
+    /**
+     * The body as text, at most {@value #MAX_BODY_BYTES} bytes: a partner (or whatever a URL points
+     * at) cannot make us hold an endless answer in memory (security review H8); past the limit the
+     * exchange is cancelled.
+     */
+    private static HttpResponse.BodyHandler<String> capped() {
+        return info -> new HttpResponse.BodySubscriber<>() {
+            private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            private final java.util.concurrent.CompletableFuture<String> body =
+                    new java.util.concurrent.CompletableFuture<>();
+            private java.util.concurrent.Flow.Subscription subscription;
+
+            @Override
+            public java.util.concurrent.CompletionStage<String> getBody() {
+                return body;
+            }
+
+            @Override
+            public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+                subscription = s;
+                s.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(List<java.nio.ByteBuffer> buffers) {
+                for (java.nio.ByteBuffer buffer : buffers) {
+                    if (bytes.size() + buffer.remaining() > MAX_BODY_BYTES) {
+                        subscription.cancel();
+                        body.completeExceptionally(new AnswerTooLarge());
+                        return;
+                    }
+                    byte[] chunk = new byte[buffer.remaining()];
+                    buffer.get(chunk);
+                    bytes.write(chunk, 0, chunk.length);
+                }
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                body.completeExceptionally(failure);
+            }
+
+            @Override
+            public void onComplete() {
+                body.complete(bytes.toString(StandardCharsets.UTF_8));
+            }
+        };
+    }
+
+    /** The partner's answer went past {@link #MAX_BODY_BYTES}; the exchange was cancelled. */
+    static final class AnswerTooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        AnswerTooLarge() {
+            super("Answer larger than " + MAX_BODY_BYTES + " bytes");
+        }
     }
 
     private static void pause(Duration duration) {

@@ -53,6 +53,68 @@ public class Partner {
         SCSP
     }
 
+    /** A party the admin names: country code and party id (upper case) and its role. */
+    @Embeddable
+    public static class Party {
+        @Column(name = "country_code", nullable = false)
+        private String countryCode;
+
+        @Column(name = "party_id", nullable = false)
+        private String partyId;
+
+        @Enumerated(EnumType.STRING)
+        @Column(name = "role", nullable = false)
+        private Role role;
+
+        protected Party() {}
+
+        public Party(String countryCode, String partyId, Role role) {
+            this.countryCode = countryCode.toUpperCase(java.util.Locale.ROOT);
+            this.partyId = partyId.toUpperCase(java.util.Locale.ROOT);
+            this.role = role;
+        }
+
+        public String countryCode() {
+            return countryCode;
+        }
+
+        public String partyId() {
+            return partyId;
+        }
+
+        public Role role() {
+            return role;
+        }
+
+        /** Whether this names the same party in the same role as {@code other} does. */
+        public boolean matches(PartyRole other) {
+            return samePartyAs(other.countryCode(), other.partyId()) && role == other.role();
+        }
+
+        /** The same country code and party id (CiStrings: regardless of case). */
+        public boolean samePartyAs(String otherCountry, String otherParty) {
+            return countryCode.equalsIgnoreCase(otherCountry) && partyId.equalsIgnoreCase(otherParty);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Party p
+                    && p.countryCode.equals(countryCode)
+                    && p.partyId.equals(partyId)
+                    && p.role == role;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(countryCode, partyId, role);
+        }
+
+        @Override
+        public String toString() {
+            return countryCode + "*" + partyId + " " + role;
+        }
+    }
+
     /** One role of the partner, as its credentials named it. */
     @Embeddable
     public static class PartyRole {
@@ -160,6 +222,24 @@ public class Partner {
     @CollectionTable(name = "ocpi_partner_role", joinColumns = @JoinColumn(name = "partner_id"))
     private List<PartyRole> roles = new ArrayList<>();
 
+    /** Who the admin said the partner is: the only parties (with roles) it may register as (review H7). */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "ocpi_partner_party", joinColumns = @JoinColumn(name = "partner_id"))
+    private Set<Party> parties = new LinkedHashSet<>();
+
+    /** For a hub: the parties behind it the admin allowed it to speak for. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "ocpi_partner_hub_client", joinColumns = @JoinColumn(name = "partner_id"))
+    private Set<Party> hubClients = new LinkedHashSet<>();
+
+    /** CIDR ranges the partner's requests must come from (none: any address). */
+    @Column(name = "allowed_addresses")
+    private String allowedAddresses;
+
+    /** Its TOTP values must be bound to the TLS connection ({@code TOTP: 1 ...}). */
+    @Column(name = "totp_tls_bound", nullable = false)
+    private boolean totpTlsBound;
+
     protected Partner() {}
 
     Partner(String name, Instant now) {
@@ -251,6 +331,40 @@ public class Partner {
 
     public List<PartyRole> roles() {
         return List.copyOf(roles);
+    }
+
+    public Set<Party> parties() {
+        return Set.copyOf(parties);
+    }
+
+    public Set<Party> hubClients() {
+        return Set.copyOf(hubClients);
+    }
+
+    public String allowedAddresses() {
+        return allowedAddresses;
+    }
+
+    public boolean totpTlsBound() {
+        return totpTlsBound;
+    }
+
+    void parties(Set<Party> expected) {
+        parties.clear();
+        parties.addAll(expected);
+    }
+
+    void hubClients(Set<Party> clients) {
+        hubClients.clear();
+        hubClients.addAll(clients);
+    }
+
+    void allowedAddresses(String ranges) {
+        this.allowedAddresses = ranges;
+    }
+
+    void totpTlsBound(boolean bound) {
+        this.totpTlsBound = bound;
     }
 
     void rename(String name) {

@@ -2,29 +2,31 @@ package io.csms.roaming;
 
 import io.csms.audit.AuditEvent;
 import io.csms.audit.AuditTrail;
-import io.csms.platform.RandomTokens;
+import io.csms.platform.AddressRange;
 import io.csms.platform.Refusal;
-import io.csms.platform.SecretBox;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Roaming partners and their tokens: what an admin does (create with a registration token, change
- * rights and secrets, revoke, delete) and how a presented token is recognised. The credentials
- * handshake itself, which talks to the partner, is {@link Registrations}; it keeps its state here.
+ * Roaming partners as an admin manages them: create (naming who the partner is: its parties, which
+ * it cannot change), change rights and secrets, revoke, delete; and the partner's state as the
+ * credentials handshake ({@link Registrations}) records it. Its tokens are {@link PartnerTokens}'.
  */
 @Stateless
 public class Partners {
 
-    /** What an admin may set; null leaves a setting unchanged, "" removes a secret or binding. */
+    /**
+     * What an admin may set; null leaves a setting unchanged, "" removes a secret, binding or
+     * address list. {@code parties}: who the partner is (required when creating); {@code hubClients}:
+     * for a hub, the parties behind it it may speak for; {@code allowedAddresses}: CIDR ranges.
+     */
     public record Settings(
             String name,
             Set<String> allowedModules,
@@ -32,55 +34,42 @@ public class Partners {
             Boolean sendTokenBase64,
             String totpIncomingSecret,
             String totpOutgoingSecret,
-            String clientCertificateSha256) {}
+            Boolean totpTlsBound,
+            String clientCertificateSha256,
+            Set<Partner.Party> parties,
+            Set<Partner.Party> hubClients,
+            String allowedAddresses) {}
 
     public record Created(Partner partner, String registrationToken) {}
 
-    /** Who a presented token belongs to, and what the request must show besides. */
-    public record Authenticated(
-            long partnerId,
-            String name,
-            boolean registrationToken,
-            Partner.Status status,
-            Set<String> allowedModules,
-            List<Partner.PartyRole> roles,
-            String totpSecret,
-            String clientCertificateSha256,
-            List<String> versions) {}
-
     /** The OCPI versions we speak, newest first. */
     public static final List<String> VERSIONS = List.of("2.2.1", "2.1.1");
-
-    /** What each sealed secret is for (authenticated with it, see {@link SecretBox}). */
-    static final String CLIENT_TOKEN = "ocpi.client-token";
-
-    static final String TOTP_INCOMING = "ocpi.totp-incoming";
-    static final String TOTP_OUTGOING = "ocpi.totp-outgoing";
 
     @PersistenceContext(unitName = "csms")
     EntityManager em;
 
     @Inject
-    SecretBox box;
+    PartnerTokens tokens;
 
     @Inject
     AuditTrail audit;
 
-    /** How long a superseded token keeps working if its successor is never used. */
-    @Inject
-    @ConfigProperty(name = "csms.ocpi.rotation-grace", defaultValue = "PT24H")
-    Duration rotationGrace;
-
     public Created create(Settings settings, String actor) {
         if (settings.name() == null || settings.name().isBlank()) {
             throw new Refusal(Refusal.Kind.INVALID, "invalid-partner", "A partner needs a name");
+        }
+        if (settings.parties() == null || settings.parties().isEmpty()) {
+            throw new Refusal(
+                    Refusal.Kind.INVALID,
+                    "invalid-partner",
+                    "parties: who the partner is (country code, party id, role), at least one");
         }
         Instant now = Instant.now();
         Partner partner = new Partner(settings.name().strip(), now);
         apply(partner, settings);
         em.persist(partner);
         em.flush();
-        String token = issueRegistrationToken(partner, now);
+        String token = tokens.issueRegistrationToken(partner, now);
         audit.record(new AuditEvent(
                 AuditEvent.ActorType.ACCOUNT,
                 actor,
@@ -88,7 +77,7 @@ public class Partners {
                 target(partner),
                 AuditEvent.Outcome.SUCCESS,
                 null,
-                null));
+                "parties " + partner.parties()));
         return new Created(partner, token);
     }
 
@@ -121,7 +110,7 @@ public class Partners {
         if (partner.status() == Partner.Status.REVOKED) {
             throw new Refusal(Refusal.Kind.CONFLICT, "partner-revoked", "The partner is revoked");
         }
-        String token = issueRegistrationToken(partner, Instant.now());
+        String token = tokens.issueRegistrationToken(partner, Instant.now());
         audit.record(new AuditEvent(
                 AuditEvent.ActorType.ACCOUNT,
                 actor,
@@ -137,10 +126,7 @@ public class Partners {
     public Partner revoke(long id, String actor) {
         Partner partner = existing(id);
         Instant now = Instant.now();
-        credentials(id, PartnerCredential.Direction.SERVER, PartnerCredential.Status.values())
-                .forEach(c -> c.revoke(now));
-        credentials(id, PartnerCredential.Direction.CLIENT, PartnerCredential.Status.values())
-                .forEach(c -> c.revoke(now));
+        tokens.endAll(id, true, now);
         partner.revoked(now);
         audit.record(new AuditEvent(
                 AuditEvent.ActorType.ACCOUNT,
@@ -163,130 +149,15 @@ public class Partners {
                 AuditEvent.Outcome.SUCCESS,
                 null,
                 null));
-        em.createQuery("delete from PartnerCredential c where c.partnerId = :id")
-                .setParameter("id", id)
-                .executeUpdate();
+        tokens.deleteAll(id);
         em.remove(partner);
     }
 
     /**
-     * The partner a token belongs to, if the token may be used now. Using a token that was issued in a
-     * rotation proves it: its predecessor stops working there and then.
+     * The handshake succeeded: the partner's API and token B are stored, token A is spent. The
+     * partner is who the admin said: every role it presents must be one of its expected parties, and
+     * once registered, its parties (country code and party id) cannot change (security review H7).
      */
-    public Optional<Authenticated> authenticate(String token) {
-        if (token == null || token.isEmpty() || token.length() > 512) {
-            return Optional.empty();
-        }
-        Instant now = Instant.now();
-        List<PartnerCredential> found = em.createNamedQuery(PartnerCredential.BY_HASH, PartnerCredential.class)
-                .setParameter("hash", RandomTokens.sha256(token))
-                .getResultList();
-        if (found.isEmpty() || !found.get(0).usable(now)) {
-            return Optional.empty();
-        }
-        PartnerCredential credential = found.get(0);
-        Partner partner = em.find(Partner.class, credential.partnerId());
-        if (partner == null || partner.status() == Partner.Status.REVOKED) {
-            return Optional.empty();
-        }
-        if (credential.status() == PartnerCredential.Status.PENDING) {
-            credentials(partner.id(), PartnerCredential.Direction.SERVER, PartnerCredential.Status.ACTIVE).stream()
-                    .filter(c -> !c.registration() && !c.id().equals(credential.id()))
-                    .forEach(c -> c.retire(now));
-            credential.activate();
-            audit.record(new AuditEvent(
-                    AuditEvent.ActorType.PARTNER,
-                    target(partner),
-                    "ocpi.token.proven",
-                    target(partner),
-                    AuditEvent.Outcome.SUCCESS,
-                    null,
-                    "the rotated token was used; its predecessor is retired"));
-        }
-        if (partner.lastContactAt() == null || partner.lastContactAt().isBefore(now.minusSeconds(60))) {
-            partner.contact("CONNECTED", now);
-        }
-        return Optional.of(new Authenticated(
-                partner.id(),
-                partner.name(),
-                credential.registration(),
-                partner.status(),
-                partner.allowedModules(),
-                partner.roles(),
-                box.open(partner.totpIncomingSecret(), TOTP_INCOMING),
-                partner.clientCertificateSha256(),
-                partner.ocpiVersions()));
-    }
-
-    /** What we need to call the partner: its token B (plain), and how to send it. */
-    public record Outgoing(
-            long partnerId,
-            String token,
-            boolean base64,
-            String totpSecret,
-            String version,
-            String versionsUrl,
-            String endpoints) {}
-
-    public Optional<Outgoing> outgoing(long id) {
-        Partner partner = existing(id);
-        return credentials(id, PartnerCredential.Direction.CLIENT, PartnerCredential.Status.ACTIVE).stream()
-                .reduce((a, b) -> b)
-                .map(c -> new Outgoing(
-                        id,
-                        box.open(c.tokenSecret(), CLIENT_TOKEN),
-                        partner.sendTokenBase64(),
-                        box.open(partner.totpOutgoingSecret(), TOTP_OUTGOING),
-                        partner.version(),
-                        partner.versionsUrl(),
-                        partner.endpoints()));
-    }
-
-    public String totpOutgoingSecret(long id) {
-        return box.open(existing(id).totpOutgoingSecret(), TOTP_OUTGOING);
-    }
-
-    /**
-     * A new token C for the partner, PENDING: it works at once, and the tokens it replaces keep working
-     * until it is first used (at most for the rotation grace).
-     */
-    public String issueServerToken(long id) {
-        Instant now = Instant.now();
-        credentials(
-                        id,
-                        PartnerCredential.Direction.SERVER,
-                        PartnerCredential.Status.ACTIVE,
-                        PartnerCredential.Status.PENDING)
-                .stream()
-                .filter(c -> !c.registration())
-                .forEach(c -> c.supersede(now.plus(rotationGrace)));
-        String token = RandomTokens.random();
-        em.persist(
-                PartnerCredential.server(id, false, RandomTokens.sha256(token), PartnerCredential.Status.PENDING, now));
-        return token;
-    }
-
-    /** Undoes {@link #issueServerToken} after a failed handshake: the previous tokens stay as they were. */
-    public void discardServerToken(long id, String token) {
-        Instant now = Instant.now();
-        List<PartnerCredential> issued = em.createNamedQuery(PartnerCredential.BY_HASH, PartnerCredential.class)
-                .setParameter("hash", RandomTokens.sha256(token))
-                .getResultList();
-        if (issued.stream().anyMatch(c -> c.status() == PartnerCredential.Status.ACTIVE)) {
-            return; // the partner already uses it: it stays, its predecessor is already retired
-        }
-        issued.forEach(c -> c.revoke(now));
-        credentials(
-                        id,
-                        PartnerCredential.Direction.SERVER,
-                        PartnerCredential.Status.ACTIVE,
-                        PartnerCredential.Status.PENDING)
-                .stream()
-                .filter(c -> !c.registration())
-                .forEach(c -> c.supersede(null));
-    }
-
-    /** The handshake succeeded: the partner's identity, API and token B are stored; token A is spent. */
     public void registered(
             long id,
             String version,
@@ -298,43 +169,21 @@ public class Partners {
         Partner partner = existing(id);
         Instant now = Instant.now();
         for (Partner.PartyRole role : roles) {
-            List<Long> holders = em.createQuery("""
-                    select p.id from Partner p join p.roles r
-                    where r.countryCode = :cc and r.partyId = :pid and r.role = :role and p.id <> :id""", Long.class)
-                    .setParameter("cc", role.countryCode())
-                    .setParameter("pid", role.partyId())
-                    .setParameter("role", role.role())
-                    .setParameter("id", id)
-                    .getResultList();
-            if (!holders.isEmpty()) {
+            if (partner.parties().stream().noneMatch(p -> p.matches(role))) {
                 throw new Refusal(
-                        Refusal.Kind.CONFLICT,
-                        "party-taken",
+                        Refusal.Kind.INVALID,
+                        "party-not-expected",
                         role.countryCode() + "*" + role.partyId() + " " + role.role()
-                                + " is registered by another partner");
+                                + " is not a party this partner was set up for");
             }
         }
-        if (partner.countryCode() != null
-                && partner.status() == Partner.Status.REGISTERED
-                && roles.stream()
-                        .noneMatch(r -> r.countryCode().equals(partner.countryCode())
-                                && r.partyId().equals(partner.partyId()))) {
+        if (partner.status() == Partner.Status.REGISTERED && !sameParties(partner.roles(), roles)) {
             throw new Refusal(
                     Refusal.Kind.INVALID,
                     "party-changed",
                     "country_code and party_id cannot change after registration");
         }
-        credentials(
-                        id,
-                        PartnerCredential.Direction.SERVER,
-                        PartnerCredential.Status.ACTIVE,
-                        PartnerCredential.Status.PENDING)
-                .stream()
-                .filter(PartnerCredential::registration)
-                .forEach(c -> c.retire(now));
-        credentials(id, PartnerCredential.Direction.CLIENT, PartnerCredential.Status.ACTIVE)
-                .forEach(c -> c.retire(now));
-        em.persist(PartnerCredential.client(id, box.seal(clientToken, CLIENT_TOKEN), now));
+        tokens.registered(id, clientToken, now);
         partner.registered(version, versionsUrl, endpoints, roles, now);
         audit.record(new AuditEvent(
                 actorType(actor),
@@ -350,14 +199,7 @@ public class Partners {
     public void unregistered(long id, String actor) {
         Partner partner = existing(id);
         Instant now = Instant.now();
-        credentials(
-                        id,
-                        PartnerCredential.Direction.SERVER,
-                        PartnerCredential.Status.ACTIVE,
-                        PartnerCredential.Status.PENDING)
-                .forEach(c -> c.retire(now));
-        credentials(id, PartnerCredential.Direction.CLIENT, PartnerCredential.Status.ACTIVE)
-                .forEach(c -> c.retire(now));
+        tokens.endAll(id, false, now);
         partner.unregistered(now);
         audit.record(new AuditEvent(
                 actorType(actor),
@@ -367,6 +209,17 @@ public class Partners {
                 AuditEvent.Outcome.SUCCESS,
                 null,
                 null));
+    }
+
+    /**
+     * Whether the hub may relay messages of the party: the admin allowed it, and no other partner is
+     * that party (a party belongs to one partner).
+     */
+    public boolean hubMayRelay(long hubId, String countryCode, String partyId) {
+        Partner hub = em.find(Partner.class, hubId);
+        return hub != null
+                && hub.hubClients().stream().anyMatch(p -> p.samePartyAs(countryCode, partyId))
+                && !heldByAnother(hubId, countryCode, partyId);
     }
 
     public void contact(long id, String connectionStatus) {
@@ -382,19 +235,26 @@ public class Partners {
         return find(id).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "unknown-partner", "No partner " + id));
     }
 
-    private String issueRegistrationToken(Partner partner, Instant now) {
-        credentials(
-                        partner.id(),
-                        PartnerCredential.Direction.SERVER,
-                        PartnerCredential.Status.ACTIVE,
-                        PartnerCredential.Status.PENDING)
-                .stream()
-                .filter(PartnerCredential::registration)
-                .forEach(c -> c.retire(now));
-        String token = RandomTokens.random();
-        em.persist(PartnerCredential.server(
-                partner.id(), true, RandomTokens.sha256(token), PartnerCredential.Status.ACTIVE, now));
-        return token;
+    /** Whether another partner than {@code partnerId} is (or was set up as) the party. */
+    private boolean heldByAnother(long partnerId, String countryCode, String partyId) {
+        return em.createQuery("""
+                        select count(p) from Partner p join p.parties x
+                        where upper(x.countryCode) = upper(:cc) and upper(x.partyId) = upper(:pid) and p.id <> :id""", Long.class)
+                        .setParameter("cc", countryCode)
+                        .setParameter("pid", partyId)
+                        .setParameter("id", partnerId)
+                        .getSingleResult()
+                > 0;
+    }
+
+    private static boolean sameParties(List<Partner.PartyRole> before, List<Partner.PartyRole> after) {
+        Set<String> a = new LinkedHashSet<>();
+        before.forEach(
+                r -> a.add(r.countryCode().toUpperCase() + "*" + r.partyId().toUpperCase()));
+        Set<String> b = new LinkedHashSet<>();
+        after.forEach(
+                r -> b.add(r.countryCode().toUpperCase() + "*" + r.partyId().toUpperCase()));
+        return a.equals(b);
     }
 
     private void apply(Partner partner, Settings s) {
@@ -414,10 +274,13 @@ public class Partners {
             partner.sendTokenBase64(s.sendTokenBase64());
         }
         if (s.totpIncomingSecret() != null) {
-            partner.totpIncomingSecret(secret(s.totpIncomingSecret(), TOTP_INCOMING));
+            partner.totpIncomingSecret(secret(s.totpIncomingSecret(), PartnerTokens.TOTP_INCOMING));
         }
         if (s.totpOutgoingSecret() != null) {
-            partner.totpOutgoingSecret(secret(s.totpOutgoingSecret(), TOTP_OUTGOING));
+            partner.totpOutgoingSecret(secret(s.totpOutgoingSecret(), PartnerTokens.TOTP_OUTGOING));
+        }
+        if (s.totpTlsBound() != null) {
+            partner.totpTlsBound(s.totpTlsBound());
         }
         if (s.clientCertificateSha256() != null) {
             String fingerprint =
@@ -430,6 +293,45 @@ public class Partners {
             }
             partner.clientCertificateSha256(fingerprint.isEmpty() ? null : fingerprint);
         }
+        if (s.parties() != null) {
+            if (s.parties().isEmpty()) {
+                throw new Refusal(Refusal.Kind.INVALID, "invalid-parties", "parties: at least one");
+            }
+            for (Partner.Party party : s.parties()) {
+                checkParty(party, "parties");
+                if (partner.id() != null
+                        ? heldByAnother(partner.id(), party.countryCode(), party.partyId())
+                        : heldByAnother(-1, party.countryCode(), party.partyId())) {
+                    throw new Refusal(
+                            Refusal.Kind.CONFLICT,
+                            "party-taken",
+                            party.countryCode() + "*" + party.partyId() + " is another partner's");
+                }
+            }
+            partner.parties(s.parties());
+        }
+        if (s.hubClients() != null) {
+            s.hubClients().forEach(p -> checkParty(p, "hubClients"));
+            partner.hubClients(s.hubClients());
+        }
+        if (s.allowedAddresses() != null) {
+            try {
+                AddressRange.parseList(s.allowedAddresses());
+            } catch (IllegalArgumentException e) {
+                throw new Refusal(Refusal.Kind.INVALID, "invalid-addresses", "allowedAddresses: " + e.getMessage());
+            }
+            partner.allowedAddresses(
+                    s.allowedAddresses().isBlank() ? null : s.allowedAddresses().strip());
+        }
+    }
+
+    private static void checkParty(Partner.Party party, String field) {
+        if (!party.countryCode().matches("[A-Z]{2}") || !party.partyId().matches("[A-Z0-9]{3}")) {
+            throw new Refusal(
+                    Refusal.Kind.INVALID,
+                    "invalid-parties",
+                    field + ": a country code of two letters and a party id of three letters or digits");
+        }
     }
 
     private String secret(String value, String purpose) {
@@ -441,7 +343,7 @@ public class Partners {
         } catch (IllegalArgumentException e) {
             throw new Refusal(Refusal.Kind.INVALID, "invalid-totp-secret", e.getMessage());
         }
-        return box.seal(value.strip(), purpose);
+        return tokens.seal(value.strip(), purpose);
     }
 
     private static String changed(Settings s) {
@@ -455,7 +357,13 @@ public class Partners {
             out.append(s.totpIncomingSecret().isEmpty() ? "totp-in removed " : "totp-in set ");
         if (s.totpOutgoingSecret() != null)
             out.append(s.totpOutgoingSecret().isEmpty() ? "totp-out removed " : "totp-out set ");
-        if (s.clientCertificateSha256() != null) out.append("certificate binding changed");
+        if (s.totpTlsBound() != null)
+            out.append("totp-tls-bound=").append(s.totpTlsBound()).append(' ');
+        if (s.clientCertificateSha256() != null) out.append("certificate binding changed ");
+        if (s.parties() != null) out.append("parties=").append(s.parties()).append(' ');
+        if (s.hubClients() != null)
+            out.append("hubClients=").append(s.hubClients()).append(' ');
+        if (s.allowedAddresses() != null) out.append("allowedAddresses=").append(s.allowedAddresses());
         return out.toString().strip();
     }
 
@@ -468,14 +376,5 @@ public class Partners {
 
     static String target(Partner partner) {
         return "partner:" + partner.id();
-    }
-
-    private List<PartnerCredential> credentials(
-            long partnerId, PartnerCredential.Direction direction, PartnerCredential.Status... statuses) {
-        return em.createNamedQuery(PartnerCredential.OF_PARTNER, PartnerCredential.class)
-                .setParameter("partner", partnerId)
-                .setParameter("direction", direction)
-                .setParameter("statuses", List.of(statuses))
-                .getResultList();
     }
 }

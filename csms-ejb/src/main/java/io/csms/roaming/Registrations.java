@@ -1,6 +1,7 @@
 package io.csms.roaming;
 
 import io.csms.platform.Refusal;
+import io.csms.roaming.access.PartnerPrincipal;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -8,6 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,7 +37,18 @@ public class Registrations {
     Partners partners;
 
     @Inject
+    PartnerTokens tokens;
+
+    @Inject
     OcpiClient client;
+
+    @Inject
+    HandshakeGate gate;
+
+    /** How long a partner's credentials request may spend calling it back. */
+    @Inject
+    @ConfigProperty(name = "csms.ocpi.handshake-timeout", defaultValue = "PT20S")
+    Duration handshakeTimeout;
 
     @Inject
     @ConfigProperty(name = "csms.ocpi.country-code", defaultValue = "NL")
@@ -55,7 +69,7 @@ public class Registrations {
     // OCPI 2.2.1 credentials, server side ------------------------------------------------------------
 
     /** POST: register. 405 when already registered; 3001 when their API cannot be used; 3003 when no endpoints match. */
-    public Answer register(Partners.Authenticated caller, String version, JsonValue body, String ourVersionsUrl) {
+    public Answer register(PartnerPrincipal caller, String version, JsonValue body, String ourVersionsUrl) {
         if (caller.status() == Partner.Status.REGISTERED) {
             return new Answer.Error(405, 2000, "Already registered: use PUT to update, DELETE to unregister");
         }
@@ -63,7 +77,7 @@ public class Registrations {
     }
 
     /** PUT: new token and endpoints (and perhaps another version). 405 when not registered. */
-    public Answer update(Partners.Authenticated caller, String version, JsonValue body, String ourVersionsUrl) {
+    public Answer update(PartnerPrincipal caller, String version, JsonValue body, String ourVersionsUrl) {
         if (caller.status() != Partner.Status.REGISTERED || caller.registrationToken()) {
             return new Answer.Error(405, 2000, "Not registered: use POST to register");
         }
@@ -71,16 +85,16 @@ public class Registrations {
     }
 
     /** DELETE: unregister. 405 when not registered. */
-    public Answer unregister(Partners.Authenticated caller) {
+    public Answer unregister(PartnerPrincipal caller) {
         if (caller.status() != Partner.Status.REGISTERED || caller.registrationToken()) {
             return new Answer.Error(405, 2000, "Not registered");
         }
-        partners.unregistered(caller.partnerId(), "partner:" + caller.partnerId());
+        partners.unregistered(caller.partnerId(), caller.actor());
         return new Answer.Ours(null);
     }
 
     private Answer handshake(
-            Partners.Authenticated caller, String version, JsonValue body, String ourVersionsUrl, String kind) {
+            PartnerPrincipal caller, String version, JsonValue body, String ourVersionsUrl, String kind) {
         Optional<CredentialsObjects.Theirs> parsed = CredentialsObjects.parse(version, body);
         if (parsed.isEmpty()) {
             return new Answer.Error(
@@ -88,28 +102,60 @@ public class Registrations {
                     2001,
                     "Invalid credentials object: token, url and the party's country_code/party_id are required");
         }
-        CredentialsObjects.Theirs theirs = parsed.get();
+        Optional<AutoCloseable> pass = gate.enter(caller.partnerId());
+        if (pass.isEmpty()) {
+            return new Answer.Error(429, 2000, "A credentials exchange is already under way; try again later");
+        }
+        try (AutoCloseable ignored = pass.get()) {
+            return handshake(caller, version, parsed.get(), ourVersionsUrl, kind);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Calls the partner back within {@code csms.ocpi.handshake-timeout}. What went wrong is audited
+     * in full; the partner hears only which step failed, never our error text (which would make the
+     * handshake a probe of what answers where).
+     */
+    private Answer handshake(
+            PartnerPrincipal caller,
+            String version,
+            CredentialsObjects.Theirs theirs,
+            String ourVersionsUrl,
+            String kind) {
+        Instant deadline = Instant.now().plus(handshakeTimeout);
         OcpiClient.Credentials asThem = new OcpiClient.Credentials(
-                theirs.token(), !version.equals("2.1.1"), partners.totpOutgoingSecret(caller.partnerId()));
+                theirs.token(), !version.equals("2.1.1"), tokens.totpOutgoingSecret(caller.partnerId()));
         String correlation = UUID.randomUUID().toString();
         JsonArray endpoints;
         try {
             Optional<String> detailsUrl =
-                    CredentialsObjects.versionUrl(client.get(theirs.url(), asThem, correlation), version);
+                    CredentialsObjects.versionUrl(client.get(theirs.url(), asThem, correlation, deadline), version);
             if (detailsUrl.isEmpty()) {
-                return failed(caller, kind, 3003, "Your versions do not include " + version);
+                return failed(caller, kind, 3003, "Your versions do not include " + version, null);
             }
-            Optional<JsonArray> found = CredentialsObjects.endpoints(client.get(detailsUrl.get(), asThem, correlation));
+            Optional<JsonArray> found =
+                    CredentialsObjects.endpoints(client.get(detailsUrl.get(), asThem, correlation, deadline));
             if (found.isEmpty()
                     || CredentialsObjects.endpoint(found.get(), "credentials").isEmpty()) {
                 return failed(
-                        caller, kind, 3003, "Your version details for " + version + " have no credentials endpoint");
+                        caller,
+                        kind,
+                        3003,
+                        "Your version details for " + version + " have no credentials endpoint",
+                        null);
             }
             endpoints = found.get();
         } catch (OcpiClient.CallFailed e) {
-            return failed(caller, kind, 3001, "Cannot use your API: " + e.getMessage());
+            return failed(
+                    caller,
+                    kind,
+                    3001,
+                    "Cannot use your API: your versions or version details could not be read",
+                    e.getMessage());
         }
-        String token = partners.issueServerToken(caller.partnerId());
+        String token = tokens.issueServerToken(caller.partnerId());
         try {
             partners.registered(
                     caller.partnerId(),
@@ -118,16 +164,22 @@ public class Registrations {
                     endpoints.toString(),
                     theirs.roles(),
                     theirs.token(),
-                    "partner:" + caller.partnerId());
+                    caller.actor());
         } catch (Refusal e) {
-            partners.discardServerToken(caller.partnerId(), token);
-            return new Answer.Error(200, 2001, e.getMessage());
+            tokens.discardServerToken(caller.partnerId(), token);
+            partners.failure(caller.partnerId(), "ocpi.credentials." + kind, caller.actor(), e.getMessage());
+            return new Answer.Error(400, 2001, e.getMessage());
         }
         return new Answer.Ours(CredentialsObjects.ours(version, token, ourVersionsUrl, ourParty()));
     }
 
-    private Answer failed(Partners.Authenticated caller, String kind, int code, String message) {
-        partners.failure(caller.partnerId(), "ocpi.credentials." + kind, "partner:" + caller.partnerId(), message);
+    /** {@code message} goes to the partner; {@code detail} (what our client saw) only to the audit trail. */
+    private Answer failed(PartnerPrincipal caller, String kind, int code, String message, String detail) {
+        partners.failure(
+                caller.partnerId(),
+                "ocpi.credentials." + kind,
+                caller.actor(),
+                detail == null ? message : message + ": " + detail);
         return new Answer.Error(200, code, message);
     }
 
@@ -143,7 +195,7 @@ public class Registrations {
                     "partner-" + partner.status().name().toLowerCase(),
                     "The partner is " + partner.status().name().toLowerCase());
         }
-        String totp = partners.totpOutgoingSecret(partnerId);
+        String totp = tokens.totpOutgoingSecret(partnerId);
         String correlation = UUID.randomUUID().toString();
         OcpiClient.Credentials withA = new OcpiClient.Credentials(registrationToken, partner.sendTokenBase64(), totp);
         JsonValue versions;
@@ -197,7 +249,7 @@ public class Registrations {
         if (partner.status() != Partner.Status.REGISTERED) {
             throw new Refusal(Refusal.Kind.CONFLICT, "not-registered", "The partner is not registered");
         }
-        Partners.Outgoing out = partners.outgoing(partnerId)
+        PartnerTokens.Outgoing out = tokens.outgoing(partnerId)
                 .orElseThrow(() ->
                         new Refusal(Refusal.Kind.CONFLICT, "not-registered", "No token to call the partner with"));
         String version = out.version();
@@ -240,7 +292,7 @@ public class Registrations {
         if (partner.status() != Partner.Status.REGISTERED) {
             throw new Refusal(Refusal.Kind.CONFLICT, "not-registered", "The partner is not registered");
         }
-        partners.outgoing(partnerId)
+        tokens.outgoing(partnerId)
                 .ifPresent(out -> CredentialsObjects.endpoints(jsonOf(out.endpoints()))
                         .flatMap(e -> CredentialsObjects.endpoint(e, "credentials"))
                         .ifPresent(url -> {
@@ -257,7 +309,7 @@ public class Registrations {
         return partners.existing(partnerId);
     }
 
-    private static OcpiClient.Credentials credentials(Partners.Outgoing out, String token, String version) {
+    private static OcpiClient.Credentials credentials(PartnerTokens.Outgoing out, String token, String version) {
         return new OcpiClient.Credentials(token, out.base64() && !"2.1.1".equals(version), out.totpSecret());
     }
 
@@ -271,14 +323,14 @@ public class Registrations {
      */
     private void withNewToken(
             long partnerId, String actor, String failureType, String failurePrefix, TokenExchange exchange) {
-        String token = partners.issueServerToken(partnerId);
+        String token = tokens.issueServerToken(partnerId);
         try {
             exchange.run(token);
         } catch (OcpiClient.CallFailed e) {
-            partners.discardServerToken(partnerId, token);
+            tokens.discardServerToken(partnerId, token);
             throw upstream(partnerId, actor, failureType, failurePrefix + e.getMessage());
         } catch (Refusal e) {
-            partners.discardServerToken(partnerId, token);
+            tokens.discardServerToken(partnerId, token);
             throw e;
         }
     }

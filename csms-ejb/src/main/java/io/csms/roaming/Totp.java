@@ -120,12 +120,17 @@ public final class Totp {
 
     /** The slot {@code candidate} belongs to among previous, current and next, or -1: compared in constant time. */
     public long slotOf(String candidate, long unixMillis) {
+        return slotOf(candidate, unixMillis, null);
+    }
+
+    /** As {@link #slotOf(String, long)}, for a value bound to a TLS connection by its exporter material. */
+    public long slotOf(String candidate, long unixMillis, byte[] tlsExporterMaterial) {
         long slot = Math.floorDiv(unixMillis, 1000L) / validitySeconds;
         long match = -1;
         byte[] given = candidate == null ? new byte[0] : candidate.getBytes(StandardCharsets.UTF_8);
         for (long s = slot - 1; s <= slot + 1; s++) {
             // every slot is compared, whatever matched before: the time taken says nothing
-            if (MessageDigest.isEqual(value(s, null).getBytes(StandardCharsets.UTF_8), given)) {
+            if (MessageDigest.isEqual(value(s, tlsExporterMaterial).getBytes(StandardCharsets.UTF_8), given)) {
                 match = s;
             }
         }

@@ -1,6 +1,7 @@
 package io.csms.ocpi;
 
-import io.csms.roaming.Partners;
+import io.csms.roaming.access.PartnerPrincipal;
+import io.csms.roaming.access.Route;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 
@@ -8,27 +9,30 @@ import java.util.Optional;
 @RequestScoped
 public class OcpiCaller {
 
-    private Partners.Authenticated partner;
-    private String token;
-    private OcpiRouting.Route route = OcpiRouting.Route.NONE;
+    /** The request attribute that carries the checked {@link Route} (for {@link OcpiHeaders}). */
+    static final String ROUTE_ATTRIBUTE = "io.csms.ocpi.route";
 
-    void authenticated(Partners.Authenticated partner, String token, OcpiRouting.Route route) {
+    private PartnerPrincipal partner;
+    private String token;
+    private Route route = Route.NONE;
+
+    void authenticated(PartnerPrincipal partner, String token, Route route) {
         this.partner = partner;
         this.token = token;
         this.route = route;
     }
 
     /** The routing headers of the request, checked: from a party the partner may speak for, to us. */
-    public OcpiRouting.Route route() {
+    public Route route() {
         return route;
     }
 
-    public Optional<Partners.Authenticated> partner() {
+    public Optional<PartnerPrincipal> partner() {
         return Optional.ofNullable(partner);
     }
 
     /** The partner, for resources that are never served anonymously. */
-    public Partners.Authenticated required() {
+    public PartnerPrincipal required() {
         if (partner == null) {
             throw new IllegalStateException("No authenticated partner in this request");
         }

@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 /**
  * Every error of the OCPI door is an OCPI envelope: a body that is not JSON is 400 with 2001 (OCPI
  * status_codes: "not a valid JSON string"), so is a malformed paging parameter, JAX-RS's own errors keep their HTTP status with 2000, and
- * anything unexpected is 500 with 3000, logged once, never shown.
+ * a database outage is 503 with 3000 and Retry-After, anything unexpected is 500 with 3000, logged
+ * once, never shown.
  */
 @Provider
 public class OcpiErrors implements ExceptionMapper<Throwable> {
@@ -40,6 +41,12 @@ public class OcpiErrors implements ExceptionMapper<Throwable> {
                     Response.Status.fromStatusCode(status) == null
                             ? "Error"
                             : Response.Status.fromStatusCode(status).getReasonPhrase());
+        }
+        if (io.csms.platform.Failures.databaseUnreachable(e)) {
+            LOG.warning(
+                    () -> "OCPI request failed, the database is unreachable: " + io.csms.platform.Failures.summary(e));
+            Response unavailable = envelope(503, OcpiStatus.SERVER_ERROR, "Temporarily unavailable, try again shortly");
+            return Response.fromResponse(unavailable).header("Retry-After", "5").build();
         }
         LOG.log(Level.SEVERE, "OCPI request failed", e);
         return envelope(500, OcpiStatus.SERVER_ERROR, "Internal error");

@@ -1,5 +1,7 @@
 package io.csms.ocpi;
 
+import io.csms.roaming.access.Route;
+import io.csms.roaming.access.Routes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -19,23 +21,23 @@ public class OcpiHeaders implements ContainerResponseFilter {
     static final String CORRELATION_ID = "X-Correlation-ID";
 
     @Inject
-    OcpiCaller caller;
-
-    @Inject
-    OcpiRouting routing;
+    Routes routes;
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         response.getHeaders().putSingle(REQUEST_ID, idOrNew(request.getHeaderString(REQUEST_ID)));
         response.getHeaders().putSingle(CORRELATION_ID, idOrNew(request.getHeaderString(CORRELATION_ID)));
-        OcpiRouting.Party sender = caller.route().from();
+        // a request attribute rather than the request-scoped caller: an asynchronous resource (POST
+        // credentials) is answered from a thread without the request's CDI context
+        Route route = request.getProperty(OcpiCaller.ROUTE_ATTRIBUTE) instanceof Route r ? r : Route.NONE;
+        Route.Party sender = route.from();
         if (sender != null) {
             response.getHeaders()
-                    .putSingle(OcpiRouting.FROM_COUNTRY, routing.ours().countryCode());
+                    .putSingle(OcpiAuthentication.FROM_COUNTRY, routes.ours().countryCode());
             response.getHeaders()
-                    .putSingle(OcpiRouting.FROM_PARTY, routing.ours().partyId());
-            response.getHeaders().putSingle(OcpiRouting.TO_COUNTRY, sender.countryCode());
-            response.getHeaders().putSingle(OcpiRouting.TO_PARTY, sender.partyId());
+                    .putSingle(OcpiAuthentication.FROM_PARTY, routes.ours().partyId());
+            response.getHeaders().putSingle(OcpiAuthentication.TO_COUNTRY, sender.countryCode());
+            response.getHeaders().putSingle(OcpiAuthentication.TO_PARTY, sender.partyId());
         }
     }
 

@@ -31,6 +31,9 @@ public @interface OcpiModule {
      */
     boolean openData() default false;
 
+    /** Only a hub may use it (hubclientinfo: what a hub tells about the parties behind it). */
+    boolean hubsOnly() default false;
+
     String VERSIONS = "versions";
     String CREDENTIALS = "credentials";
 }

@@ -5,11 +5,11 @@ import io.csms.ocpi.v211.credentials.V211CredentialsResource;
 import io.csms.ocpi.v221.V221VersionDetailsResource;
 import io.csms.ocpi.v221.credentials.V221CredentialsResource;
 import io.csms.ocpi.v221.hubclientinfo.HubClientInfoResource;
-import io.csms.roaming.Partner;
-import io.csms.roaming.Partners;
+import io.csms.roaming.access.ModuleRef;
+import io.csms.roaming.access.ModuleRights;
+import io.csms.roaming.access.PartnerPrincipal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The OCPI modules this deployment serves: the one list the JAX-RS application, the published
@@ -39,7 +39,7 @@ public final class OcpiModules {
      * credentials module, a partner the modules allowed to it, an anonymous caller (open data) the
      * open-data modules.
      */
-    public static List<Endpoint> endpoints(String version, Partners.Authenticated caller) {
+    public static List<Endpoint> endpoints(String version, PartnerPrincipal caller) {
         List<Endpoint> endpoints = new ArrayList<>();
         for (Class<?> resource : RESOURCES) {
             OcpiModule module = moduleOf(resource);
@@ -71,36 +71,13 @@ public final class OcpiModules {
         return null;
     }
 
-    /**
-     * A function module (everything but versions and credentials, the configuration modules): only
-     * these carry the routing headers.
-     */
-    static boolean functional(OcpiModule module) {
-        return !module.id().equals(OcpiModule.VERSIONS) && !module.id().equals(OcpiModule.CREDENTIALS);
+    /** The module as the access rules in csms-ejb know it. */
+    public static ModuleRef ref(OcpiModule module) {
+        return new ModuleRef(module.id(), module.version(), module.openData(), module.hubsOnly());
     }
 
     /** Whether the caller may use the module at all (authentication is checked before). */
-    static boolean allowed(OcpiModule module, Partners.Authenticated caller) {
-        if (caller == null) {
-            return module.openData();
-        }
-        if (module.id().equals(OcpiModule.VERSIONS)) {
-            return true;
-        }
-        if (!module.version().isEmpty() && !caller.versions().contains(module.version())) {
-            return false;
-        }
-        if (module.id().equals(OcpiModule.CREDENTIALS)) {
-            return true;
-        }
-        if (caller.registrationToken()
-                || caller.status() != Partner.Status.REGISTERED
-                || !caller.allowedModules().contains(module.id())) {
-            return false;
-        }
-        Set<Partner.Role> roles =
-                Set.copyOf(caller.roles().stream().map(Partner.PartyRole::role).toList());
-        // hubclientinfo is what a hub tells about its parties: only a hub may send it
-        return !module.id().equals("hubclientinfo") || roles.contains(Partner.Role.HUB);
+    static boolean allowed(OcpiModule module, PartnerPrincipal caller) {
+        return ModuleRights.allowed(ref(module), caller);
     }
 }

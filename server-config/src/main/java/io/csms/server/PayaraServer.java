@@ -23,22 +23,41 @@ public final class PayaraServer implements AutoCloseable {
             "hibernate.transaction.jta.platform",
             "org.hibernate.engine.transaction.jta.platform.internal.SunOneJtaPlatform");
 
+    /** The domain was made by this tooling: with an admin password, locked down (see {@link #lockDown}). */
+    /** Written once the domain exists with an admin password (made by this tooling, not an older one). */
+    private static final String CREATED = "config/.csms-created";
+    /** Written once the domain's listeners are locked down to loopback (one restart). */
+    private static final String SECURED = "config/.csms-secured";
+
     private final Path home;
     private final String domain;
     private final int portBase;
     private final Path log;
+    private final Path passwordFile;
     private boolean running;
     private boolean clientCertificatesWanted;
 
     /**
      * @param home the {@code payara6} folder of an unpacked distribution
      * @param portBase asadmin's {@code --portbase}: admin on +48, HTTP on +80, HTTPS on +81
+     * @param secrets where the domain's admin password is kept (owner-only), made at first use
      */
-    public PayaraServer(Path home, String domain, int portBase, Path log) {
+    public PayaraServer(Path home, String domain, int portBase, Path log, Path secrets) throws IOException {
         this.home = home;
         this.domain = domain;
         this.portBase = portBase;
         this.log = log;
+        this.passwordFile = secrets.resolve(domain + "-asadmin-password");
+        if (!Files.exists(passwordFile)) {
+            SecretFiles.write(
+                    passwordFile,
+                    "AS_ADMIN_PASSWORD=" + SecretFiles.random(secrets.resolve(domain + "-admin-password"), 24) + "\n");
+        }
+    }
+
+    /** The admin user's password (what a tool such as Arquillian needs to deploy). */
+    public String adminPassword() throws IOException {
+        return Files.readString(passwordFile).strip().substring("AS_ADMIN_PASSWORD=".length());
     }
 
     /** Unpacks the distribution zip into {@code parent} unless it was unpacked before; returns its home. */
@@ -66,16 +85,27 @@ public final class PayaraServer implements AutoCloseable {
         }
     }
 
-    /** Creates the domain unless it exists. */
-    public void create() {
+    /**
+     * Creates the domain unless it exists, with an admin password (security review C0: a domain
+     * without one lets anyone who reaches its admin port deploy code). A domain left by an earlier
+     * version of this tooling, without a password, is made anew.
+     */
+    public void create() throws IOException {
+        if (Files.isDirectory(domainDir()) && !Files.exists(domainDir().resolve(CREATED))) {
+            deleteDomain();
+        }
         if (!Files.isDirectory(domainDir())) {
             asadmin(
                     Duration.ofMinutes(3),
+                    "--user",
+                    "admin",
+                    "--passwordfile",
+                    passwordFile.toString(),
                     "create-domain",
                     "--portbase",
                     Integer.toString(portBase),
-                    "--nopassword=true",
                     domain);
+            Files.writeString(domainDir().resolve(CREATED), "created with an admin password\n");
         }
     }
 
@@ -123,11 +153,12 @@ public final class PayaraServer implements AutoCloseable {
         return portBase + 81;
     }
 
-    /** Starts the domain (creating it first if needed) and applies the settings. */
-    public void start(Map<String, String> systemProperties) {
+    /** Starts the domain (creating it first if needed), locks it down once, and applies the settings. */
+    public void start(Map<String, String> systemProperties) throws IOException {
         create();
         asadmin(Duration.ofMinutes(3), "start-domain", domain);
         running = true;
+        boolean restart = lockDown();
         Map<String, String> all = new java.util.TreeMap<>(SERVER_PROPERTIES);
         all.putAll(systemProperties);
         remote(Duration.ofMinutes(1), "create-system-properties", "--target", "server", asadminProperties(all));
@@ -142,8 +173,56 @@ public final class PayaraServer implements AutoCloseable {
             // listener does not fully take the change, so the domain restarts once
             remote(Duration.ofMinutes(1), "set", ssl + "renegotiate-on-client-auth-want=false");
             remote(Duration.ofMinutes(1), "set", ssl + "client-auth=want");
-            asadmin(Duration.ofMinutes(3), "restart-domain", domain);
+            restart = true;
         }
+        if (restart) {
+            asadmin(Duration.ofMinutes(3), "restart-domain", domain);
+            Files.writeString(domainDir().resolve(SECURED), "admin password set, listeners on 127.0.0.1 but HTTP(S)\n");
+        }
+    }
+
+    /**
+     * Nothing but the HTTP and HTTPS listeners faces the network (security review C0): the admin
+     * listener, IIOP, JMX, the JMS broker, Hazelcast and the debugger listen on 127.0.0.1 only. The
+     * admin password is required by then already. Also a JTA transaction timeout (60 s, review M8): a
+     * transaction waiting on a database that went away ends instead of holding its thread for ever.
+     * Done once per domain; true when the domain must restart for it (Payara applies none of these
+     * live).
+     */
+    private boolean lockDown() {
+        if (Files.exists(domainDir().resolve(SECURED))) {
+            return false;
+        }
+        String c = "configs.config.server-config.";
+        remote(
+                Duration.ofMinutes(1),
+                "set",
+                c + "network-config.network-listeners.network-listener.admin-listener.address=127.0.0.1");
+        for (String iiop : new String[] {"orb-listener-1", "SSL", "SSL_MUTUALAUTH"}) {
+            remote(Duration.ofMinutes(1), "set", c + "iiop-service.iiop-listener." + iiop + ".address=127.0.0.1");
+        }
+        remote(Duration.ofMinutes(1), "set", c + "admin-service.jmx-connector.system.address=127.0.0.1");
+        remote(Duration.ofMinutes(1), "set", c + "jms-service.jms-host.default_JMS_host.host=127.0.0.1");
+        remote(Duration.ofMinutes(1), "set", c + "jms-service.start-args=-Dimq.hostname=127.0.0.1");
+        remote(
+                Duration.ofMinutes(1),
+                "set",
+                c + "java-config.debug-options=-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:"
+                        + (portBase + 9));
+        remote(
+                Duration.ofMinutes(1),
+                "set-hazelcast-configuration",
+                "--dasbindaddress=127.0.0.1",
+                "--interfaces=127.0.0.1");
+        remote(Duration.ofMinutes(1), "create-jvm-options", "-Dhazelcast.socket.bind.any=false");
+        remote(Duration.ofMinutes(1), "set", c + "transaction-service.timeout-in-seconds=60");
+        return true;
+    }
+
+    /** The pid of the domain's server process (its {@code config/pid} file), for a check of what it listens on. */
+    public long pid() throws IOException {
+        return Long.parseLong(
+                Files.readString(domainDir().resolve("config/pid")).strip());
     }
 
     /**
@@ -227,7 +306,15 @@ public final class PayaraServer implements AutoCloseable {
     }
 
     private String remoteOutput(Duration timeout, String... args) {
-        List<String> withPort = new ArrayList<>(List.of("--port", Integer.toString(adminPort())));
+        List<String> withPort = new ArrayList<>(List.of(
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(adminPort()),
+                "--user",
+                "admin",
+                "--passwordfile",
+                passwordFile.toString()));
         withPort.addAll(List.of(args));
         return asadmin(timeout, withPort.toArray(String[]::new));
     }

@@ -41,7 +41,7 @@ public final class Run {
         if (database == null) {
             say("Starting embedded PostgreSQL (data in " + state.resolve("pgdata") + ", port " + EMBEDDED_DB_PORT
                     + ")");
-            embedded = EmbeddedDatabase.start(state.resolve("pgdata"), EMBEDDED_DB_PORT, false);
+            embedded = EmbeddedDatabase.forRun(state.resolve("pgdata"), EMBEDDED_DB_PORT);
             database = embedded.database();
         } else {
             say("Using the configured PostgreSQL " + database);
@@ -50,12 +50,17 @@ public final class Run {
 
         say("Provisioning Payara Server in " + state);
         Path home = PayaraServer.provision(zip, state);
-        PayaraServer payara = new PayaraServer(home, "csms", PORT_BASE, state.resolve("logs/asadmin.log"));
+        PayaraServer payara =
+                new PayaraServer(home, "csms", PORT_BASE, state.resolve("logs/asadmin.log"), state.resolve("keys"));
         CountDownLatch stopped = new CountDownLatch(1);
         EmbeddedDatabase db = embedded;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(payara, db, stopped), "csms-shutdown"));
 
         Map<String, String> settings = new LinkedHashMap<>(database.systemProperties());
+        // a bench unless said otherwise (CSMS_ENVIRONMENT=production): plain-HTTP and loopback partners, no MFA
+        String environment =
+                System.getenv().getOrDefault("CSMS_ENVIRONMENT", System.getProperty("csms.environment", "test"));
+        settings.put("csms.environment", environment);
         settings.putAll(keys.systemProperties());
         DevCertificateAuthority ca =
                 DevCertificateAuthority.ensure(state.resolve("keys"), state.resolve("logs/keytool.log"));
@@ -89,6 +94,12 @@ public final class Run {
         say("  OCPI            " + base + "/ocpi/versions");
         say("  Console         " + base + "/ocpi/admin/index.xhtml");
         say("  Health          " + base + "/health/ready");
+        say("  Environment     " + environment
+                + (environment.equals("test")
+                        ? " (a bench: plain-HTTP and loopback OCPI partners, no second factor; CSMS_ENVIRONMENT=production for more)"
+                        : ""));
+        say("  Payara admin    http://127.0.0.1:" + payara.adminPort() + " (this machine only; user admin, password in "
+                + state.resolve("keys/csms-admin-password") + ")");
         say("  Server log      " + home.resolve("glassfish/domains/csms/logs/server.log"));
         admin.filter(a -> rootExists(finalDatabase, a.email())).ifPresent(a -> {
             say("  Root account    " + a.email()

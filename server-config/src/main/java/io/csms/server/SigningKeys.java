@@ -3,7 +3,6 @@ package io.csms.server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -36,16 +35,14 @@ public record SigningKeys(Path privateKeyFile, String publicKeyBase64, Path secr
                     + Base64.getMimeEncoder(64, "\n".getBytes())
                             .encodeToString(pair.getPrivate().getEncoded())
                     + "\n-----END PRIVATE KEY-----\n";
-            Files.writeString(file, pem);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            SecretFiles.write(file, pem);
         }
         // the AES key that seals the secrets the CSMS must read back (partners' tokens, TOTP secrets)
         Path secrets = dir.resolve("secrets.key");
         if (!Files.exists(secrets)) {
             byte[] key = new byte[32];
             new java.security.SecureRandom().nextBytes(key);
-            Files.writeString(secrets, Base64.getEncoder().encodeToString(key) + "\n");
-            Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
+            SecretFiles.write(secrets, Base64.getEncoder().encodeToString(key) + "\n");
         }
         return new SigningKeys(file, publicKeyOf(Files.readString(file)), secrets);
     }

@@ -105,6 +105,16 @@ public final class WildFlyServer implements AutoCloseable {
         Http.awaitOk(healthUrl() + "/live", Duration.ofMinutes(2));
     }
 
+    /** The pid of the server's JVM (the child of standalone.sh), for a check of what it listens on. */
+    public long pid() {
+        return process.toHandle()
+                .descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .findFirst()
+                .map(ProcessHandle::pid)
+                .orElseThrow(() -> new IllegalStateException("No WildFly JVM under " + process.pid()));
+    }
+
     public void stop() {
         if (process == null) {
             return;

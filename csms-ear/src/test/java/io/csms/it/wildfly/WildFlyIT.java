@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.csms.it.Admin;
+import io.csms.it.ChargerTls;
 import io.csms.it.Checks;
 import io.csms.it.CsmsEar;
 import io.csms.it.Driver;
@@ -45,10 +46,18 @@ class WildFlyIT extends CsmsEar {
     }
 
     @Test
-    void ocpi_open_data_is_off_unless_the_operator_switches_it_on() {
-        HttpResponse<String> anonymous = Http.get("/ocpi/versions");
+    void ocpi_open_data_is_off_unless_the_operator_switches_it_on() throws Exception {
+        HttpResponse<String> anonymous = Http.tls(ChargerTls.tls(null)).get("/ocpi/versions");
         assertEquals(401, anonymous.statusCode(), anonymous.body());
         assertEquals(2000, Http.json(anonymous).getInt("status_code"));
+    }
+
+    /** In production OCPI is served over TLS only (csms.ocpi.require-tls): plain HTTP is refused first (review M7). */
+    @Test
+    void in_production_ocpi_over_plain_http_is_refused_before_anything_else() {
+        HttpResponse<String> plain = Http.get("/ocpi/versions", "Authorization", "Token whatever");
+        assertEquals(403, plain.statusCode(), plain.body());
+        assertEquals(2000, Http.json(plain).getInt("status_code"));
     }
 
     /**
@@ -165,6 +174,12 @@ class WildFlyIT extends CsmsEar {
                 200,
                 Http.post("/csms/api/auth/login", Driver.credentials(email, password))
                         .statusCode());
+    }
+
+    /** WildFly's management interface (and everything but HTTP(S)) listens on loopback only, as csms.cli leaves it. */
+    @Test
+    void nothing_but_the_http_listeners_faces_the_network() throws Exception {
+        Checks.onlyTheHttpListenersFaceTheNetwork(Integer.getInteger("csms.it.wildfly.management-port"));
     }
 
     @Test

@@ -11,8 +11,9 @@ import java.util.logging.Logger;
 
 /**
  * Whatever no other mapper answers: a body the JSON binding could not read is a 400; anything else a
- * 500 problem naming a reference that is in the log with the full trace. Never a stack trace or the
- * server's error page to the client (security review L5).
+ * 503 with Retry-After while the database is out of reach; anything else a 500 problem naming a
+ * reference that is in the log with the full trace. Never a stack trace or the server's error page to
+ * the client (security review L5).
  */
 @Provider
 public class UnexpectedMapper implements ExceptionMapper<Throwable> {
@@ -29,6 +30,16 @@ public class UnexpectedMapper implements ExceptionMapper<Throwable> {
                                 "The body is not valid JSON of the expected shape")
                         .build();
             }
+        }
+        if (Failures.databaseUnreachable(failure)) {
+            // an outage is not a bug: one line per request, the client is told to come back
+            LOG.warning(() -> "Request failed, the database is unreachable: " + Failures.summary(failure));
+            return Problems.response(
+                            Response.Status.SERVICE_UNAVAILABLE,
+                            "unavailable",
+                            "The service is briefly unavailable; try again shortly")
+                    .header("Retry-After", "5")
+                    .build();
         }
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Request failed [" + reference + "]: " + Failures.summary(failure), failure);

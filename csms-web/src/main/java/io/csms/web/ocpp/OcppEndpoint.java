@@ -53,6 +53,9 @@ public class OcppEndpoint {
     ChargerCredentials credentials;
 
     @Inject
+    UnderlyingSockets sockets;
+
+    @Inject
     Presence presence;
 
     @Resource
@@ -83,7 +86,7 @@ public class OcppEndpoint {
         session.setMaxIdleTimeout(0);
         session.setMaxTextMessageBufferSize(maxFrameBytes);
         session.setMaxBinaryMessageBufferSize(1024);
-        WebSocketChannel channel = new WebSocketChannel(chargerId, session, executor);
+        WebSocketChannel channel = new WebSocketChannel(chargerId, session, executor, sockets.take(chargerId));
         session.getUserProperties().put(CHANNEL, channel);
         Charger.RegistrationStatus stored = credentials
                 .of(chargerId)

@@ -37,6 +37,9 @@ public class OcppHandshakeFilter extends HttpFilter {
     @Inject
     TrustedProxies proxies;
 
+    @Inject
+    UnderlyingSockets sockets;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -61,6 +64,7 @@ public class OcppHandshakeFilter extends HttpFilter {
         Admission decision = admission.admit(new ChargerAdmission.Handshake(
                 chargerId.get(), basic[0], basic[1], request.isSecure(), certificates, proxies.clientAddress(request)));
         if (decision instanceof Admission.Admitted) {
+            sockets.admitted(chargerId.get(), request);
             chain.doFilter(request, response);
         } else if (decision instanceof Admission.Unknown) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "Unknown charger");

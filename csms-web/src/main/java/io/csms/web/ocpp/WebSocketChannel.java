@@ -29,14 +29,18 @@ final class WebSocketChannel implements OcppChannel {
     private final String chargerId;
     private final Session session;
     private final ManagedExecutorService executor;
+    /** Closes the TCP connection itself ({@link UnderlyingSockets}). */
+    private final Runnable cut;
+
     private final Queue<String> queue = new ArrayDeque<>();
     private long sendingSince;
     private boolean closed;
 
-    WebSocketChannel(String chargerId, Session session, ManagedExecutorService executor) {
+    WebSocketChannel(String chargerId, Session session, ManagedExecutorService executor, Runnable cut) {
         this.chargerId = chargerId;
         this.session = session;
         this.executor = executor;
+        this.cut = cut;
     }
 
     @Override
@@ -64,6 +68,8 @@ final class WebSocketChannel implements OcppChannel {
         if (now) {
             write(frame);
         } else {
+            LOG.warning(() -> "Charger " + chargerId + ": more than " + MAX_QUEUED
+                    + " frames wait to be sent; connection given up");
             abort("More than " + MAX_QUEUED + " frames wait to be sent");
         }
     }
@@ -114,6 +120,19 @@ final class WebSocketChannel implements OcppChannel {
 
     @Override
     public void close(int code, String reason) {
+        close(code, reason, false);
+    }
+
+    /**
+     * Gives the charger up: a close frame is attempted, then the TCP connection is cut, since a
+     * charger that does not read would never receive the frame and would keep its socket open.
+     */
+    @Override
+    public void abort(String reason) {
+        close(1008, reason, true);
+    }
+
+    private void close(int code, String reason, boolean cutAfterwards) {
         synchronized (this) {
             closed = true;
             queue.clear();
@@ -126,12 +145,11 @@ final class WebSocketChannel implements OcppChannel {
                 }
             } catch (IOException | RuntimeException e) {
                 // the peer is gone already: nothing left to close
+            } finally {
+                if (cutAfterwards) {
+                    cut.run();
+                }
             }
         });
-    }
-
-    @Override
-    public void abort(String reason) {
-        close(1008, reason);
     }
 }

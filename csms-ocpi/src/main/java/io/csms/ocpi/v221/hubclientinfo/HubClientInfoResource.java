@@ -28,8 +28,11 @@ import java.time.format.DateTimeParseException;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-@OcpiModule(id = "hubclientinfo", version = "2.2.1", roles = "RECEIVER", path = "hubclientinfo")
+@OcpiModule(id = "hubclientinfo", version = "2.2.1", roles = "RECEIVER", path = "hubclientinfo", hubsOnly = true)
 public class HubClientInfoResource {
+
+    /** Parties one hub may tell us about. */
+    static final int MAX_CLIENTS = 10_000;
 
     @Inject
     HubClients hubClients;
@@ -61,7 +64,12 @@ public class HubClientInfoResource {
                 || !partyId.matches("[A-Z0-9]{3}")) {
             throw new OcpiException(400, OcpiStatus.INVALID_PARAMETERS, "country_code and party_id must match the URL");
         }
-        hubClients.put(caller.required().partnerId(), info);
+        long hub = caller.required().partnerId();
+        if (hubClients.count(hub) >= MAX_CLIENTS && !hubClients.reports(hub, countryCode, partyId)) {
+            // bounded (security review L12): a hub cannot fill the table with parties
+            throw new OcpiException(400, OcpiStatus.CLIENT_ERROR, "At most " + MAX_CLIENTS + " parties per hub");
+        }
+        hubClients.put(hub, info);
         return OcpiResponse.success(null);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -78,7 +79,29 @@ public class PartnersResource {
     @Context
     UriInfo uriInfo;
 
-    /** The settings an admin gives; absent ones stay as they are ("" removes a secret or binding). */
+    /** A party: country code (2 letters), party id (3 letters or digits), role (CPO, EMSP, HUB, NAP, NSP, OTHER, SCSP). */
+    public record PartyView(
+            @NotNull @Pattern(regexp = "[A-Za-z]{2}") String countryCode,
+            @NotNull @Pattern(regexp = "[A-Za-z0-9]{3}") String partyId,
+
+            @NotNull @Pattern(regexp = "CPO|EMSP|HUB|NAP|NSP|OTHER|SCSP")
+            String role) {
+
+        Partner.Party party() {
+            return new Partner.Party(countryCode, partyId, Partner.Role.valueOf(role));
+        }
+
+        static PartyView of(Partner.Party p) {
+            return new PartyView(p.countryCode(), p.partyId(), p.role().name());
+        }
+    }
+
+    /**
+     * The settings an admin gives; absent ones stay as they are ("" removes a secret, binding or
+     * address list). {@code parties}: who the partner is, required when creating it (its
+     * credentials may name no other party, ever); {@code hubClients}: for a hub, the parties behind
+     * it it may speak for; {@code allowedAddresses}: CIDR ranges its requests must come from.
+     */
     public record PartnerSettings(
             @Size(max = 100) String name,
             Set<@Size(max = 32) String> allowedModules,
@@ -86,7 +109,11 @@ public class PartnersResource {
             Boolean sendTokenBase64,
             @Size(max = 255) String totpIncomingSecret,
             @Size(max = 255) String totpOutgoingSecret,
-            @Size(max = 95) String clientCertificateSha256) {
+            Boolean totpTlsBound,
+            @Size(max = 95) String clientCertificateSha256,
+            @Size(max = 20) List<@Valid @NotNull PartyView> parties,
+            @Size(max = 1000) List<@Valid @NotNull PartyView> hubClients,
+            @Size(max = 1000) String allowedAddresses) {
 
         Partners.Settings settings() {
             return new Partners.Settings(
@@ -96,7 +123,19 @@ public class PartnersResource {
                     sendTokenBase64,
                     totpIncomingSecret,
                     totpOutgoingSecret,
-                    clientCertificateSha256);
+                    totpTlsBound,
+                    clientCertificateSha256,
+                    parties == null
+                            ? null
+                            : parties.stream().map(PartyView::party).collect(toSet()),
+                    hubClients == null
+                            ? null
+                            : hubClients.stream().map(PartyView::party).collect(toSet()),
+                    allowedAddresses);
+        }
+
+        private static java.util.stream.Collector<Partner.Party, ?, Set<Partner.Party>> toSet() {
+            return java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new);
         }
     }
 
@@ -117,7 +156,11 @@ public class PartnersResource {
             boolean sendTokenBase64,
             boolean totpIncoming,
             boolean totpOutgoing,
+            boolean totpTlsBound,
             String clientCertificateSha256,
+            List<PartyView> parties,
+            List<PartyView> hubClients,
+            String allowedAddresses,
             String connectionStatus,
             Instant lastContactAt,
             Instant createdAt,
@@ -140,7 +183,11 @@ public class PartnersResource {
                     p.sendTokenBase64(),
                     p.totpIncomingRequired(),
                     p.totpOutgoing(),
+                    p.totpTlsBound(),
                     p.clientCertificateSha256(),
+                    p.parties().stream().map(PartyView::of).toList(),
+                    p.hubClients().stream().map(PartyView::of).toList(),
+                    p.allowedAddresses(),
                     p.connectionStatus(),
                     p.lastContactAt(),
                     p.createdAt(),

@@ -1,22 +1,19 @@
-package io.csms.ocpi;
+package io.csms.roaming.access;
 
 import io.csms.platform.FailureThrottle;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Limits on OCPI authentication: failures per client address and per partner (then 429 until the
- * window has moved on), anonymous open-data requests per address, and TOTP values that were already
- * accepted (a value works once). In memory, per server node.
+ * window has moved on), and anonymous open-data requests per address. In memory, per server node.
  */
 @ApplicationScoped
-public class OcpiGuard {
+public class PartnerThrottle {
 
     @Inject
     @ConfigProperty(name = "csms.ocpi.max-auth-failures-per-address", defaultValue = "20")
@@ -37,7 +34,6 @@ public class OcpiGuard {
 
     private FailureThrottle failures;
     private FailureThrottle anonymous;
-    private final Map<String, Long> usedTotps = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
@@ -62,16 +58,5 @@ public class OcpiGuard {
             anonymous.failed("address:" + address);
         }
         return wait;
-    }
-
-    /** True the first time a partner's TOTP value of a slot is presented, false on a replay. */
-    public boolean firstUse(long partnerId, long slot, String value, long slotSeconds) {
-        long now = System.currentTimeMillis();
-        if (usedTotps.size() > 10_000) {
-            usedTotps.values().removeIf(expiry -> expiry < now);
-        }
-        // remembered for as long as the value could be accepted: until its slot is two slots in the past
-        long expiry = (slot + 2) * slotSeconds * 1000;
-        return usedTotps.putIfAbsent(partnerId + ":" + slot + ":" + value, expiry) == null;
     }
 }
