@@ -16,6 +16,8 @@ public final class FailureThrottle {
 
     private static final int MAX_TRACKED = 100_000;
 
+    private final int maxTracked;
+
     /** A key and how many failures it may have within the window. */
     public record Limit(String key, int allowed) {}
 
@@ -25,8 +27,14 @@ public final class FailureThrottle {
 
     /** @param keep how many failures to remember per key: the largest allowance in use */
     public FailureThrottle(Duration window, int keep) {
+        this(window, keep, MAX_TRACKED);
+    }
+
+    /** @param maxTracked past this many keys, those whose failures left the window are dropped */
+    FailureThrottle(Duration window, int keep, int maxTracked) {
         this.window = window;
         this.keep = keep;
+        this.maxTracked = maxTracked;
     }
 
     /** How long until every limit allows another attempt, or empty when all allow one now. */
@@ -43,7 +51,7 @@ public final class FailureThrottle {
 
     public void failed(String... keys) {
         long now = System.nanoTime();
-        if (failures.size() > MAX_TRACKED) {
+        if (failures.size() > maxTracked) {
             prune(now);
         }
         for (String key : keys) {

@@ -42,15 +42,15 @@ class FailureThrottleTest {
 
     @Test
     void failures_leave_the_window_and_stale_keys_are_pruned_while_fresh_ones_stay() throws InterruptedException {
-        FailureThrottle throttle = new FailureThrottle(Duration.ofMillis(200), 1);
+        FailureThrottle throttle = new FailureThrottle(Duration.ofMillis(200), 1, 1000);
         throttle.failed("old");
-        for (int i = 0; i < 100_001; i++) {
+        for (int i = 0; i <= 1000; i++) {
             throttle.failed("stale-" + i);
         }
         Thread.sleep(300);
         assertEquals(Optional.empty(), throttle.blocked(new FailureThrottle.Limit("old", 1)), "aged out");
         throttle.failed("fresh");
-        assertEquals(1, throttle.tracked(), "more than 100,000 keys: the stale ones are dropped");
+        assertEquals(1, throttle.tracked(), "past the key limit, the stale keys are dropped");
         assertTrue(throttle.blocked(new FailureThrottle.Limit("fresh", 1)).isPresent());
     }
 }

@@ -7,8 +7,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -32,42 +30,76 @@ public final class PayloadValidator {
 
     private PayloadValidator() {}
 
+    /** What the validator needs of one record component, read once per message type. */
+    private record Field(
+            String name,
+            Class<?> type,
+            Class<?> element,
+            boolean required,
+            Set<String> oneOf,
+            int maxLength,
+            Range range) {}
+
+    /** A message record's fields and their names, by reflection once per record class (not per message). */
+    private record Shape(List<Field> fields, Set<String> names) {}
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            List<Field> fields = Arrays.stream(type.getRecordComponents())
+                    .map(c -> {
+                        OneOf oneOf = c.getAnnotation(OneOf.class);
+                        MaxLength max = c.getAnnotation(MaxLength.class);
+                        Class<?> element = c.getType() == List.class
+                                ? (Class<?>) ((ParameterizedType) c.getGenericType()).getActualTypeArguments()[0]
+                                : null;
+                        return new Field(
+                                c.getName(),
+                                c.getType(),
+                                element,
+                                c.isAnnotationPresent(Required.class),
+                                oneOf == null ? null : Set.of(oneOf.value()),
+                                max == null ? -1 : max.value(),
+                                c.getAnnotation(Range.class));
+                    })
+                    .toList();
+            return new Shape(fields, fields.stream().map(Field::name).collect(Collectors.toUnmodifiableSet()));
+        }
+    };
+
     public static void validate(JsonObject payload, Class<?> type) {
         check(payload, type, "");
     }
 
     private static void check(JsonObject object, Class<?> type, String path) {
-        RecordComponent[] components = type.getRecordComponents();
-        Set<String> known =
-                Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toSet());
+        Shape shape = SHAPES.get(type);
         for (String name : object.keySet()) {
-            if (!known.contains(name)) {
+            if (!shape.names().contains(name)) {
                 throw new PayloadViolation(ErrorCode.FormationViolation, "Unknown property " + path + name);
             }
         }
-        for (RecordComponent component : components) {
-            String name = path + component.getName();
-            JsonValue value = object.get(component.getName());
+        for (Field field : shape.fields()) {
+            String name = path + field.name();
+            JsonValue value = object.get(field.name());
             if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-                if (component.isAnnotationPresent(Required.class)) {
+                if (field.required()) {
                     throw new PayloadViolation(
                             ErrorCode.OccurenceConstraintViolation, "Missing required property " + name);
                 }
                 continue;
             }
-            checkValue(value, component.getType(), component.getGenericType(), name);
-            OneOf oneOf = component.getAnnotation(OneOf.class);
-            if (oneOf != null && !Arrays.asList(oneOf.value()).contains(((JsonString) value).getString())) {
+            checkValue(value, field.type(), field.element(), name);
+            if (field.oneOf() != null && !field.oneOf().contains(((JsonString) value).getString())) {
                 throw new PayloadViolation(
                         ErrorCode.PropertyConstraintViolation,
                         name + " has no value " + ((JsonString) value).getString());
             }
-            MaxLength max = component.getAnnotation(MaxLength.class);
-            if (max != null && ((JsonString) value).getString().length() > max.value()) {
+            if (field.maxLength() >= 0 && ((JsonString) value).getString().length() > field.maxLength()) {
                 throw new PayloadViolation(
-                        ErrorCode.PropertyConstraintViolation, name + " is longer than " + max.value() + " characters");
+                        ErrorCode.PropertyConstraintViolation,
+                        name + " is longer than " + field.maxLength() + " characters");
             }
-            Range range = component.getAnnotation(Range.class);
+            Range range = field.range();
             if (range != null) {
                 long number = ((JsonNumber) value).longValue();
                 if (number < range.min() || number > range.max()) {
@@ -79,7 +111,8 @@ public final class PayloadValidator {
         }
     }
 
-    private static void checkValue(JsonValue value, Class<?> type, Type generic, String name) {
+    /** {@code element}: the element class when {@code type} is a List. */
+    private static void checkValue(JsonValue value, Class<?> type, Class<?> element, String name) {
         if (type == String.class) {
             expect(value, JsonValue.ValueType.STRING, name, "a string");
             checkText(((JsonString) value).getString(), name);
@@ -100,7 +133,7 @@ public final class PayloadValidator {
         } else if (type.isEnum()) {
             expect(value, JsonValue.ValueType.STRING, name, "a string");
             String text = ((JsonString) value).getString();
-            if (Arrays.stream(type.getEnumConstants()).map(Object::toString).noneMatch(text::equals)) {
+            if (ENUM_NAMES.get(type).stream().noneMatch(text::equals)) {
                 throw new PayloadViolation(ErrorCode.PropertyConstraintViolation, name + " has no value " + text);
             }
         } else if (type.isRecord()) {
@@ -108,15 +141,21 @@ public final class PayloadValidator {
             check(value.asJsonObject(), type, name + ".");
         } else if (type == List.class) {
             expect(value, JsonValue.ValueType.ARRAY, name, "an array");
-            Type element = ((ParameterizedType) generic).getActualTypeArguments()[0];
             JsonArray array = value.asJsonArray();
             for (int i = 0; i < array.size(); i++) {
-                checkValue(array.get(i), (Class<?>) element, element, name + "[" + i + "]");
+                checkValue(array.get(i), element, null, name + "[" + i + "]");
             }
         } else {
             throw new IllegalStateException("No validation for " + type + " (" + name + ")");
         }
     }
+
+    private static final ClassValue<List<String>> ENUM_NAMES = new ClassValue<>() {
+        @Override
+        protected List<String> computeValue(Class<?> type) {
+            return Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+        }
+    };
 
     private static void checkRange(BigDecimal number, Class<?> type, String name) {
         boolean isInt = type == int.class || type == Integer.class;
