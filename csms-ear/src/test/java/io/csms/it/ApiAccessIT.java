@@ -71,11 +71,9 @@ public class ApiAccessIT extends CsmsEar {
     }
 
     private static HttpResponse<String> call(String method, String url, String... headers) {
-        return switch (method) {
-            case "get" -> Http.get(url, headers);
-            case "delete" -> Http.delete(url, headers);
-            default -> Http.send(method.toUpperCase(), url, "{}", headers);
-        };
+        // every write carries a JSON body, as clients send them (a DELETE may take a code): the
+        // server then cannot answer 415 before it looks at who is asking
+        return method.equals("get") ? Http.get(url, headers) : Http.send(method.toUpperCase(), url, "{}", headers);
     }
 
     private static void expect(List<String> wrong, String what, int status, HttpResponse<String> response) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * memory and CPU (H4, H9), another charger's transaction (H3), and a charger that stops reading (H5).
  */
 @ExtendWith(ArquillianExtension.class)
-class ChargerAbuseIT extends CsmsEar {
+public class ChargerAbuseIT extends CsmsEar {
 
     @Test
     void a_charger_id_is_accepted_only_in_its_one_canonical_form() {

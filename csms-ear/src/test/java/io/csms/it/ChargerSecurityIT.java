@@ -65,7 +65,7 @@ class ChargerSecurityIT extends CsmsEar {
 
     /** Handshakes are checked against credentials held in memory: every change must apply at once. */
     @Test
-    void a_new_key_a_new_profile_or_a_deletion_applies_from_the_next_handshake() {
+    void a_new_key_a_new_profile_or_a_deletion_applies_from_the_next_handshake() throws java.sql.SQLException {
         String old = Admin.registerCharger("CP-REKEY");
         assertEquals(101, status("CP-REKEY", "CP-REKEY", old));
 
@@ -98,6 +98,13 @@ class ChargerSecurityIT extends CsmsEar {
                                 Admin.bearer())
                         .statusCode());
         assertEquals(403, status("CP-REKEY", "CP-REKEY", key), "profile 2 now: TLS required");
+        String audited = Checks.value(
+                "select detail from audit_event where action = 'charger.update' and target = ? order by id desc limit 1",
+                "CP-REKEY");
+        assertTrue(
+                audited.contains("before: securityProfile=1") && audited.contains("after: securityProfile=2"),
+                "a downgrade or upgrade shows in the audit trail: " + audited);
+        assertFalse(audited.contains(key), "never the key itself");
 
         assertEquals(
                 204,

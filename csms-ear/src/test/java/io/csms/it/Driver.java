@@ -35,11 +35,38 @@ public final class Driver {
         HttpResponse<String> created = Http.post("/csms/api/auth/signup", credentials(email, password));
         assertEquals(201, created.statusCode(), created.body());
         JsonObject account = Http.json(created);
+        if (ServerUnderTest.production()) {
+            // production: the account works once the link mailed to it was followed
+            HttpResponse<String> verified =
+                    Http.post("/csms/api/auth/verify", "{\"token\":\"" + verificationToken(email) + "\"}");
+            assertEquals(204, verified.statusCode(), verified.body());
+        }
         HttpResponse<String> login = Http.post("/csms/api/auth/login", credentials(email, password));
         assertEquals(200, login.statusCode(), login.body());
         Driver driver = new Driver(email, password, account.getJsonNumber("id").longValue(), Http.json(login));
         assertEquals(account.getString("idTag"), driver.idTag, "login names the idTag made at sign-up");
         return driver;
+    }
+
+    /** The token of the verification link mailed to {@code email} (production runs), waiting up to 20 s for the mail. */
+    public static String verificationToken(String email) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<String> token = ServerUnderTest.mail().received().stream()
+                    .filter(m -> m.to().stream().anyMatch(email::equalsIgnoreCase))
+                    .map(m -> m.text().replaceAll("(?s).*verify\\?token=([A-Za-z0-9_-]+).*", "$1"))
+                    .findFirst();
+            if (token.isPresent()) {
+                return token.get();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no verification mail reached " + email);
     }
 
     public static String credentials(String email, String password) {

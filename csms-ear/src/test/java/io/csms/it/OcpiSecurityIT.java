@@ -29,6 +29,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class OcpiSecurityIT extends CsmsEar {
 
+    /** A body larger than the door reads (1 MiB) is refused before it is read, in an OCPI envelope (review L12). */
+    @Test
+    void a_body_larger_than_a_mebibyte_is_refused_unread() {
+        HttpResponse<String> refused =
+                Http.post(CREDENTIALS, "{\"token\":\"" + "x".repeat(1_100_000) + "\"}", token("anything"));
+        assertOcpi(413, 2001, refused);
+        HttpResponse<String> api = Http.post("/csms/api/auth/signup", "{\"email\":\"" + "x".repeat(1_100_000) + "\"}");
+        assertEquals(413, api.statusCode());
+        assertEquals(
+                "application/problem+json",
+                api.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+    }
+
     @Test
     void a_partner_registers_only_as_the_parties_the_admin_named_and_cannot_change_them() throws Exception {
         try (OcpiTestPartner impostor = new OcpiTestPartner("DE", "IM1", "EMSP");

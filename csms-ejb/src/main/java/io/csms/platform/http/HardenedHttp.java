@@ -1,5 +1,7 @@
 package io.csms.platform.http;
 
+import io.csms.platform.TrustedProxies;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -23,8 +25,18 @@ public abstract class HardenedHttp extends HttpFilter {
     /** The largest request body this door reads. */
     protected abstract long maxBodyBytes();
 
+    /** Answers a body announced larger than {@code max} (413); a door with its own error format overrides this. */
+    protected void tooLarge(HttpServletResponse response, long max) throws IOException {
+        response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "At most " + max + " bytes");
+    }
+
+    @Inject
+    TrustedProxies proxies;
+
     /** Whether the client reached us over TLS (itself, or at a trusted proxy that says so). */
-    protected abstract boolean secure(HttpServletRequest request);
+    protected boolean secure(HttpServletRequest request) {
+        return proxies.secure(request);
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -42,7 +54,7 @@ public abstract class HardenedHttp extends HttpFilter {
         long length = request.getContentLengthLong();
         long max = maxBodyBytes();
         if (length > max) {
-            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "At most " + max + " bytes");
+            tooLarge(response, max);
             return;
         }
         chain.doFilter(length < 0 ? new Bounded(request, max) : request, response);

@@ -106,6 +106,11 @@ public class OcppEndpoint {
         connections.heard(chargerId);
         WebSocketChannel channel =
                 (WebSocketChannel) session.getUserProperties().get(CHANNEL);
+        if (text.length() > maxFrameBytes) {
+            // Tyrus enforces the buffer size itself; Undertow delivers the whole message regardless
+            channel.close(CloseReason.CloseCodes.TOO_BIG.getCode(), "Frame larger than " + maxFrameBytes + " bytes");
+            return;
+        }
         OcppFrame frame;
         try {
             frame = FrameCodec.decode(text);
