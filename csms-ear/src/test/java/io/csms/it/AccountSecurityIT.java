@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -129,6 +130,34 @@ public class AccountSecurityIT extends CsmsEar {
                     Http.send("DELETE", "/csms/api/me/second-factor", code(TestTotp.code(secret, 1)), rootBearer);
             assertEquals(204, removed.statusCode(), removed.body());
         }
+    }
+
+    /**
+     * Sign-up costs a password hash: at most {@code csms.signup.max-per-address} per hour from one
+     * address (20 in the production run, whose sign-ups are few), then 429 with Retry-After, while
+     * other addresses sign up as before (review M6).
+     */
+    @Test
+    public void sign_ups_from_one_address_are_limited() {
+        Assumptions.assumeTrue(
+                ServerUnderTest.production(),
+                "the bench allows 1,000 per address: its tests all sign up from 127.0.0.1");
+        int allowed = 20;
+        for (int i = 0; i < allowed; i++) {
+            Http.Answer created = signUpFrom("127.0.0.80", i);
+            assertEquals(201, created.status(), created.body());
+        }
+        Http.Answer refused = signUpFrom("127.0.0.80", allowed);
+        assertEquals(429, refused.status(), refused.body());
+        assertTrue(Integer.parseInt(refused.headers().get("retry-after")) > 0);
+        assertEquals(201, signUpFrom("127.0.0.81", allowed).status(), "another address is not affected");
+    }
+
+    private static Http.Answer signUpFrom(String address, int n) {
+        String email =
+                "many-" + n + "-" + java.util.UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+        return Http.requestFrom(
+                address, "POST", "/csms/api/auth/signup", Driver.credentials(email, "Many-signups-" + n + "-ok"));
     }
 
     private static String enrol(String[] bearer) {

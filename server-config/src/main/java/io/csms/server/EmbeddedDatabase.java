@@ -53,7 +53,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static EmbeddedDatabase start(Path dataDir, int port, boolean fresh, boolean durable) throws IOException {
         Files.createDirectories(dataDir.getParent());
         if (fresh) {
-            deleteRecursively(dataDir);
+            Folders.deleteRecursively(dataDir);
         }
         Database database = new Database(
                 "localhost", port, "csms", "csms", password(dataDir.getParent()), Database.configuredPoolSize());
@@ -104,17 +104,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
     @Override
     public void close() throws IOException {
         stop();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     private static void createRoleAndDatabase(EmbeddedPostgres postgres, Database db) throws SQLException {

@@ -54,6 +54,8 @@ public abstract class HardenedHttp extends HttpFilter {
         long length = request.getContentLengthLong();
         long max = maxBodyBytes();
         if (length > max) {
+            // the body is not read: the connection cannot carry another request after it
+            response.setHeader("Connection", "close");
             tooLarge(response, max);
             return;
         }
