@@ -35,7 +35,10 @@ class OcpiRegistrationIT extends CsmsEar {
 
             assertEquals(200, Http.get("/ocpi/versions", token(tokenA)).statusCode());
             JsonObject details = Http.json(Http.get("/ocpi/2.2.1", token(tokenA)));
-            assertEquals(List.of("credentials"), identifiers(details), "token A sees the credentials module only");
+            assertEquals(
+                    List.of("credentials", "hubclientinfo"),
+                    identifiers(details),
+                    "token A sees credentials, and the modules it will have once registered (to keep their URLs)");
             assertOcpi(401, 2000, Http.put("/ocpi/2.2.1/hubclientinfo/DE/ABC", clientInfo("DE", "ABC"), token(tokenA)));
             assertOcpi(
                     405,

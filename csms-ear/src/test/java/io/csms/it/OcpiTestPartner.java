@@ -46,6 +46,16 @@ public final class OcpiTestPartner implements AutoCloseable {
     public volatile boolean hugeVersions;
     /** It holds its versions answer back this long (a tarpit). */
     public volatile long versionsDelayMillis;
+    /** It lists a Locations Receiver endpoint in its version details (an eMSP that takes pushes). */
+    public volatile boolean receivesLocations;
+    /** Its Receiver endpoints answer 503, as a platform that is down. */
+    public volatile boolean receiverDown;
+
+    /** A push the partner received on a Receiver endpoint. */
+    public record Received(String method, String path, JsonObject body, String fromParty, String toParty) {}
+
+    /** Every push received (while not down), in order of arrival. */
+    public final List<Received> received = new CopyOnWriteArrayList<>();
 
     private final java.util.concurrent.ExecutorService handlers;
 
@@ -163,7 +173,8 @@ public final class OcpiTestPartner implements AutoCloseable {
                                                         .add(Json.createObjectBuilder()
                                                                 .add("identifier", "credentials")
                                                                 .add("role", "SENDER")
-                                                                .add("url", base + "/2.2.1/credentials")))
+                                                                .add("url", base + "/2.2.1/credentials"))
+                                                        .addAll(receiverEndpoints("2.2.1")))
                                         .build()));
             } else if (path.equals("/2.1.1") && method.equals("GET")) {
                 send(
@@ -178,7 +189,8 @@ public final class OcpiTestPartner implements AutoCloseable {
                                                 Json.createArrayBuilder()
                                                         .add(Json.createObjectBuilder()
                                                                 .add("identifier", "credentials")
-                                                                .add("url", base + "/2.1.1/credentials")))
+                                                                .add("url", base + "/2.1.1/credentials"))
+                                                        .addAll(receiverEndpoints("2.1.1")))
                                         .build()));
             } else if (path.matches("/2\\.(2\\.1|1\\.1)/credentials")
                     && (method.equals("POST") || method.equals("PUT"))) {
@@ -197,12 +209,43 @@ public final class OcpiTestPartner implements AutoCloseable {
                         exchange,
                         200,
                         envelope(1000, path.startsWith("/2.1.1") ? credentials211(next) : credentials(next)));
+            } else if (path.matches("/2\\.(2\\.1|1\\.1)/locations/.+")
+                    && (method.equals("PUT") || method.equals("PATCH"))) {
+                if (receiverDown) {
+                    send(exchange, 503, "down for maintenance");
+                    return;
+                }
+                JsonObject body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = Json.createReader(in).readObject();
+                }
+                var headers = exchange.getRequestHeaders();
+                received.add(new Received(
+                        method,
+                        path,
+                        body,
+                        headers.getFirst("OCPI-from-country-code") + "*" + headers.getFirst("OCPI-from-party-id"),
+                        headers.getFirst("OCPI-to-country-code") + "*" + headers.getFirst("OCPI-to-party-id")));
+                send(exchange, 200, envelope(1000, JsonValue.NULL));
             } else if (path.matches("/2\\.(2\\.1|1\\.1)/credentials") && method.equals("DELETE")) {
                 send(exchange, 200, envelope(1000, JsonValue.NULL));
             } else {
                 send(exchange, 404, envelope(2000, JsonValue.NULL));
             }
         }
+    }
+
+    /** The Receiver endpoints it lists in {@code version}'s details. */
+    private jakarta.json.JsonArrayBuilder receiverEndpoints(String version) {
+        var endpoints = Json.createArrayBuilder();
+        if (receivesLocations) {
+            var locations = Json.createObjectBuilder().add("identifier", "locations");
+            if (version.equals("2.2.1")) {
+                locations.add("role", "RECEIVER");
+            }
+            endpoints.add(locations.add("url", base + "/" + version + "/locations"));
+        }
+        return endpoints;
     }
 
     /** The accepted token in an Authorization header: {@code Token <base64>} (2.2.1) or {@code Token <token>} (2.1.1). */

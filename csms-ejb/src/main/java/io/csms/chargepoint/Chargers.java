@@ -32,6 +32,9 @@ public class Chargers {
     @Inject
     UnknownChargers unknownChargers;
 
+    @Inject
+    Event<ConnectorStatusChanged> connectorStatus;
+
     /** A BootNotification: who booted and what it reported about itself. */
     public record Boot(String chargerId, Charger.BootInfo info) {}
 
@@ -99,8 +102,11 @@ public class Chargers {
             em.persist(connector);
         }
         connector.report(reported);
-        em.persist(new ConnectorStatusEntry(chargerId, reported, Instant.now()));
+        Instant now = Instant.now();
+        em.persist(new ConnectorStatusEntry(chargerId, reported, now));
         presence.seen(chargerId);
+        connectorStatus.fire(new ConnectorStatusChanged(
+                chargerId, reported.connectorId(), reported.status(), reported.at() == null ? now : reported.at()));
     }
 
     /** Which long-running activity a status report is about. */

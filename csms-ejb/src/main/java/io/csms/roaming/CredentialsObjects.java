@@ -111,6 +111,20 @@ public final class CredentialsObjects {
                 : Optional.empty();
     }
 
+    /** The URL of a module in one interface role among 2.2.1 endpoints; 2.1.1 entries have no role and match any. */
+    public static Optional<String> endpoint(JsonArray endpoints, String module, String role) {
+        for (JsonValue e : endpoints) {
+            if (e.getValueType() == JsonValue.ValueType.OBJECT
+                    && module.equals(string(e.asJsonObject(), "identifier", 32))) {
+                String theirs = string(e.asJsonObject(), "role", 8);
+                if (theirs == null || theirs.equals(role)) {
+                    return Optional.ofNullable(string(e.asJsonObject(), "url", 255));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The URL of a module among endpoints (2.2.1 entries have a role; the credentials module any). */
     public static Optional<String> endpoint(JsonArray endpoints, String module) {
         for (JsonValue e : endpoints) {

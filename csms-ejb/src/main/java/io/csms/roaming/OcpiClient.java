@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -35,6 +36,9 @@ public class OcpiClient {
     private static final Logger LOG = Logger.getLogger(OcpiClient.class.getName());
     private static final int ATTEMPTS = 3;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** A push waits less: a partner that is slow holds only its own queue, and tries again later. */
+    private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(5);
+
     static final int MAX_BODY_BYTES = 1 << 20;
 
     @Inject
@@ -123,6 +127,16 @@ public class OcpiClient {
                 Instant.now().plus(TIMEOUT.multipliedBy(ATTEMPTS)));
     }
 
+    /**
+     * A push to a partner's Receiver interface ({@code PUT}, {@code PATCH} or {@code DELETE}) with
+     * the routing headers given, tried once: the outbox retries it with backoff.
+     */
+    public JsonValue push(
+            String method, String url, Credentials credentials, JsonObject body, Map<String, String> headers)
+            throws CallFailed {
+        return call(method, url, credentials, body, null, 1, Instant.now().plus(PUSH_TIMEOUT), headers);
+    }
+
     private JsonValue call(
             String method,
             String url,
@@ -131,6 +145,19 @@ public class OcpiClient {
             String correlationId,
             int attempts,
             Instant deadline)
+            throws CallFailed {
+        return call(method, url, credentials, body, correlationId, attempts, deadline, Map.of());
+    }
+
+    private JsonValue call(
+            String method,
+            String url,
+            Credentials credentials,
+            JsonObject body,
+            String correlationId,
+            int attempts,
+            Instant deadline,
+            Map<String, String> headers)
             throws CallFailed {
         URI uri;
         try {
@@ -153,7 +180,13 @@ public class OcpiClient {
             }
             try {
                 return once(
-                        method, uri, credentials, body, correlationId, left.compareTo(TIMEOUT) < 0 ? left : TIMEOUT);
+                        method,
+                        uri,
+                        credentials,
+                        body,
+                        correlationId,
+                        left.compareTo(TIMEOUT) < 0 ? left : TIMEOUT,
+                        headers);
             } catch (CallFailed e) {
                 last = e;
                 if (e.reachable() && e.httpStatus() < 500) {
@@ -165,7 +198,13 @@ public class OcpiClient {
     }
 
     private JsonValue once(
-            String method, URI uri, Credentials credentials, JsonObject body, String correlationId, Duration timeout)
+            String method,
+            URI uri,
+            Credentials credentials,
+            JsonObject body,
+            String correlationId,
+            Duration timeout,
+            Map<String, String> headers)
             throws CallFailed {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
@@ -175,6 +214,7 @@ public class OcpiClient {
                         "X-Correlation-ID",
                         correlationId == null ? UUID.randomUUID().toString() : correlationId)
                 .header("Accept", "application/json");
+        headers.forEach(request::header);
         if (credentials.totpSecret() != null) {
             request.header(
                     "TOTP",

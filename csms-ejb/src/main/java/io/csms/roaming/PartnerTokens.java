@@ -109,7 +109,12 @@ public class PartnerTokens {
                 credential.registration(),
                 partner.status(),
                 partner.allowedModules(),
-                partner.roles(),
+                // before registering, the roles the admin named (what it will register as)
+                credential.registration()
+                        ? partner.parties().stream()
+                                .map(p -> new Partner.PartyRole(p.role(), p.countryCode(), p.partyId(), null))
+                                .toList()
+                        : partner.roles(),
                 box.open(partner.totpIncomingSecret(), TOTP_INCOMING),
                 partner.totpTlsBound(),
                 partner.clientCertificateSha256(),
@@ -125,7 +130,13 @@ public class PartnerTokens {
             String totpSecret,
             String version,
             String versionsUrl,
-            String endpoints) {}
+            String endpoints) {
+
+        /** How to present token B in the agreed version: never base64 towards 2.1.1. */
+        public OcpiClient.Credentials credentials() {
+            return new OcpiClient.Credentials(token, base64 && !"2.1.1".equals(version), totpSecret);
+        }
+    }
 
     public Optional<Outgoing> outgoing(long id) {
         Partner partner = em.find(Partner.class, id);

@@ -67,6 +67,9 @@ public class Partners {
         Instant now = Instant.now();
         Partner partner = new Partner(settings.name().strip(), now);
         apply(partner, settings);
+        if (settings.allowedModules() == null) {
+            partner.allowModules(defaultModules(settings.parties()));
+        }
         em.persist(partner);
         em.flush();
         String token = tokens.issueRegistrationToken(partner, now);
@@ -255,6 +258,26 @@ public class Partners {
         after.forEach(
                 r -> b.add(r.countryCode().toUpperCase() + "*" + r.partyId().toUpperCase()));
         return a.equals(b);
+    }
+
+    /**
+     * The modules a new partner may use unless the admin names others: what its roles use of a CPO.
+     * Commands are never granted by default (they act on chargers; the admin grants them).
+     */
+    static Set<String> defaultModules(Set<Partner.Party> parties) {
+        Set<String> modules = new LinkedHashSet<>();
+        for (Partner.Party party : parties) {
+            switch (party.role()) {
+                case EMSP -> modules.addAll(List.of("locations", "tariffs", "sessions", "cdrs", "tokens"));
+                case HUB ->
+                    modules.addAll(List.of("locations", "tariffs", "sessions", "cdrs", "tokens", "hubclientinfo"));
+                case NAP, NSP, SCSP, OTHER -> modules.addAll(List.of("locations", "tariffs"));
+                case CPO -> {
+                    // another CPO uses nothing of ours
+                }
+            }
+        }
+        return modules;
     }
 
     private void apply(Partner partner, Settings s) {

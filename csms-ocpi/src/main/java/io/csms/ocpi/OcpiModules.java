@@ -2,9 +2,11 @@ package io.csms.ocpi;
 
 import io.csms.ocpi.v211.V211VersionDetailsResource;
 import io.csms.ocpi.v211.credentials.V211CredentialsResource;
+import io.csms.ocpi.v211.locations.V211LocationsResource;
 import io.csms.ocpi.v221.V221VersionDetailsResource;
 import io.csms.ocpi.v221.credentials.V221CredentialsResource;
 import io.csms.ocpi.v221.hubclientinfo.HubClientInfoResource;
+import io.csms.ocpi.v221.locations.LocationsResource;
 import io.csms.roaming.access.ModuleRef;
 import io.csms.roaming.access.ModuleRights;
 import io.csms.roaming.access.PartnerPrincipal;
@@ -24,7 +26,9 @@ public final class OcpiModules {
             V211VersionDetailsResource.class,
             V221CredentialsResource.class,
             V211CredentialsResource.class,
-            HubClientInfoResource.class);
+            HubClientInfoResource.class,
+            LocationsResource.class,
+            V211LocationsResource.class);
 
     /** The versions we speak, newest first. */
     public static final List<String> VERSIONS = io.csms.roaming.Partners.VERSIONS;
@@ -35,9 +39,9 @@ public final class OcpiModules {
     private OcpiModules() {}
 
     /**
-     * The endpoints of {@code version} that {@code caller} may use: a registration token sees only the
-     * credentials module, a partner the modules allowed to it, an anonymous caller (open data) the
-     * open-data modules.
+     * The endpoints of {@code version} that {@code caller} may use: a registration token the
+     * credentials module and those it will be allowed once registered, a partner the modules allowed
+     * to it, an anonymous caller (open data) the open-data modules.
      */
     public static List<Endpoint> endpoints(String version, PartnerPrincipal caller) {
         List<Endpoint> endpoints = new ArrayList<>();
@@ -45,7 +49,7 @@ public final class OcpiModules {
             OcpiModule module = moduleOf(resource);
             if (module.version().equals(version)
                     && !module.id().equals(OcpiModule.VERSIONS)
-                    && allowed(module, caller)) {
+                    && ModuleRights.listed(ref(module), caller)) {
                 if (module.roles().length == 0) {
                     endpoints.add(new Endpoint(module.id(), null, module.path()));
                 }

@@ -32,4 +32,21 @@ public final class ModuleRights {
         }
         return !module.hubsOnly() || caller.hub();
     }
+
+    /**
+     * Whether the version details shown to the caller list the module: what it may use, and for a
+     * registration token also what it will be allowed once registered, since partners keep the
+     * endpoints they saw during the handshake (a registering eMSP must learn our locations endpoint).
+     */
+    public static boolean listed(ModuleRef module, PartnerPrincipal caller) {
+        if (caller != null
+                && caller.registrationToken()
+                && !module.id().equals(ModuleRef.VERSIONS)
+                && !module.id().equals(ModuleRef.CREDENTIALS)) {
+            return (module.version().isEmpty() || caller.versions().contains(module.version()))
+                    && caller.allowedModules().contains(module.id())
+                    && (!module.hubsOnly() || caller.hub());
+        }
+        return allowed(module, caller);
+    }
 }

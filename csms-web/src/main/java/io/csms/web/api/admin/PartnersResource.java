@@ -5,6 +5,7 @@ import io.csms.roaming.HubClients;
 import io.csms.roaming.Partner;
 import io.csms.roaming.Partners;
 import io.csms.roaming.Registrations;
+import io.csms.roaming.outbox.Outbox;
 import io.csms.web.api.OpenApiResource;
 import io.csms.web.api.Problems;
 import io.csms.web.api.Roles;
@@ -68,6 +69,9 @@ public class PartnersResource {
 
     @Inject
     HubClients hubClients;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     JsonWebToken caller;
@@ -377,6 +381,24 @@ public class PartnersResource {
     public List<HubClients.ClientInfo> hubClients(@PathParam("id") long id) {
         partners.find(id).orElseThrow(() -> unknown(id));
         return hubClients.of(id);
+    }
+
+    @Operation(
+            summary =
+                    "The partner's push queue: changes not yet delivered, the oldest of them, the last push and error")
+    @APIResponse(
+            responseCode = "200",
+            description = "The queue",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Outbox.Queue.class)))
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
+    @GET
+    @Path("{id}/push")
+    public Outbox.Queue push(@PathParam("id") long id) {
+        partners.find(id).orElseThrow(() -> unknown(id));
+        return outbox.queue(id);
     }
 
     private static Refusal unknown(long id) {

@@ -1,0 +1,129 @@
+package io.csms.location;
+
+import io.csms.chargepoint.Connector;
+import io.csms.chargepoint.ConnectorStatusChanged;
+import io.csms.chargepoint.Presence;
+import io.csms.location.LocationData.EvseStatus;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * An EVSE's status follows its OCPP connector: each StatusNotification, in the transaction that
+ * stores it, and the charger's connection, checked every few seconds: offline longer than
+ * {@code csms.locations.offline-grace} (default 5 min) makes it UNKNOWN, back online restores the
+ * connector's last reported status.
+ */
+@Stateless
+public class EvseStatuses {
+
+    /** When each charger was first seen offline by the sweep (per node, as connections are). */
+    private static final Map<String, Instant> OFFLINE_SINCE = new ConcurrentHashMap<>();
+
+    @PersistenceContext(unitName = "csms")
+    EntityManager em;
+
+    @Inject
+    Presence presence;
+
+    @Inject
+    Event<LocationChanged> changed;
+
+    @Inject
+    @ConfigProperty(name = "csms.locations.offline-grace", defaultValue = "PT5M")
+    Duration offlineGrace;
+
+    /**
+     * OCPP 1.6 ChargePointStatus → OCPI 2.2.1 EVSE status. Preparing (a driver plugged in or showed a
+     * tag) is CHARGING, OCPI's "in use": the EVSE is not free for another driver, which AVAILABLE
+     * would claim, and BLOCKED means something blocks access to it (a parked car), which is not so.
+     */
+    public static EvseStatus of(String ocppStatus) {
+        if (ocppStatus == null) {
+            return EvseStatus.UNKNOWN;
+        }
+        return switch (ocppStatus) {
+            case "Available" -> EvseStatus.AVAILABLE;
+            case "Preparing", "Charging", "SuspendedEV", "SuspendedEVSE", "Finishing" -> EvseStatus.CHARGING;
+            case "Reserved" -> EvseStatus.RESERVED;
+            case "Unavailable" -> EvseStatus.INOPERATIVE;
+            case "Faulted" -> EvseStatus.OUTOFORDER;
+            default -> EvseStatus.UNKNOWN;
+        };
+    }
+
+    /** The status a newly described EVSE starts with: its connector's, or UNKNOWN. */
+    public EvseStatus current(String chargerId, int connectorId) {
+        if (!presence.isConnected(chargerId) && OFFLINE_SINCE.containsKey(chargerId)) {
+            Instant since = OFFLINE_SINCE.get(chargerId);
+            if (since.plus(offlineGrace).isBefore(now())) {
+                return EvseStatus.UNKNOWN;
+            }
+        }
+        Connector connector = em.find(Connector.class, new Connector.Key(chargerId, connectorId));
+        return connector == null ? EvseStatus.UNKNOWN : of(connector.status());
+    }
+
+    /** A StatusNotification: the EVSE on that connector (if any) takes the status, in the same transaction. */
+    public void connectorReported(@Observes ConnectorStatusChanged reported) {
+        List<Evse> evses = em.createNamedQuery(Evse.ON_CONNECTOR, Evse.class)
+                .setParameter("charger", reported.chargerId())
+                .setParameter("connector", reported.connectorId())
+                .getResultList();
+        evses.forEach(evse -> set(evse, of(reported.status())));
+    }
+
+    /**
+     * Compares every EVSE in use with its charger's connection: UNKNOWN after the grace, the
+     * connector's status again once the charger is back. Run by {@link EvseStatusSweep}.
+     */
+    public void sweep() {
+        Instant now = now();
+        List<Evse> evses = em.createNamedQuery(Evse.IN_USE, Evse.class).getResultList();
+        for (Evse evse : evses) {
+            String charger = evse.chargerId();
+            if (presence.isConnected(charger)) {
+                OFFLINE_SINCE.remove(charger);
+                if (evse.status() == EvseStatus.UNKNOWN) {
+                    Connector connector = em.find(Connector.class, new Connector.Key(charger, evse.connectorId()));
+                    if (connector != null && of(connector.status()) != EvseStatus.UNKNOWN) {
+                        set(evse, of(connector.status()));
+                    }
+                }
+            } else {
+                Instant since = OFFLINE_SINCE.computeIfAbsent(charger, c -> now);
+                if (evse.status() != EvseStatus.UNKNOWN
+                        && since.plus(offlineGrace).isBefore(now)) {
+                    set(evse, EvseStatus.UNKNOWN);
+                }
+            }
+        }
+    }
+
+    private void set(Evse evse, EvseStatus status) {
+        if (evse.status() == status) {
+            return;
+        }
+        Instant now = now();
+        evse.status(status, now);
+        Location location = em.find(Location.class, evse.locationId());
+        if (location != null) {
+            // OCPI 2.2.1: a location's last_updated moves with any change of its EVSEs
+            location.updated(now);
+        }
+        changed.fire(new LocationChanged(evse.locationId(), evse.uid(), LocationChanged.Change.EVSE_STATUS));
+    }
+
+    private static Instant now() {
+        return Locations.now();
+    }
+}

@@ -1,0 +1,343 @@
+package io.csms.location;
+
+import io.csms.audit.AuditEvent;
+import io.csms.audit.AuditTrail;
+import io.csms.chargepoint.Charger;
+import io.csms.location.LocationData.EvseStatus;
+import io.csms.platform.Refusal;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Locations as the operator manages them (describe, change who sees them, delete) and as partners
+ * read them (published to them, by last change). A location is described whole, OCPI 2.2.1 style:
+ * what is unchanged keeps its {@code last_updated}, EVSEs left out are REMOVED, and every change a
+ * partner can see fires {@link LocationChanged} in the same transaction.
+ */
+@Stateless
+public class Locations {
+
+    @PersistenceContext(unitName = "csms")
+    EntityManager em;
+
+    @Inject
+    LocationRules rules;
+
+    @Inject
+    EvseStatuses statuses;
+
+    @Inject
+    Event<LocationChanged> changed;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    @ConfigProperty(name = "csms.ocpi.country-code", defaultValue = "NL")
+    String countryCode;
+
+    @Inject
+    @ConfigProperty(name = "csms.ocpi.party-id", defaultValue = "CSM")
+    String partyId;
+
+    /** What a put did: the location as stored now, and whether it is new (or deleted before). */
+    public record Saved(LocationData location, boolean created) {}
+
+    /** One page of locations and how many match in all. */
+    public record Page(List<LocationData> locations, long total) {}
+
+    /**
+     * Describes location {@code id} anew from an OCPI 2.2.1 Location (JSON): every EVSE must name its
+     * OCPP charger connector ({@code ocpp}); refused, changing nothing, when invalid (400), or when an
+     * EVSE uid, evse_id or connector is another location's (409).
+     */
+    public Saved put(String id, String json, String actor, String clientAddress) {
+        rules.checkId(id);
+        LocationData given = rules.parse(json);
+        Instant now = now();
+        Location location = em.find(Location.class, id);
+        boolean created = location == null || location.deleted();
+        if (location == null) {
+            location = new Location(id);
+        }
+        Map<String, Evse> before = new LinkedHashMap<>();
+        if (location.detailsJson() != null) {
+            evsesOf(List.of(id)).forEach(e -> before.put(e.uid(), e));
+        }
+        // what the location's own fields are, stored without what is ours to say
+        LocationData own = given.asOurs(null, null, id, null);
+        boolean changedAny = created || !own.equals(location.details());
+
+        List<LocationData.Evse> evses = new ArrayList<>();
+        Map<String, Evse> rows = new LinkedHashMap<>();
+        for (LocationData.Evse evse : given.evses() == null ? List.<LocationData.Evse>of() : given.evses()) {
+            LocationData.OcppConnector ocpp = rules.ocppOf(evse);
+            if (em.find(Charger.class, ocpp.chargePointId()) == null) {
+                throw new Refusal(
+                        Refusal.Kind.INVALID,
+                        "unknown-charger",
+                        "evses: " + evse.uid() + " names charger " + ocpp.chargePointId()
+                                + ", which is not registered");
+            }
+            Evse row = before.remove(evse.uid());
+            EvseStatus status;
+            Instant evseUpdated;
+            List<LocationData.Connector> connectors;
+            if (row != null && row.status() != EvseStatus.REMOVED) {
+                LocationData.Evse stored = row.data();
+                connectors = keepTimes(evse.connectors(), stored.connectors(), now);
+                boolean same = stored.with(null, null, stored.connectors(), null)
+                                .equals(evse.with(null, null, connectors, null))
+                        && ocpp.equals(stored.ocpp());
+                status = ocpp.equals(stored.ocpp())
+                        ? row.status()
+                        : statuses.current(ocpp.chargePointId(), ocpp.connectorId());
+                evseUpdated = same ? row.lastUpdated() : now;
+            } else {
+                if (row == null) {
+                    row = new Evse(id, evse.uid());
+                }
+                connectors = keepTimes(evse.connectors(), List.of(), now);
+                status = statuses.current(ocpp.chargePointId(), ocpp.connectorId());
+                evseUpdated = now;
+            }
+            changedAny |= evseUpdated.equals(now);
+            evses.add(evse.with(status, evseUpdated, connectors, ocpp));
+            rows.put(evse.uid(), row);
+        }
+        changedAny |= before.values().stream().anyMatch(e -> e.status() != EvseStatus.REMOVED);
+        Instant updated = changedAny ? now : location.lastUpdated();
+        LocationData whole = own.asOurs(countryCode, partyId, id, updated).withEvses(evses);
+        rules.check(whole);
+        rules.checkUnique(em, id, evses);
+
+        location.describe(given, LocationJson.write(own));
+        location.updated(updated);
+        if (!em.contains(location)) {
+            em.persist(location);
+        }
+        for (LocationData.Evse evse : evses) {
+            Evse row = rows.get(evse.uid());
+            row.describe(
+                    evse.evseId(),
+                    evse.ocpp().chargePointId(),
+                    evse.ocpp().connectorId(),
+                    LocationJson.write(evse.with(null, null, evse.connectors(), null)));
+            row.status(evse.status(), evse.lastUpdated());
+            if (!em.contains(row)) {
+                em.persist(row);
+            }
+        }
+        for (Evse gone : before.values()) {
+            if (gone.status() != EvseStatus.REMOVED) {
+                gone.status(EvseStatus.REMOVED, now);
+            }
+        }
+        em.flush();
+        if (changedAny) {
+            changed.fire(new LocationChanged(id, null, LocationChanged.Change.LOCATION));
+            audit.record(new AuditEvent(
+                    AuditEvent.ActorType.ACCOUNT,
+                    actor,
+                    created ? "location.create" : "location.update",
+                    "location:" + id,
+                    AuditEvent.Outcome.SUCCESS,
+                    clientAddress,
+                    evses.size() + " EVSEs"));
+        }
+        return new Saved(find(id).orElseThrow(), created);
+    }
+
+    /** Which partners receive the location: all (the default), those listed, or none. */
+    public LocationData visibleTo(
+            String id, Location.Visibility visibility, Set<Long> partners, String actor, String clientAddress) {
+        Location location = existing(id);
+        Set<Long> listed = partners == null ? Set.of() : partners;
+        if (visibility == Location.Visibility.LISTED) {
+            Number known = (Number) em.createNativeQuery("select count(*) from ocpi_partner where id in (:ids)")
+                    .setParameter("ids", listed.isEmpty() ? Set.of(-1L) : listed)
+                    .getSingleResult();
+            if (listed.isEmpty() || known.intValue() != listed.size()) {
+                throw new Refusal(Refusal.Kind.INVALID, "invalid-visibility", "partners: the ids of existing partners");
+            }
+        }
+        location.visibleTo(visibility, listed);
+        location.updated(now());
+        changed.fire(new LocationChanged(id, null, LocationChanged.Change.LOCATION));
+        audit.record(new AuditEvent(
+                AuditEvent.ActorType.ACCOUNT,
+                actor,
+                "location.visibility",
+                "location:" + id,
+                AuditEvent.Outcome.SUCCESS,
+                clientAddress,
+                visibility + (visibility == Location.Visibility.LISTED ? " " + partners : "")));
+        return find(id).orElseThrow();
+    }
+
+    /** Deletes a location: its EVSEs become REMOVED, which partners are told; the id may be described again. */
+    public void delete(String id, String actor, String clientAddress) {
+        Location location = existing(id);
+        Instant now = now();
+        evsesOf(List.of(id)).stream()
+                .filter(e -> e.status() != EvseStatus.REMOVED)
+                .forEach(e -> e.status(EvseStatus.REMOVED, now));
+        location.deleted(now);
+        changed.fire(new LocationChanged(id, null, LocationChanged.Change.LOCATION));
+        audit.record(new AuditEvent(
+                AuditEvent.ActorType.ACCOUNT,
+                actor,
+                "location.delete",
+                "location:" + id,
+                AuditEvent.Outcome.SUCCESS,
+                clientAddress,
+                null));
+    }
+
+    /** A location as the operator sees it (EVSEs in use, with their OCPP connectors); empty when unknown or deleted. */
+    public Optional<LocationData> find(String id) {
+        Location location = em.find(Location.class, id);
+        if (location == null || location.deleted()) {
+            return Optional.empty();
+        }
+        return Optional.of(assemble(location, evsesOf(List.of(id)), false));
+    }
+
+    /** The entity, for who-sees-it settings. */
+    public Optional<Location> entity(String id) {
+        return Optional.ofNullable(em.find(Location.class, id)).filter(l -> !l.deleted());
+    }
+
+    public List<LocationData> list(int offset, int limit) {
+        List<Location> page = em.createNamedQuery(Location.ALL, Location.class)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
+        return assembleAll(page, false);
+    }
+
+    /**
+     * The locations partner {@code partnerId} receives (null: anonymous open data, only published
+     * ones), oldest change first, within {@code [from, to)} of {@code last_updated}; deleted ones are
+     * listed with their EVSEs REMOVED, so that a partner pulling changes learns of them.
+     */
+    public Page published(Long partnerId, Instant from, Instant to, int offset, int limit) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (from != null) {
+            where.append(" and l.lastUpdated >= :from");
+        }
+        if (to != null) {
+            where.append(" and l.lastUpdated < :to");
+        }
+        where.append(
+                partnerId == null
+                        ? " and l.publish = true and l.deletedAt is null"
+                                + " and l.visibility <> io.csms.location.Location.Visibility.NONE"
+                        : " and (l.visibility = io.csms.location.Location.Visibility.ALL"
+                                + " or (l.visibility = io.csms.location.Location.Visibility.LISTED"
+                                + " and :partner member of l.partners))");
+        TypedQuery<Location> page =
+                em.createQuery("select l from Location l" + where + " order by l.lastUpdated, l.id", Location.class);
+        TypedQuery<Long> count = em.createQuery("select count(l) from Location l" + where, Long.class);
+        for (TypedQuery<?> q : List.of(page, count)) {
+            if (from != null) {
+                q.setParameter("from", from);
+            }
+            if (to != null) {
+                q.setParameter("to", to);
+            }
+            if (partnerId != null) {
+                q.setParameter("partner", partnerId);
+            }
+        }
+        List<Location> locations =
+                page.setFirstResult(offset).setMaxResults(limit).getResultList();
+        return new Page(assembleAll(locations, true), count.getSingleResult());
+    }
+
+    /** One location as partner {@code partnerId} receives it (null: open data); empty when it may not see it. */
+    public Optional<LocationData> publishedOne(Long partnerId, String id) {
+        Location location = em.find(Location.class, id);
+        if (location == null || !location.visibleTo(partnerId) || (partnerId == null && location.deleted())) {
+            return Optional.empty();
+        }
+        return Optional.of(assemble(location, evsesOf(List.of(id)), true));
+    }
+
+    private Location existing(String id) {
+        return entity(id)
+                .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "unknown-location", "No location " + id));
+    }
+
+    private List<Evse> evsesOf(List<String> locationIds) {
+        if (locationIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery(Evse.OF_LOCATIONS, Evse.class)
+                .setParameter("locations", locationIds)
+                .getResultList();
+    }
+
+    private List<LocationData> assembleAll(List<Location> locations, boolean forPartners) {
+        Map<String, List<Evse>> byLocation = new HashMap<>();
+        evsesOf(locations.stream().map(Location::id).toList())
+                .forEach(e -> byLocation
+                        .computeIfAbsent(e.locationId(), k -> new ArrayList<>())
+                        .add(e));
+        return locations.stream()
+                .map(l -> assemble(l, byLocation.getOrDefault(l.id(), List.of()), forPartners))
+                .toList();
+    }
+
+    /**
+     * The whole location: for partners with REMOVED EVSEs (they must learn of them) and without our
+     * OCPP extension; for the operator only the EVSEs in use, with it.
+     */
+    private LocationData assemble(Location location, List<Evse> evses, boolean forPartners) {
+        List<LocationData.Evse> data = evses.stream()
+                .filter(e -> forPartners || e.status() != EvseStatus.REMOVED)
+                .map(Evse::data)
+                .map(e -> forPartners ? e.with(e.status(), e.lastUpdated(), e.connectors(), null) : e)
+                .toList();
+        return location.details()
+                .asOurs(countryCode, partyId, location.id(), location.lastUpdated())
+                .withEvses(data);
+    }
+
+    /** Connectors that did not change keep the time of their last change; changed or new ones get {@code now}. */
+    private static List<LocationData.Connector> keepTimes(
+            List<LocationData.Connector> given, List<LocationData.Connector> stored, Instant now) {
+        if (given == null) {
+            return null;
+        }
+        Map<String, LocationData.Connector> before = new HashMap<>();
+        stored.forEach(c -> before.put(c.id(), c));
+        return given.stream()
+                .map(c -> {
+                    LocationData.Connector old = before.get(c.id());
+                    return old != null && Objects.equals(old.updatedAt(null), c.updatedAt(null))
+                            ? old
+                            : c.updatedAt(now);
+                })
+                .toList();
+    }
+
+    /** OCPI DateTime is string(25): milliseconds at most. */
+    static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+}

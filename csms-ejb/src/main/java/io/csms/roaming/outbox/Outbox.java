@@ -1,0 +1,234 @@
+package io.csms.roaming.outbox;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code ocpi_outbox} table: per partner and object, that the partner must be told of its
+ * current state. Repeated changes of one object coalesce into its one row (a whole-object push
+ * absorbs EVSE-status pushes); a worker claims a partner's due rows with {@code for update skip
+ * locked} and a lease, so workers on several nodes never send one object twice at once, and rows of a
+ * worker that died are claimed again when the lease ends. A push settles only the changes it saw.
+ */
+@Stateless
+public class Outbox {
+
+    public enum ObjectType {
+        LOCATION,
+        TARIFF
+    }
+
+    /**
+     * A claimed row: send the object's current state ({@code whole}), or only the named EVSEs'
+     * statuses; {@code changes} is what {@link #delivered} settles.
+     */
+    public record Claimed(
+            long id,
+            long partnerId,
+            ObjectType type,
+            String objectId,
+            boolean whole,
+            List<String> evseUids,
+            int changes,
+            int attempts) {}
+
+    /** A partner's queue as the admin sees it. */
+    public record Queue(long pending, Instant oldest, Instant lastPushAt, String lastError, Instant lastErrorAt) {}
+
+    @PersistenceContext(unitName = "csms")
+    EntityManager em;
+
+    /**
+     * Records that each of {@code partners} must be told of the object: the whole of it, or (when
+     * {@code whole} is false) the status of EVSE {@code evseUid}. A row already pending for the object
+     * is merged; one in backoff keeps its time.
+     */
+    public void enqueue(Collection<Long> partners, ObjectType type, String objectId, boolean whole, String evseUid) {
+        if (partners.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("""
+                insert into ocpi_outbox (partner_id, object_type, object_id, whole, evse_uids, due_at, created_at)
+                select p.id, ?1, ?2, ?3, string_to_array(?4, ','), now(), now()
+                from ocpi_partner p where p.id = any(string_to_array(?5, ',')::bigint[])
+                on conflict (partner_id, object_type, object_id) do update set
+                    whole = ocpi_outbox.whole or excluded.whole,
+                    evse_uids = case when ocpi_outbox.whole or excluded.whole then '{}'
+                                     else array(select distinct u from unnest(ocpi_outbox.evse_uids || excluded.evse_uids) u) end,
+                    changes = ocpi_outbox.changes + 1,
+                    due_at = case when ocpi_outbox.attempts > 0 then ocpi_outbox.due_at else now() end""")
+                .setParameter(1, type.name())
+                .setParameter(2, objectId)
+                .setParameter(3, whole)
+                .setParameter(4, whole || evseUid == null ? "" : evseUid)
+                .setParameter(5, partners.stream().map(String::valueOf).collect(Collectors.joining(",")))
+                .executeUpdate();
+    }
+
+    /** The partners with rows due now and not claimed by anyone. */
+    public List<Long> partnersDue() {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("""
+                select distinct partner_id from ocpi_outbox
+                where due_at <= now() and (leased_until is null or leased_until < now())""").getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    /**
+     * Claims up to {@code max} of the partner's due rows, oldest first, for {@code lease}; rows
+     * another worker holds are skipped. Commits at once, so the claim holds no lock while sending.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Claimed> claim(long partnerId, int max, Duration lease) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select id, partner_id, object_type, object_id, whole, array_to_string(evse_uids, ','), changes, attempts
+                from ocpi_outbox
+                where partner_id = ?1 and due_at <= now() and (leased_until is null or leased_until < now())
+                order by created_at, id
+                limit ?2
+                for update skip locked""")
+                .setParameter(1, partnerId)
+                .setParameter(2, max)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Claimed> claimed = rows.stream()
+                .map(r -> new Claimed(
+                        ((Number) r[0]).longValue(),
+                        ((Number) r[1]).longValue(),
+                        ObjectType.valueOf((String) r[2]),
+                        (String) r[3],
+                        (Boolean) r[4],
+                        r[5] == null || ((String) r[5]).isEmpty()
+                                ? List.of()
+                                : Arrays.asList(((String) r[5]).split(",")),
+                        ((Number) r[6]).intValue(),
+                        ((Number) r[7]).intValue()))
+                .toList();
+        em.createNativeQuery(
+                        "update ocpi_outbox set leased_until = ?1 where id = any(string_to_array(?2, ',')::bigint[])")
+                .setParameter(1, Timestamp.from(Instant.now().plus(lease)))
+                .setParameter(
+                        2, claimed.stream().map(c -> String.valueOf(c.id())).collect(Collectors.joining(",")))
+                .executeUpdate();
+        return claimed;
+    }
+
+    /**
+     * The partner has the object's state as of the claim: the row goes, unless it changed again
+     * meanwhile; then it is due again at once (its current state will be sent).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void delivered(Claimed row) {
+        int deleted = em.createNativeQuery("delete from ocpi_outbox where id = ?1 and changes = ?2")
+                .setParameter(1, row.id())
+                .setParameter(2, row.changes())
+                .executeUpdate();
+        if (deleted == 0) {
+            em.createNativeQuery(
+                            "update ocpi_outbox set leased_until = null, attempts = 0, due_at = now() where id = ?1")
+                    .setParameter(1, row.id())
+                    .executeUpdate();
+        }
+        em.createNativeQuery("update ocpi_partner set last_push_at = now() where id = ?1")
+                .setParameter(1, row.partnerId())
+                .executeUpdate();
+    }
+
+    /** Nothing to tell this partner about the object any more (not visible to it, no receiver): the row goes. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void dropped(Claimed row) {
+        em.createNativeQuery("delete from ocpi_outbox where id = ?1 and changes = ?2")
+                .setParameter(1, row.id())
+                .setParameter(2, row.changes())
+                .executeUpdate();
+        em.createNativeQuery("update ocpi_outbox set leased_until = null where id = ?1")
+                .setParameter(1, row.id())
+                .executeUpdate();
+    }
+
+    /**
+     * The push failed: the row is tried again after a backoff that grows with its attempts (1 s, 2 s,
+     * 4 s ... at most 10 min), and so are the partner's other rows (a partner that is down is not
+     * called for each of them), the error kept for the admin.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Duration failed(Claimed row, String error) {
+        Duration backoff = backoff(row.attempts() + 1);
+        String message = error == null ? "failed" : error.length() > 500 ? error.substring(0, 500) : error;
+        Timestamp retry = Timestamp.from(Instant.now().plus(backoff));
+        em.createNativeQuery("""
+                update ocpi_outbox set attempts = attempts + 1, last_error = ?1, leased_until = null, due_at = ?2
+                where id = ?3""")
+                .setParameter(1, message)
+                .setParameter(2, retry)
+                .setParameter(3, row.id())
+                .executeUpdate();
+        em.createNativeQuery("""
+                update ocpi_outbox set due_at = greatest(due_at, ?1) where partner_id = ?2""")
+                .setParameter(1, retry)
+                .setParameter(2, row.partnerId())
+                .executeUpdate();
+        em.createNativeQuery("update ocpi_partner set last_push_error = ?1, last_push_error_at = now() where id = ?2")
+                .setParameter(1, message)
+                .setParameter(2, row.partnerId())
+                .executeUpdate();
+        return backoff;
+    }
+
+    /** Claimed rows not pushed (an earlier one failed): free for the next claim, when they are due. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void release(List<Claimed> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery(
+                        "update ocpi_outbox set leased_until = null where id = any(string_to_array(?1, ',')::bigint[])")
+                .setParameter(1, rows.stream().map(c -> String.valueOf(c.id())).collect(Collectors.joining(",")))
+                .executeUpdate();
+    }
+
+    /** 2^(attempts-1) seconds, at most 10 minutes. */
+    static Duration backoff(int attempts) {
+        return Duration.ofSeconds(Math.min(600, 1L << Math.min(attempts - 1, 10)));
+    }
+
+    public Queue queue(long partnerId) {
+        Object[] row =
+                (Object[]) em.createNativeQuery("""
+                select (select count(*) from ocpi_outbox o where o.partner_id = p.id),
+                       (select min(created_at) from ocpi_outbox o where o.partner_id = p.id),
+                       p.last_push_at, p.last_push_error, p.last_push_error_at
+                from ocpi_partner p where p.id = ?1""").setParameter(1, partnerId).getSingleResult();
+        return new Queue(
+                ((Number) row[0]).longValue(), instant(row[1]), instant(row[2]), (String) row[3], instant(row[4]));
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        throw new IllegalStateException("Not a time: " + value.getClass());
+    }
+}

@@ -1,0 +1,50 @@
+package io.csms.roaming.outbox;
+
+import io.csms.location.Location;
+import io.csms.location.LocationChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/**
+ * Turns what changed in the core into rows of the {@link Outbox}, in the transaction of the change
+ * (a change that rolls back owes nobody anything): for each registered partner allowed the module
+ * and, for a location, allowed to see it.
+ */
+@ApplicationScoped
+public class Publications {
+
+    @PersistenceContext(unitName = "csms")
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    void locationChanged(@Observes LocationChanged change) {
+        Location location = em.find(Location.class, change.locationId());
+        if (location == null) {
+            return;
+        }
+        List<Long> partners =
+                receivers("locations").stream().filter(location::visibleTo).toList();
+        outbox.enqueue(
+                partners,
+                Outbox.ObjectType.LOCATION,
+                change.locationId(),
+                change.change() == LocationChanged.Change.LOCATION,
+                change.evseUid());
+    }
+
+    /** Registered partners allowed {@code module}. */
+    private List<Long> receivers(String module) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids =
+                em.createNativeQuery("""
+                select id from ocpi_partner
+                where status = 'REGISTERED' and ',' || allowed_modules || ',' like ?1""").setParameter(1, "%," + module + ",%").getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+}

@@ -1,0 +1,113 @@
+package io.csms.ocpi;
+
+import io.csms.location.LocationData;
+import io.csms.location.LocationJson;
+import io.csms.location.Locations;
+import io.csms.roaming.access.PartnerPrincipal;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
+import java.util.List;
+
+/**
+ * {@code GET .../locations[/{location_id}[/{evse_uid}[/{connector_id}]]]}, the Locations Sender
+ * interface of every version: the locations published to the caller, paginated by
+ * {@code last_updated}; an unknown or hidden object is 404 with status 2003. Anonymous callers see
+ * published locations when the operator opened the open data. A version's subclass names its path
+ * and {@link OcpiModule} and maps the model (OCPI 2.2.1 fields) to its objects.
+ */
+public abstract class LocationsSender {
+
+    /** Locations per page at most (OCPI lets the server cap the client's limit). */
+    static final int MAX_LIMIT = 100;
+
+    @Inject
+    Locations locations;
+
+    @Inject
+    OcpiCaller caller;
+
+    @Inject
+    BaseUrl baseUrl;
+
+    @Context
+    UriInfo uriInfo;
+
+    /** The version's Location object. */
+    protected abstract JsonObject location(LocationData location);
+
+    /** The version's EVSE object, from the 2.2.1 one. */
+    protected abstract JsonObject evse(JsonObject v221);
+
+    /** The version's Connector object, from the 2.2.1 one. */
+    protected abstract JsonObject connector(JsonObject v221);
+
+    @GET
+    public Response list() {
+        Paging paging = Paging.of(uriInfo, MAX_LIMIT);
+        Locations.Page page =
+                locations.published(partner(), paging.dateFrom(), paging.dateTo(), paging.offset(), paging.limit());
+        List<JsonValue> objects =
+                page.locations().stream().map(l -> (JsonValue) location(l)).toList();
+        String version = OcpiModules.moduleOf(getClass()).version();
+        return paging.page(objects, page.total(), baseUrl.base(uriInfo) + "/" + version + "/locations", uriInfo);
+    }
+
+    @GET
+    @Path("{location_id}")
+    public OcpiResponse<JsonValue> one(@PathParam("location_id") String id) {
+        return OcpiResponse.success(location(published(id)));
+    }
+
+    @GET
+    @Path("{location_id}/{evse_uid}")
+    public OcpiResponse<JsonValue> evse(@PathParam("location_id") String id, @PathParam("evse_uid") String uid) {
+        return OcpiResponse.success(evse(json(evseOf(published(id), uid))));
+    }
+
+    @GET
+    @Path("{location_id}/{evse_uid}/{connector_id}")
+    public OcpiResponse<JsonValue> connector(
+            @PathParam("location_id") String id,
+            @PathParam("evse_uid") String uid,
+            @PathParam("connector_id") String connectorId) {
+        return OcpiResponse.success(connector(json(evseOf(published(id), uid).connectors().stream()
+                .filter(c -> c.id().equals(connectorId))
+                .findFirst()
+                .orElseThrow(() -> unknown("No connector " + connectorId + " at EVSE " + uid)))));
+    }
+
+    private LocationData published(String id) {
+        return locations.publishedOne(partner(), id).orElseThrow(() -> unknown("No location " + id));
+    }
+
+    private static LocationData.Evse evseOf(LocationData location, String uid) {
+        return location.evses().stream()
+                .filter(e -> e.uid().equals(uid))
+                .findFirst()
+                .orElseThrow(() -> unknown("No EVSE " + uid + " at location " + location.id()));
+    }
+
+    private Long partner() {
+        return caller.partner().map(PartnerPrincipal::partnerId).orElse(null);
+    }
+
+    /** The model object as OCPI 2.2.1 JSON. */
+    public static JsonObject json(Object model) {
+        try (var reader = Json.createReader(new StringReader(LocationJson.write(model)))) {
+            return reader.readObject();
+        }
+    }
+
+    private static OcpiException unknown(String message) {
+        return new OcpiException(404, OcpiStatus.UNKNOWN_LOCATION, message);
+    }
+}

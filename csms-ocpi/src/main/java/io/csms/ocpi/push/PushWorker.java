@@ -1,0 +1,146 @@
+package io.csms.ocpi.push;
+
+import io.csms.roaming.OcpiClient;
+import io.csms.roaming.Partner;
+import io.csms.roaming.PartnerTokens;
+import io.csms.roaming.Partners;
+import io.csms.roaming.outbox.Outbox;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Drains the outbox: every {@code csms.ocpi.push.interval} (default 200 ms) it looks for partners
+ * with rows due and gives each one task on the managed executor, which claims that partner's rows
+ * and pushes them in order. One partner's task at a time per node, so a partner that is slow or
+ * down holds only its own queue; a failed push postpones the partner's rows with growing backoff.
+ */
+@ApplicationScoped
+public class PushWorker {
+
+    private static final Logger LOG = Logger.getLogger(PushWorker.class.getName());
+    /** How long a claim holds rows against other workers: longer than a partner's whole batch takes. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private static final int BATCH = 20;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    PartnerTokens tokens;
+
+    @Inject
+    Partners partners;
+
+    @Inject
+    LocationPush locations;
+
+    @Inject
+    @ConfigProperty(name = "csms.ocpi.push.interval", defaultValue = "PT0.2S")
+    Duration interval;
+
+    private final Set<Long> busy = ConcurrentHashMap.newKeySet();
+    private volatile ScheduledFuture<?> polling;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        polling = scheduler.scheduleWithFixedDelay(
+                this::poll, 1000, Math.max(50, interval.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (polling != null) {
+            polling.cancel(false);
+        }
+    }
+
+    private void poll() {
+        List<Long> due;
+        try {
+            due = outbox.partnersDue();
+        } catch (RuntimeException e) {
+            // the database is away: the rows wait there, the next poll tries again
+            LOG.log(Level.FINE, "Outbox not readable: {0}", e.toString());
+            return;
+        }
+        for (long partner : due) {
+            if (busy.add(partner)) {
+                try {
+                    executor.execute(() -> {
+                        try {
+                            drain(partner);
+                        } finally {
+                            busy.remove(partner);
+                        }
+                    });
+                } catch (RuntimeException rejected) {
+                    busy.remove(partner);
+                }
+            }
+        }
+    }
+
+    /** Pushes the partner's due rows in order until none is left or one fails. */
+    private void drain(long partnerId) {
+        try {
+            while (true) {
+                List<Outbox.Claimed> rows = outbox.claim(partnerId, BATCH, LEASE);
+                if (rows.isEmpty()) {
+                    return;
+                }
+                Optional<Partner> partner = partners.find(partnerId);
+                Optional<PartnerTokens.Outgoing> out = tokens.outgoing(partnerId);
+                for (int i = 0; i < rows.size(); i++) {
+                    Outbox.Claimed row = rows.get(i);
+                    if (partner.isEmpty() || partner.get().status() != Partner.Status.REGISTERED || out.isEmpty()) {
+                        outbox.dropped(row);
+                        continue;
+                    }
+                    try {
+                        boolean sent = switch (row.type()) {
+                            case LOCATION -> locations.push(row, partner.get(), out.get());
+                            case TARIFF -> false;
+                        };
+                        if (sent) {
+                            outbox.delivered(row);
+                        } else {
+                            outbox.dropped(row);
+                        }
+                    } catch (OcpiClient.CallFailed e) {
+                        Duration backoff = outbox.failed(row, e.getMessage());
+                        LOG.log(Level.INFO, "Push to partner {0} failed, next try in {1}: {2}", new Object[] {
+                            partnerId, backoff, e.getMessage()
+                        });
+                        outbox.release(rows.subList(i + 1, rows.size()));
+                        return;
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // leased rows come back when the lease ends
+            LOG.log(Level.WARNING, "Pushing to partner " + partnerId + " stopped", e);
+        }
+    }
+}
