@@ -75,10 +75,19 @@ class GroupCommitTest {
 
     @Test
     void what_a_caller_chains_to_its_result_does_not_hold_up_the_next_batch() throws Exception {
-        start(1, 100, GroupCommitTest::echo);
+        // the first batch is written only once the slow answer is chained to it: had it completed
+        // before, the test thread itself would run the chained step
+        CountDownLatch chained = new CountDownLatch(1);
+        start(1, 100, batch -> {
+            if (batch.contains(1)) {
+                await(chained);
+            }
+            return echo(batch);
+        });
         CountDownLatch stuck = new CountDownLatch(1);
         CompletableFuture<Void> slowAnswer =
                 commits.submit(1).thenAccept(result -> await(stuck)); // a charger that does not read
+        chained.countDown();
         assertEquals("stored 2", commits.submit(2).get(5, TimeUnit.SECONDS));
         assertTrue(!slowAnswer.isDone());
         stuck.countDown();
