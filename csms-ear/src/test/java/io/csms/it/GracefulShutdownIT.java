@@ -15,8 +15,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Taking the CSMS down (undeploy, server shutdown) closes every charger's connection with 1001
- * "going away", so chargers reconnect instead of waiting for a dead socket. The EAR is deployed and
- * undeployed by the test itself. (WildFlyGracefulShutdownIT runs it on WildFly.)
+ * "going away", so chargers reconnect instead of waiting for a dead socket, and what partners are
+ * owed waits in the database for the next start. The EAR is deployed and undeployed by the test
+ * itself. (WildFlyGracefulShutdownIT runs it on WildFly.)
  */
 @ExtendWith(ArquillianExtension.class)
 public class GracefulShutdownIT {
@@ -52,5 +53,41 @@ public class GracefulShutdownIT {
             deployer.undeploy(CSMS);
         }
         assertEquals(1001, cp.closedWith());
+    }
+
+    @Test
+    void what_a_partner_is_owed_when_the_csms_stops_is_delivered_after_it_starts_again() throws Exception {
+        deployer.deploy(CSMS);
+        String suffix = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+        String charger = "CP-OWED-" + suffix;
+        String location = "LOC-OWED-" + suffix;
+        try (OcpiTestPartner emsp = new OcpiTestPartner("DE", "OW" + suffix.charAt(suffix.length() - 1), "EMSP")) {
+            emsp.receivesLocations = true;
+            try {
+                Admin.registerCharger(charger);
+                LocationsIT.register(emsp, "Owed " + suffix);
+                emsp.receiverDown = true;
+                assertEquals(
+                        201,
+                        Http.put(
+                                        LocationsIT.ADMIN_LOCATIONS + location,
+                                        LocationsIT.location(location, charger, 1),
+                                        Admin.bearer())
+                                .statusCode());
+                long partner = LocationsIT.partnerId(emsp);
+                LocationsIT.awaitQueue(partner, q -> q.getInt("pending") == 1 && q.containsKey("lastError"));
+            } finally {
+                deployer.undeploy(CSMS);
+            }
+            emsp.receiverDown = false;
+            deployer.deploy(CSMS);
+            try {
+                OcpiTestPartner.Received put = LocationsIT.await(
+                        emsp, r -> r.method().equals("PUT") && r.path().endsWith("/" + location));
+                assertEquals(location, put.body().getString("id"));
+            } finally {
+                deployer.undeploy(CSMS);
+            }
+        }
     }
 }

@@ -315,6 +315,93 @@ public class LocationsIT extends CsmsEar {
         }
     }
 
+    @Test
+    public void tariffs_are_read_by_partners_and_pushed_to_them_until_deleted() throws Exception {
+        try (OcpiTestPartner emsp = receiver("DE", "TA1", List.of("2.2.1"))) {
+            emsp.receivesTariffs = true;
+            String c = register(emsp, "Tariffs eMSP");
+            String tariff = """
+                    {"id": "TAR-IT-1", "currency": "EUR", "type": "REGULAR",
+                     "elements": [
+                       {"price_components": [{"type": "ENERGY", "price": 0.35, "vat": 21.0, "step_size": 1}]},
+                       {"price_components": [{"type": "PARKING_TIME", "price": 2.00, "vat": 21.0, "step_size": 60}],
+                        "restrictions": {"start_time": "09:00", "end_time": "18:00", "min_duration": 7200,
+                                         "day_of_week": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"]}}]}""";
+            HttpResponse<String> created = Http.put("/csms/api/admin/tariffs/TAR-IT-1", tariff, Admin.bearer());
+            assertEquals(201, created.statusCode(), created.body());
+            JsonObject stored = Http.json(created);
+            assertEquals("NL", stored.getString("country_code"));
+            assertEquals(
+                    new java.math.BigDecimal("0.35"),
+                    stored.getJsonArray("elements")
+                            .getJsonObject(0)
+                            .getJsonArray("price_components")
+                            .getJsonObject(0)
+                            .getJsonNumber("price")
+                            .bigDecimalValue(),
+                    "money stays exact");
+            HttpResponse<String> again = Http.put("/csms/api/admin/tariffs/TAR-IT-1", tariff, Admin.bearer());
+            assertEquals(200, again.statusCode());
+            assertEquals(stored.getString("last_updated"), Http.json(again).getString("last_updated"), "unchanged");
+
+            OcpiTestPartner.Received put =
+                    await(emsp, r -> r.method().equals("PUT") && r.path().contains("/tariffs/"));
+            assertEquals("/2.2.1/tariffs/NL/CSM/TAR-IT-1", put.path());
+            assertEquals("EUR", put.body().getString("currency"));
+            assertEquals("DE*TA1", put.toParty());
+
+            HttpResponse<String> page = ocpi().get("/ocpi/2.2.1/tariffs", token(c));
+            assertOcpi(200, 1000, page);
+            assertTrue(page.body().contains("\"TAR-IT-1\""), page.body());
+            assertTrue(page.headers().firstValue("X-Total-Count").isPresent());
+            HttpResponse<String> old = ocpi().get("/ocpi/2.1.1/tariffs", token(c));
+            assertOcpi(200, 1000, old);
+            JsonObject v211 = Http.json(old).getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                    .filter(t -> t.getString("id").equals("TAR-IT-1"))
+                    .findFirst()
+                    .orElseThrow();
+            assertFalse(v211.containsKey("type") || v211.containsKey("country_code"), "2.1.1 shape: " + v211);
+            assertFalse(v211.getJsonArray("elements")
+                    .getJsonObject(0)
+                    .getJsonArray("price_components")
+                    .getJsonObject(0)
+                    .containsKey("vat"));
+
+            problem(
+                    400,
+                    Http.put("/csms/api/admin/tariffs/TAR-IT-2", tariff.replace("\"EUR\"", "\"EURO\""), Admin.bearer()),
+                    "currency");
+            problem(
+                    400,
+                    Http.put(
+                            "/csms/api/admin/tariffs/TAR-IT-2",
+                            tariff.replace("\"step_size\": 60", "\"step_size\": -1"),
+                            Admin.bearer()),
+                    "step_size");
+            problem(
+                    400,
+                    Http.put(
+                            "/csms/api/admin/tariffs/TAR-IT-2",
+                            tariff.replace("\"09:00\"", "\"9 am\""),
+                            Admin.bearer()),
+                    "start_time");
+            assertEquals(
+                    404,
+                    Http.get("/csms/api/admin/tariffs/TAR-IT-2", Admin.bearer()).statusCode());
+
+            assertEquals(
+                    204,
+                    Http.delete("/csms/api/admin/tariffs/TAR-IT-1", Admin.bearer())
+                            .statusCode());
+            OcpiTestPartner.Received deleted = await(emsp, r -> r.method().equals("DELETE"));
+            assertEquals("/2.2.1/tariffs/NL/CSM/TAR-IT-1", deleted.path());
+            assertFalse(ocpi().get("/ocpi/2.2.1/tariffs", token(c)).body().contains("\"TAR-IT-1\""));
+            assertEquals(
+                    404,
+                    Http.get("/csms/api/admin/tariffs/TAR-IT-1", Admin.bearer()).statusCode());
+        }
+    }
+
     private static OcpiTestPartner receiver(String country, String party, List<String> versions) throws Exception {
         OcpiTestPartner partner = new OcpiTestPartner(country, party, "EMSP");
         partner.receivesLocations = true;
@@ -339,7 +426,7 @@ public class LocationsIT extends CsmsEar {
         OcpiRegistrationIT.assertOcpi(200, 1000, registered);
     }
 
-    private static OcpiTestPartner.Received await(OcpiTestPartner partner, Predicate<OcpiTestPartner.Received> what)
+    static OcpiTestPartner.Received await(OcpiTestPartner partner, Predicate<OcpiTestPartner.Received> what)
             throws InterruptedException {
         Instant deadline = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(deadline)) {
@@ -353,7 +440,7 @@ public class LocationsIT extends CsmsEar {
         throw new AssertionError("not received within " + WAIT + "; received: " + partner.received);
     }
 
-    private static JsonObject awaitQueue(long partnerId, Predicate<JsonObject> what) throws InterruptedException {
+    static JsonObject awaitQueue(long partnerId, Predicate<JsonObject> what) throws InterruptedException {
         Instant deadline = Instant.now().plus(WAIT);
         JsonObject queue = null;
         while (Instant.now().isBefore(deadline)) {

@@ -53,7 +53,7 @@ class OcpiAccessIT extends CsmsEar {
                 OcpiTestPartner gone = new OcpiTestPartner("DE", "AR1", "EMSP");
                 OcpiTestPartner certified = new OcpiTestPartner("DE", "AW1", "EMSP")) {
             Registered x = register("Access X", "[\"hubclientinfo\"]", hub);
-            Registered y = register("Access Y", "[\"locations\"]", emsp);
+            Registered y = register("Access Y", "[\"locations\",\"tariffs\"]", emsp);
             Registered revoked = register("Access R", "[\"hubclientinfo\"]", gone);
             Registered w = register("Access W", "[]", certified);
             assertEquals(
@@ -89,7 +89,9 @@ class OcpiAccessIT extends CsmsEar {
                             "PUT hubclientinfo",
                             (c, h) -> c.put("/ocpi/2.2.1/hubclientinfo/DE/CL1", clientInfo("DE", "CL1"), h)),
                     new Endpoint("GET 2.2.1 locations", (c, h) -> c.get("/ocpi/2.2.1/locations", h)),
-                    new Endpoint("GET 2.1.1 locations", (c, h) -> c.get("/ocpi/2.1.1/locations", h)));
+                    new Endpoint("GET 2.1.1 locations", (c, h) -> c.get("/ocpi/2.1.1/locations", h)),
+                    new Endpoint("GET 2.2.1 tariffs", (c, h) -> c.get("/ocpi/2.2.1/tariffs", h)),
+                    new Endpoint("GET 2.1.1 tariffs", (c, h) -> c.get("/ocpi/2.1.1/tariffs", h)));
             // the matrix covers every module deployed: a registration token allowed everything is shown
             // every endpoint (by identifier and version) before it registers
             String everything = createPartner(
@@ -149,26 +151,26 @@ class OcpiAccessIT extends CsmsEar {
             callers.put("W plain HTTP", i -> plain(token(w.token())));
 
             Map<String, int[]> expected = new LinkedHashMap<>();
-            // versions, 2.2.1, 2.1.1, credentials, hubclientinfo, 2.2.1 locations, 2.1.1 locations
+            // versions, 2.2.1, 2.1.1, credentials, hubclientinfo, 2.2.1 and 2.1.1 locations, 2.2.1 and 2.1.1 tariffs
             expected.put(
                     "anonymous",
                     ServerUnderTest.openData()
-                            ? new int[] {200, 200, 200, 401, 401, 200, 200}
-                            : new int[] {401, 401, 401, 401, 401, 401, 401});
-            expected.put("token A", new int[] {200, 200, 200, 200, 401, 401, 401});
-            expected.put("partner X", new int[] {200, 200, 200, 200, 200, 403, 403});
-            expected.put("partner X, TOTP as Basic password", new int[] {200, 200, 200, 200, 200, 403, 403});
-            expected.put("partner Y", new int[] {200, 200, 200, 200, 403, 200, 200});
-            expected.put("partner Y over TLS", new int[] {200, 200, 200, 200, 403, 200, 200});
-            expected.put("revoked", new int[] {401, 401, 401, 401, 401, 401, 401});
-            expected.put("X without TOTP", new int[] {401, 401, 401, 401, 401, 401, 401});
-            expected.put("X wrong TOTP", new int[] {401, 401, 401, 401, 401, 401, 401});
-            expected.put("X, the same TOTP again", new int[] {200, 200, 200, 200, 200, 403, 403});
-            expected.put("X, TLS-bound TOTP", new int[] {401, 401, 401, 401, 401, 401, 401});
-            expected.put("partner W, its certificate", new int[] {200, 200, 200, 200, 403, 403, 403});
-            expected.put("W wrong certificate", new int[] {401, 401, 401, 401, 401, 401, 401});
-            expected.put("W no certificate", new int[] {401, 401, 401, 401, 401, 401, 401});
-            expected.put("W plain HTTP", new int[] {401, 401, 401, 401, 401, 401, 401});
+                            ? new int[] {200, 200, 200, 401, 401, 200, 200, 200, 200}
+                            : new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put("token A", new int[] {200, 200, 200, 200, 401, 401, 401, 401, 401});
+            expected.put("partner X", new int[] {200, 200, 200, 200, 200, 403, 403, 403, 403});
+            expected.put("partner X, TOTP as Basic password", new int[] {200, 200, 200, 200, 200, 403, 403, 403, 403});
+            expected.put("partner Y", new int[] {200, 200, 200, 200, 403, 200, 200, 200, 200});
+            expected.put("partner Y over TLS", new int[] {200, 200, 200, 200, 403, 200, 200, 200, 200});
+            expected.put("revoked", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put("X without TOTP", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put("X wrong TOTP", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put("X, the same TOTP again", new int[] {200, 200, 200, 200, 200, 403, 403, 403, 403});
+            expected.put("X, TLS-bound TOTP", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put("partner W, its certificate", new int[] {200, 200, 200, 200, 403, 403, 403, 403, 403});
+            expected.put("W wrong certificate", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put("W no certificate", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put("W plain HTTP", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401});
 
             List<String> wrong = new ArrayList<>();
             int i = 0;
@@ -195,7 +197,7 @@ class OcpiAccessIT extends CsmsEar {
                     }
                     if (entry.getKey().equals("anonymous") && want == 200 && e == 1) {
                         assertEquals(
-                                List.of("locations"),
+                                List.of("locations", "tariffs"),
                                 OcpiRegistrationIT.identifiers(envelope),
                                 "open data lists the open modules only, and no credentials");
                     }
@@ -225,9 +227,9 @@ class OcpiAccessIT extends CsmsEar {
                                     "{\"totpIncomingSecret\":\"" + SECRET + "\"}",
                                     Admin.bearer())
                             .statusCode());
-            // the tests allow 30 failures per partner (csms.ocpi.max-auth-failures-per-partner): the access
-            // matrix makes 21 for X on purpose
-            for (int i = 0; i < 30; i++) {
+            // the tests allow 40 failures per partner (csms.ocpi.max-auth-failures-per-partner): the access
+            // matrix makes 27 for X on purpose
+            for (int i = 0; i < 40; i++) {
                 assertEquals(
                         401,
                         Http.get("/ocpi/versions", withTotp(t.token(), "WRONG" + i))

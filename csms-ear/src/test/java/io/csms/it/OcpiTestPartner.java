@@ -48,6 +48,8 @@ public final class OcpiTestPartner implements AutoCloseable {
     public volatile long versionsDelayMillis;
     /** It lists a Locations Receiver endpoint in its version details (an eMSP that takes pushes). */
     public volatile boolean receivesLocations;
+    /** It lists a Tariffs Receiver endpoint in its version details. */
+    public volatile boolean receivesTariffs;
     /** Its Receiver endpoints answer 503, as a platform that is down. */
     public volatile boolean receiverDown;
 
@@ -209,15 +211,19 @@ public final class OcpiTestPartner implements AutoCloseable {
                         exchange,
                         200,
                         envelope(1000, path.startsWith("/2.1.1") ? credentials211(next) : credentials(next)));
-            } else if (path.matches("/2\\.(2\\.1|1\\.1)/locations/.+")
-                    && (method.equals("PUT") || method.equals("PATCH"))) {
+            } else if ((path.matches("/2\\.(2\\.1|1\\.1)/locations/.+")
+                            && (method.equals("PUT") || method.equals("PATCH")))
+                    || (path.matches("/2\\.(2\\.1|1\\.1)/tariffs/.+")
+                            && (method.equals("PUT") || method.equals("DELETE")))) {
                 if (receiverDown) {
                     send(exchange, 503, "down for maintenance");
                     return;
                 }
                 JsonObject body;
                 try (InputStream in = exchange.getRequestBody()) {
-                    body = Json.createReader(in).readObject();
+                    body = method.equals("DELETE")
+                            ? JsonValue.EMPTY_JSON_OBJECT
+                            : Json.createReader(in).readObject();
                 }
                 var headers = exchange.getRequestHeaders();
                 received.add(new Received(
@@ -244,6 +250,13 @@ public final class OcpiTestPartner implements AutoCloseable {
                 locations.add("role", "RECEIVER");
             }
             endpoints.add(locations.add("url", base + "/" + version + "/locations"));
+        }
+        if (receivesTariffs) {
+            var tariffs = Json.createObjectBuilder().add("identifier", "tariffs");
+            if (version.equals("2.2.1")) {
+                tariffs.add("role", "RECEIVER");
+            }
+            endpoints.add(tariffs.add("url", base + "/" + version + "/tariffs"));
         }
         return endpoints;
     }

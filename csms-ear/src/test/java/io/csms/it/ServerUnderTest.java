@@ -70,7 +70,7 @@ public class ServerUnderTest implements LauncherSessionListener {
             settings.put("csms.ocpi.totp.validity-seconds", "1");
             // every test calls from 127.0.0.1: room for the failures the OCPI tests provoke on purpose
             settings.put("csms.ocpi.max-auth-failures-per-address", "500");
-            settings.put("csms.ocpi.max-auth-failures-per-partner", "30");
+            settings.put("csms.ocpi.max-auth-failures-per-partner", "40");
             // a partner's credentials request may spend 5 s calling it back (the tarpit test waits that long)
             settings.put("csms.ocpi.handshake-timeout", "PT5S");
             // Payara is a test bench, as the run command's; WildFly runs as production (the default of a

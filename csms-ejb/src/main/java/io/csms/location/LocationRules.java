@@ -183,7 +183,7 @@ public class LocationRules {
     }
 
     /** {@code evses[0].connectors[1].maxVoltage} → {@code evses[0].connectors[1].max_voltage}. */
-    static String snake(String path) {
+    public static String snake(String path) {
         return path.replaceAll("<[^>]*>", "")
                 .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
                 .toLowerCase(Locale.ROOT);

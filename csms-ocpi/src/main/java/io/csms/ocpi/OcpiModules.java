@@ -3,10 +3,12 @@ package io.csms.ocpi;
 import io.csms.ocpi.v211.V211VersionDetailsResource;
 import io.csms.ocpi.v211.credentials.V211CredentialsResource;
 import io.csms.ocpi.v211.locations.V211LocationsResource;
+import io.csms.ocpi.v211.tariffs.V211TariffsResource;
 import io.csms.ocpi.v221.V221VersionDetailsResource;
 import io.csms.ocpi.v221.credentials.V221CredentialsResource;
 import io.csms.ocpi.v221.hubclientinfo.HubClientInfoResource;
 import io.csms.ocpi.v221.locations.LocationsResource;
+import io.csms.ocpi.v221.tariffs.TariffsResource;
 import io.csms.roaming.access.ModuleRef;
 import io.csms.roaming.access.ModuleRights;
 import io.csms.roaming.access.PartnerPrincipal;
@@ -28,7 +30,9 @@ public final class OcpiModules {
             V211CredentialsResource.class,
             HubClientInfoResource.class,
             LocationsResource.class,
-            V211LocationsResource.class);
+            V211LocationsResource.class,
+            TariffsResource.class,
+            V211TariffsResource.class);
 
     /** The versions we speak, newest first. */
     public static final List<String> VERSIONS = io.csms.roaming.Partners.VERSIONS;

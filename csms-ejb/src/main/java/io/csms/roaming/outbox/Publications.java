@@ -2,6 +2,7 @@ package io.csms.roaming.outbox;
 
 import io.csms.location.Location;
 import io.csms.location.LocationChanged;
+import io.csms.tariff.TariffChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -36,6 +37,10 @@ public class Publications {
                 change.locationId(),
                 change.change() == LocationChanged.Change.LOCATION,
                 change.evseUid());
+    }
+
+    void tariffChanged(@Observes TariffChanged change) {
+        outbox.enqueue(receivers("tariffs"), Outbox.ObjectType.TARIFF, change.tariffId(), true, null);
     }
 
     /** Registered partners allowed {@code module}. */

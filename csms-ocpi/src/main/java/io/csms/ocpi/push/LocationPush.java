@@ -4,19 +4,14 @@ import io.csms.location.LocationData;
 import io.csms.location.Locations;
 import io.csms.ocpi.LocationsSender;
 import io.csms.ocpi.v211.locations.V211Locations;
-import io.csms.roaming.CredentialsObjects;
 import io.csms.roaming.OcpiClient;
 import io.csms.roaming.Partner;
 import io.csms.roaming.PartnerTokens;
-import io.csms.roaming.Registrations;
 import io.csms.roaming.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,20 +30,19 @@ public class LocationPush {
     OcpiClient client;
 
     @Inject
-    Registrations registrations;
+    Receivers receivers;
 
     /** Pushes the row; false when there is nothing to tell this partner (no receiver, not visible to it). */
     boolean push(Outbox.Claimed row, Partner partner, PartnerTokens.Outgoing out) throws OcpiClient.CallFailed {
         Optional<LocationData> found = locations.publishedOne(partner.id(), row.objectId());
-        // the partner's endpoints as its version details listed them at registration
-        Optional<String> receiver = CredentialsObjects.endpoint(json(out.endpoints()), "locations", "RECEIVER");
+        Optional<String> receiver = receivers.url(out, "locations");
         if (found.isEmpty() || receiver.isEmpty()) {
             return false;
         }
         LocationData location = found.get();
         boolean v211 = "2.1.1".equals(out.version());
-        String url = receiver.get() + "/" + location.countryCode() + "/" + location.partyId() + "/" + location.id();
-        Map<String, String> headers = v211 ? Map.of() : routing(partner);
+        String url = receiver.get() + receivers.ourParty() + "/" + location.id();
+        Map<String, String> headers = receivers.routing(partner, out);
         if (row.whole()) {
             JsonObject body = v211 ? V211Locations.location(location) : LocationsSender.json(location);
             client.push("PUT", url, out.credentials(), body, headers);
@@ -66,29 +60,5 @@ public class LocationPush {
             }
         }
         return true;
-    }
-
-    /** OCPI 2.2.1 routing headers: from our party to the partner's. */
-    private Map<String, String> routing(Partner partner) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        var ours = registrations.ourParty();
-        headers.put("OCPI-from-country-code", ours.countryCode());
-        headers.put("OCPI-from-party-id", ours.partyId());
-        if (partner.countryCode() != null && partner.partyId() != null) {
-            headers.put("OCPI-to-country-code", partner.countryCode());
-            headers.put("OCPI-to-party-id", partner.partyId());
-        }
-        return headers;
-    }
-
-    private static JsonArray json(String endpoints) {
-        if (endpoints == null || endpoints.isBlank()) {
-            return Json.createArrayBuilder().build();
-        }
-        try (var reader = Json.createReader(new StringReader(endpoints))) {
-            return reader.readArray();
-        } catch (RuntimeException e) {
-            return Json.createArrayBuilder().build();
-        }
     }
 }

@@ -10,6 +10,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -20,6 +21,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -58,54 +61,96 @@ public class PushWorker {
     LocationPush locations;
 
     @Inject
+    TariffPush tariffPushes;
+
+    @Inject
     @ConfigProperty(name = "csms.ocpi.push.interval", defaultValue = "PT0.2S")
     Duration interval;
 
     private final Set<Long> busy = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Polls and drains under way: the application is not taken down under them. */
+    private final AtomicInteger running = new AtomicInteger();
+
     private volatile ScheduledFuture<?> polling;
+    /** After a failed poll (database away), no poll before this {@link System#nanoTime()}. */
+    private volatile long quietUntil = System.nanoTime();
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         polling = scheduler.scheduleWithFixedDelay(
                 this::poll, 1000, Math.max(50, interval.toMillis()), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Stops polling as soon as the application starts going down, and waits (at most 10 s) for the
+     * work under way: a poll that ran on into an undeployment called beans being destroyed and left a
+     * dead transaction on a pooled thread of the server's executor, which broke later tasks there.
+     * What is not sent stays in the outbox.
+     */
+    void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+        stop();
+    }
+
     @PreDestroy
     void stop() {
+        stopping.set(true);
         if (polling != null) {
             polling.cancel(false);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (running.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
     private void poll() {
-        List<Long> due;
+        running.incrementAndGet();
         try {
-            due = outbox.partnersDue();
-        } catch (RuntimeException e) {
-            // the database is away: the rows wait there, the next poll tries again
-            LOG.log(Level.FINE, "Outbox not readable: {0}", e.toString());
-            return;
-        }
-        for (long partner : due) {
-            if (busy.add(partner)) {
-                try {
-                    executor.execute(() -> {
-                        try {
-                            drain(partner);
-                        } finally {
-                            busy.remove(partner);
-                        }
-                    });
-                } catch (RuntimeException rejected) {
-                    busy.remove(partner);
+            if (stopping.get() || System.nanoTime() - quietUntil < 0) {
+                return;
+            }
+            List<Long> due;
+            try {
+                due = outbox.partnersDue();
+            } catch (RuntimeException e) {
+                // the database is away: the rows wait there; ask again in a few seconds, not every poll
+                quietUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                LOG.log(Level.FINE, "Outbox not readable: {0}", e.toString());
+                return;
+            }
+            for (long partner : due) {
+                if (!stopping.get() && busy.add(partner)) {
+                    try {
+                        executor.execute(() -> {
+                            running.incrementAndGet();
+                            try {
+                                if (!stopping.get()) {
+                                    drain(partner);
+                                }
+                            } finally {
+                                busy.remove(partner);
+                                running.decrementAndGet();
+                            }
+                        });
+                    } catch (RuntimeException rejected) {
+                        busy.remove(partner);
+                    }
                 }
             }
+        } finally {
+            running.decrementAndGet();
         }
     }
 
     /** Pushes the partner's due rows in order until none is left or one fails. */
     private void drain(long partnerId) {
         try {
-            while (true) {
+            while (!stopping.get()) {
                 List<Outbox.Claimed> rows = outbox.claim(partnerId, BATCH, LEASE);
                 if (rows.isEmpty()) {
                     return;
@@ -114,6 +159,10 @@ public class PushWorker {
                 Optional<PartnerTokens.Outgoing> out = tokens.outgoing(partnerId);
                 for (int i = 0; i < rows.size(); i++) {
                     Outbox.Claimed row = rows.get(i);
+                    if (stopping.get()) {
+                        outbox.release(rows.subList(i, rows.size()));
+                        return;
+                    }
                     if (partner.isEmpty() || partner.get().status() != Partner.Status.REGISTERED || out.isEmpty()) {
                         outbox.dropped(row);
                         continue;
@@ -121,7 +170,7 @@ public class PushWorker {
                     try {
                         boolean sent = switch (row.type()) {
                             case LOCATION -> locations.push(row, partner.get(), out.get());
-                            case TARIFF -> false;
+                            case TARIFF -> tariffPushes.push(row, partner.get(), out.get());
                         };
                         if (sent) {
                             outbox.delivered(row);
