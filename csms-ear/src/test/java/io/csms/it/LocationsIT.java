@@ -241,6 +241,15 @@ public class LocationsIT extends CsmsEar {
         assertEquals(
                 404, Http.get(ADMIN_LOCATIONS + "LOC-BAD-2", Admin.bearer()).statusCode(), "nothing was stored");
         assertEquals("0", Checks.value("select count(*) from evse where location_id = ?", "LOC-BAD-2"));
+        // module rights name OCPI modules only: a typo grants nothing silently
+        problem(
+                400,
+                Http.post(
+                        "/csms/api/admin/partners",
+                        "{\"name\":\"Typo\",\"allowedModules\":[\"lokations\"],\"parties\":[{\"countryCode\":\"DE\","
+                                + "\"partyId\":\"TY1\",\"role\":\"EMSP\"}]}",
+                        Admin.bearer()),
+                "lokations");
     }
 
     private static final Duration WAIT = Duration.ofSeconds(15);

@@ -26,7 +26,7 @@ public final class CredentialsObjects {
     public static JsonObject ours(String version, String token, String versionsUrl, OurParty party) {
         JsonObject business =
                 Json.createObjectBuilder().add("name", party.businessName()).build();
-        if (version.equals("2.1.1")) {
+        if (OcpiVersion.is211(version)) {
             return Json.createObjectBuilder()
                     .add("token", token)
                     .add("url", versionsUrl)
@@ -61,7 +61,7 @@ public final class CredentialsObjects {
             return Optional.empty();
         }
         List<Partner.PartyRole> roles = new ArrayList<>();
-        if (version.equals("2.1.1")) {
+        if (OcpiVersion.is211(version)) {
             Partner.PartyRole role = role(json, "EMSP");
             if (role == null) {
                 return Optional.empty();

@@ -134,7 +134,7 @@ public class PartnerTokens {
 
         /** How to present token B in the agreed version: never base64 towards 2.1.1. */
         public OcpiClient.Credentials credentials() {
-            return new OcpiClient.Credentials(token, base64 && !"2.1.1".equals(version), totpSecret);
+            return new OcpiClient.Credentials(token, base64 && !OcpiVersion.is211(version), totpSecret);
         }
     }
 

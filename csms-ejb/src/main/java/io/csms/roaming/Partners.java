@@ -4,11 +4,13 @@ import io.csms.audit.AuditEvent;
 import io.csms.audit.AuditTrail;
 import io.csms.platform.AddressRange;
 import io.csms.platform.Refusal;
+import io.csms.roaming.access.ModuleId;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +45,7 @@ public class Partners {
     public record Created(Partner partner, String registrationToken) {}
 
     /** The OCPI versions we speak, newest first. */
-    public static final List<String> VERSIONS = List.of("2.2.1", "2.1.1");
+    public static final List<String> VERSIONS = OcpiVersion.texts();
 
     @PersistenceContext(unitName = "csms")
     EntityManager em;
@@ -265,19 +267,25 @@ public class Partners {
      * Commands are never granted by default (they act on chargers; the admin grants them).
      */
     static Set<String> defaultModules(Set<Partner.Party> parties) {
-        Set<String> modules = new LinkedHashSet<>();
+        Set<ModuleId> modules = EnumSet.noneOf(ModuleId.class);
+        Set<ModuleId> emsp =
+                EnumSet.of(ModuleId.LOCATIONS, ModuleId.TARIFFS, ModuleId.SESSIONS, ModuleId.CDRS, ModuleId.TOKENS);
         for (Partner.Party party : parties) {
             switch (party.role()) {
-                case EMSP -> modules.addAll(List.of("locations", "tariffs", "sessions", "cdrs", "tokens"));
-                case HUB ->
-                    modules.addAll(List.of("locations", "tariffs", "sessions", "cdrs", "tokens", "hubclientinfo"));
-                case NAP, NSP, SCSP, OTHER -> modules.addAll(List.of("locations", "tariffs"));
+                case EMSP -> modules.addAll(emsp);
+                case HUB -> {
+                    modules.addAll(emsp);
+                    modules.add(ModuleId.HUBCLIENTINFO);
+                }
+                case NAP, NSP, SCSP, OTHER -> modules.addAll(EnumSet.of(ModuleId.LOCATIONS, ModuleId.TARIFFS));
                 case CPO -> {
                     // another CPO uses nothing of ours
                 }
             }
         }
-        return modules;
+        Set<String> ids = new LinkedHashSet<>();
+        modules.forEach(m -> ids.add(m.id()));
+        return ids;
     }
 
     private void apply(Partner partner, Settings s) {
@@ -285,6 +293,17 @@ public class Partners {
             partner.rename(s.name().strip());
         }
         if (s.allowedModules() != null) {
+            List<String> unknown = s.allowedModules().stream()
+                    .filter(m ->
+                            ModuleId.of(m).filter(id -> !id.configuration()).isEmpty())
+                    .toList();
+            if (!unknown.isEmpty()) {
+                throw new Refusal(
+                        Refusal.Kind.INVALID,
+                        "invalid-modules",
+                        "allowedModules: OCPI module identifiers (locations, tariffs, sessions, cdrs, tokens, commands,"
+                                + " hubclientinfo, chargingprofiles); not " + unknown);
+            }
             partner.allowModules(s.allowedModules());
         }
         if (s.versions() != null) {

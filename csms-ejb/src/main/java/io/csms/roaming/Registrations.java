@@ -126,7 +126,7 @@ public class Registrations {
             String kind) {
         Instant deadline = Instant.now().plus(handshakeTimeout);
         OcpiClient.Credentials asThem = new OcpiClient.Credentials(
-                theirs.token(), !version.equals("2.1.1"), tokens.totpOutgoingSecret(caller.partnerId()));
+                theirs.token(), !OcpiVersion.is211(version), tokens.totpOutgoingSecret(caller.partnerId()));
         String correlation = UUID.randomUUID().toString();
         JsonArray endpoints;
         try {
@@ -217,7 +217,7 @@ public class Registrations {
                 .orElseThrow(() -> upstream(
                         partnerId, actor, "no-mutual-version", "The partner offers none of " + partner.ocpiVersions()));
         OcpiClient.Credentials asPartner =
-                version.equals("2.1.1") ? new OcpiClient.Credentials(registrationToken, false, totp) : withA;
+                OcpiVersion.is211(version) ? new OcpiClient.Credentials(registrationToken, false, totp) : withA;
         String detailsUrl = CredentialsObjects.versionUrl(versions, version).orElseThrow();
         JsonArray endpoints = CredentialsObjects.endpoints(
                         call(partnerId, actor, () -> client.get(detailsUrl, asPartner, correlation)))
@@ -310,7 +310,7 @@ public class Registrations {
     }
 
     private static OcpiClient.Credentials credentials(PartnerTokens.Outgoing out, String token, String version) {
-        return new OcpiClient.Credentials(token, out.base64() && !"2.1.1".equals(version), out.totpSecret());
+        return new OcpiClient.Credentials(token, out.base64() && !OcpiVersion.is211(version), out.totpSecret());
     }
 
     private interface TokenExchange {

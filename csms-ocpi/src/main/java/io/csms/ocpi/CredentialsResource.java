@@ -94,7 +94,7 @@ public abstract class CredentialsResource {
     }
 
     private String version() {
-        return OcpiModules.moduleOf(getClass()).version();
+        return OcpiModules.versionOf(OcpiModules.moduleOf(getClass())).text();
     }
 
     private static Response answer(Registrations.Answer answer) {

@@ -57,7 +57,7 @@ public abstract class LocationsSender {
                 locations.published(partner(), paging.dateFrom(), paging.dateTo(), paging.offset(), paging.limit());
         List<JsonValue> objects =
                 page.locations().stream().map(l -> (JsonValue) location(l)).toList();
-        String version = OcpiModules.moduleOf(getClass()).version();
+        String version = OcpiModules.versionOf(OcpiModules.moduleOf(getClass())).text();
         return paging.page(objects, page.total(), baseUrl.base(uriInfo) + "/" + version + "/locations", uriInfo);
     }
 

@@ -1,5 +1,8 @@
 package io.csms.ocpi;
 
+import io.csms.roaming.OcpiVersion;
+import io.csms.roaming.access.InterfaceRole;
+import io.csms.roaming.access.ModuleId;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -13,14 +16,13 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface OcpiModule {
 
-    /** Module identifier ({@code credentials}, {@code hubclientinfo}, ...); {@value #VERSIONS} for the versions endpoints. */
-    String id();
+    ModuleId id();
 
-    /** The OCPI version, or "" for the version-independent {@code /versions}. */
-    String version();
+    /** The OCPI version: one, or none for the version-independent {@code /versions}. */
+    OcpiVersion[] version() default {};
 
-    /** Interface roles we implement (2.2.1: SENDER / RECEIVER); empty for 2.1.1 and the versions endpoints. */
-    String[] roles() default {};
+    /** Interface roles we implement (2.2.1: SENDER / RECEIVER); none for 2.1.1 and the versions endpoints. */
+    InterfaceRole[] roles() default {};
 
     /** Relative path under the version's base, as published in the version details. */
     String path() default "";
@@ -33,7 +35,4 @@ public @interface OcpiModule {
 
     /** Only a hub may use it (hubclientinfo: what a hub tells about the parties behind it). */
     boolean hubsOnly() default false;
-
-    String VERSIONS = "versions";
-    String CREDENTIALS = "credentials";
 }

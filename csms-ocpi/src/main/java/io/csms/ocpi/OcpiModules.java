@@ -9,6 +9,9 @@ import io.csms.ocpi.v221.credentials.V221CredentialsResource;
 import io.csms.ocpi.v221.hubclientinfo.HubClientInfoResource;
 import io.csms.ocpi.v221.locations.LocationsResource;
 import io.csms.ocpi.v221.tariffs.TariffsResource;
+import io.csms.roaming.OcpiVersion;
+import io.csms.roaming.access.InterfaceRole;
+import io.csms.roaming.access.ModuleId;
 import io.csms.roaming.access.ModuleRef;
 import io.csms.roaming.access.ModuleRights;
 import io.csms.roaming.access.PartnerPrincipal;
@@ -47,22 +50,27 @@ public final class OcpiModules {
      * credentials module and those it will be allowed once registered, a partner the modules allowed
      * to it, an anonymous caller (open data) the open-data modules.
      */
-    public static List<Endpoint> endpoints(String version, PartnerPrincipal caller) {
+    public static List<Endpoint> endpoints(OcpiVersion version, PartnerPrincipal caller) {
         List<Endpoint> endpoints = new ArrayList<>();
         for (Class<?> resource : RESOURCES) {
             OcpiModule module = moduleOf(resource);
-            if (module.version().equals(version)
-                    && !module.id().equals(OcpiModule.VERSIONS)
+            if (versionOf(module) == version
+                    && module.id() != ModuleId.VERSIONS
                     && ModuleRights.listed(ref(module), caller)) {
                 if (module.roles().length == 0) {
-                    endpoints.add(new Endpoint(module.id(), null, module.path()));
+                    endpoints.add(new Endpoint(module.id().id(), null, module.path()));
                 }
-                for (String role : module.roles()) {
-                    endpoints.add(new Endpoint(module.id(), role, module.path()));
+                for (InterfaceRole role : module.roles()) {
+                    endpoints.add(new Endpoint(module.id().id(), role.name(), module.path()));
                 }
             }
         }
         return endpoints;
+    }
+
+    /** The module's version, or null for the version-independent {@code /versions}. */
+    public static OcpiVersion versionOf(OcpiModule module) {
+        return module.version().length == 0 ? null : module.version()[0];
     }
 
     /**
@@ -81,7 +89,7 @@ public final class OcpiModules {
 
     /** The module as the access rules in csms-ejb know it. */
     public static ModuleRef ref(OcpiModule module) {
-        return new ModuleRef(module.id(), module.version(), module.openData(), module.hubsOnly());
+        return new ModuleRef(module.id(), versionOf(module), module.openData(), module.hubsOnly());
     }
 
     /** Whether the caller may use the module at all (authentication is checked before). */

@@ -39,7 +39,7 @@ public abstract class TariffsSender {
         Tariffs.Page page = tariffs.page(paging.dateFrom(), paging.dateTo(), paging.offset(), paging.limit());
         List<JsonValue> objects =
                 page.tariffs().stream().map(t -> (JsonValue) tariff(t)).toList();
-        String version = OcpiModules.moduleOf(getClass()).version();
+        String version = OcpiModules.versionOf(OcpiModules.moduleOf(getClass())).text();
         return paging.page(objects, page.total(), baseUrl.base(uriInfo) + "/" + version + "/tariffs", uriInfo);
     }
 }

@@ -1,5 +1,6 @@
 package io.csms.ocpi;
 
+import io.csms.roaming.OcpiVersion;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -26,7 +27,7 @@ public abstract class VersionDetailsResource {
 
     @GET
     public OcpiResponse<JsonObject> details() {
-        String version = OcpiModules.moduleOf(getClass()).version();
+        OcpiVersion version = OcpiModules.versionOf(OcpiModules.moduleOf(getClass()));
         String base = baseUrl.base(uriInfo);
         JsonArrayBuilder endpoints = Json.createArrayBuilder();
         for (OcpiModules.Endpoint e :
@@ -35,10 +36,10 @@ public abstract class VersionDetailsResource {
             if (e.role() != null) {
                 endpoint.add("role", e.role());
             }
-            endpoints.add(endpoint.add("url", base + "/" + version + "/" + e.path()));
+            endpoints.add(endpoint.add("url", base + "/" + version.text() + "/" + e.path()));
         }
         return OcpiResponse.success(Json.createObjectBuilder()
-                .add("version", version)
+                .add("version", version.text())
                 .add("endpoints", endpoints)
                 .build());
     }

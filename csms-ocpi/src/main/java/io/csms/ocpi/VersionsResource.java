@@ -1,5 +1,6 @@
 package io.csms.ocpi;
 
+import io.csms.roaming.access.ModuleId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -15,7 +16,7 @@ import java.util.List;
 @Path("versions")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@OcpiModule(id = OcpiModule.VERSIONS, version = "", openData = true)
+@OcpiModule(id = ModuleId.VERSIONS, openData = true)
 public class VersionsResource {
 
     /** OCPI Version object. */

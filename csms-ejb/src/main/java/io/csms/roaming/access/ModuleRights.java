@@ -16,18 +16,18 @@ public final class ModuleRights {
         if (caller == null) {
             return module.openData();
         }
-        if (module.id().equals(ModuleRef.VERSIONS)) {
+        if (module.id() == ModuleId.VERSIONS) {
             return true;
         }
-        if (!module.version().isEmpty() && !caller.versions().contains(module.version())) {
+        if (!module.versionAllowed(caller.versions())) {
             return false;
         }
-        if (module.id().equals(ModuleRef.CREDENTIALS)) {
+        if (module.id() == ModuleId.CREDENTIALS) {
             return true;
         }
         if (caller.registrationToken()
                 || caller.status() != Partner.Status.REGISTERED
-                || !caller.allowedModules().contains(module.id())) {
+                || !caller.allowedModules().contains(module.id().id())) {
             return false;
         }
         return !module.hubsOnly() || caller.hub();
@@ -39,12 +39,9 @@ public final class ModuleRights {
      * endpoints they saw during the handshake (a registering eMSP must learn our locations endpoint).
      */
     public static boolean listed(ModuleRef module, PartnerPrincipal caller) {
-        if (caller != null
-                && caller.registrationToken()
-                && !module.id().equals(ModuleRef.VERSIONS)
-                && !module.id().equals(ModuleRef.CREDENTIALS)) {
-            return (module.version().isEmpty() || caller.versions().contains(module.version()))
-                    && caller.allowedModules().contains(module.id())
+        if (caller != null && caller.registrationToken() && !module.configuration()) {
+            return module.versionAllowed(caller.versions())
+                    && caller.allowedModules().contains(module.id().id())
                     && (!module.hubsOnly() || caller.hub());
         }
         return allowed(module, caller);

@@ -109,12 +109,13 @@ public class PartnerAdmission {
                 && !partner.clientCertificateSha256().equals(request.clientCertificateSha256())) {
             return refuse(request, partner, "no client certificate, or not the one bound to the partner");
         }
-        if (!module.version().isEmpty() && !partner.versions().contains(module.version())) {
-            return new PartnerAccess.Refused(404, 2000, "Version " + module.version() + " is not available to you");
+        if (!module.versionAllowed(partner.versions())) {
+            return new PartnerAccess.Refused(
+                    404, 2000, "Version " + module.version().text() + " is not available to you");
         }
         if (!ModuleRights.allowed(module, partner)) {
             audit.record(event(partner, module, AuditEvent.Outcome.DENIED, address, "module not allowed"));
-            return new PartnerAccess.Refused(403, 2000, "The " + module.id() + " module is not available to you");
+            return new PartnerAccess.Refused(403, 2000, "The " + module.id().id() + " module is not available to you");
         }
         if (module.configuration()) {
             return new PartnerAccess.Granted(partner, token, Route.NONE);
@@ -217,6 +218,8 @@ public class PartnerAdmission {
 
     /** The module, not the path the caller chose (review M13). */
     private static String target(ModuleRef module) {
-        return module.version().isEmpty() ? module.id() : module.version() + "/" + module.id();
+        return module.version() == null
+                ? module.id().id()
+                : module.version().text() + "/" + module.id().id();
     }
 }

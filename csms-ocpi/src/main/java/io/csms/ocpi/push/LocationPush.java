@@ -5,6 +5,7 @@ import io.csms.location.Locations;
 import io.csms.ocpi.LocationsSender;
 import io.csms.ocpi.v211.locations.V211Locations;
 import io.csms.roaming.OcpiClient;
+import io.csms.roaming.OcpiVersion;
 import io.csms.roaming.Partner;
 import io.csms.roaming.PartnerTokens;
 import io.csms.roaming.outbox.Outbox;
@@ -40,7 +41,7 @@ public class LocationPush {
             return false;
         }
         LocationData location = found.get();
-        boolean v211 = "2.1.1".equals(out.version());
+        boolean v211 = OcpiVersion.is211(out.version());
         String url = receiver.get() + receivers.ourParty() + "/" + location.id();
         Map<String, String> headers = receivers.routing(partner, out);
         if (row.whole()) {

@@ -1,6 +1,7 @@
 package io.csms.ocpi.push;
 
 import io.csms.roaming.CredentialsObjects;
+import io.csms.roaming.OcpiVersion;
 import io.csms.roaming.Partner;
 import io.csms.roaming.PartnerTokens;
 import io.csms.roaming.Registrations;
@@ -27,7 +28,7 @@ public class Receivers {
 
     /** OCPI 2.2.1 routing headers, from our party to the partner's; none towards 2.1.1. */
     Map<String, String> routing(Partner partner, PartnerTokens.Outgoing out) {
-        if ("2.1.1".equals(out.version())) {
+        if (OcpiVersion.is211(out.version())) {
             return Map.of();
         }
         Map<String, String> headers = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package io.csms.ocpi.push;
 import io.csms.ocpi.LocationsSender;
 import io.csms.ocpi.v211.tariffs.V211Tariffs;
 import io.csms.roaming.OcpiClient;
+import io.csms.roaming.OcpiVersion;
 import io.csms.roaming.Partner;
 import io.csms.roaming.PartnerTokens;
 import io.csms.roaming.outbox.Outbox;
@@ -40,7 +41,7 @@ public class TariffPush {
                     "PUT",
                     url,
                     out.credentials(),
-                    "2.1.1".equals(out.version())
+                    OcpiVersion.is211(out.version())
                             ? V211Tariffs.tariff(tariff.get())
                             : LocationsSender.json(tariff.get()),
                     receivers.routing(partner, out));

@@ -2,6 +2,8 @@ package io.csms.ocpi.v211;
 
 import io.csms.ocpi.OcpiModule;
 import io.csms.ocpi.VersionDetailsResource;
+import io.csms.roaming.OcpiVersion;
+import io.csms.roaming.access.ModuleId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,5 +13,5 @@ import jakarta.ws.rs.core.MediaType;
 @Path("2.1.1")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@OcpiModule(id = OcpiModule.VERSIONS, version = "2.1.1", openData = true)
+@OcpiModule(id = ModuleId.VERSIONS, version = OcpiVersion.V2_1_1, openData = true)
 public class V211VersionDetailsResource extends VersionDetailsResource {}

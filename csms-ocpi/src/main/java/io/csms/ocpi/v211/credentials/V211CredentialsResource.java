@@ -2,6 +2,8 @@ package io.csms.ocpi.v211.credentials;
 
 import io.csms.ocpi.CredentialsResource;
 import io.csms.ocpi.OcpiModule;
+import io.csms.roaming.OcpiVersion;
+import io.csms.roaming.access.ModuleId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Path;
@@ -13,5 +15,5 @@ import jakarta.ws.rs.core.MediaType;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-@OcpiModule(id = OcpiModule.CREDENTIALS, version = "2.1.1", path = "credentials")
+@OcpiModule(id = ModuleId.CREDENTIALS, version = OcpiVersion.V2_1_1, path = "credentials")
 public class V211CredentialsResource extends CredentialsResource {}

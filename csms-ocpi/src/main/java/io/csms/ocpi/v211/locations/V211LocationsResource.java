@@ -3,6 +3,8 @@ package io.csms.ocpi.v211.locations;
 import io.csms.location.LocationData;
 import io.csms.ocpi.LocationsSender;
 import io.csms.ocpi.OcpiModule;
+import io.csms.roaming.OcpiVersion;
+import io.csms.roaming.access.ModuleId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Path;
@@ -13,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("2.1.1/locations")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@OcpiModule(id = "locations", version = "2.1.1", path = "locations", openData = true)
+@OcpiModule(id = ModuleId.LOCATIONS, version = OcpiVersion.V2_1_1, path = "locations", openData = true)
 public class V211LocationsResource extends LocationsSender {
 
     @Override

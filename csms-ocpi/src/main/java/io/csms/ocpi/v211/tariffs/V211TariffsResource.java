@@ -2,6 +2,8 @@ package io.csms.ocpi.v211.tariffs;
 
 import io.csms.ocpi.OcpiModule;
 import io.csms.ocpi.TariffsSender;
+import io.csms.roaming.OcpiVersion;
+import io.csms.roaming.access.ModuleId;
 import io.csms.tariff.TariffData;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonObject;
@@ -13,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("2.1.1/tariffs")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@OcpiModule(id = "tariffs", version = "2.1.1", path = "tariffs", openData = true)
+@OcpiModule(id = ModuleId.TARIFFS, version = OcpiVersion.V2_1_1, path = "tariffs", openData = true)
 public class V211TariffsResource extends TariffsSender {
 
     @Override

@@ -2,6 +2,9 @@ package io.csms.ocpi.v221.credentials;
 
 import io.csms.ocpi.CredentialsResource;
 import io.csms.ocpi.OcpiModule;
+import io.csms.roaming.OcpiVersion;
+import io.csms.roaming.access.InterfaceRole;
+import io.csms.roaming.access.ModuleId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Path;
@@ -14,8 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
 @OcpiModule(
-        id = OcpiModule.CREDENTIALS,
-        version = "2.2.1",
-        roles = {"SENDER", "RECEIVER"},
+        id = ModuleId.CREDENTIALS,
+        version = OcpiVersion.V2_2_1,
+        roles = {InterfaceRole.SENDER, InterfaceRole.RECEIVER},
         path = "credentials")
 public class V221CredentialsResource extends CredentialsResource {}

@@ -7,7 +7,10 @@ import io.csms.ocpi.OcpiModule;
 import io.csms.ocpi.OcpiResponse;
 import io.csms.ocpi.OcpiStatus;
 import io.csms.roaming.HubClients;
+import io.csms.roaming.OcpiVersion;
 import io.csms.roaming.Partner;
+import io.csms.roaming.access.InterfaceRole;
+import io.csms.roaming.access.ModuleId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -28,7 +31,12 @@ import java.time.format.DateTimeParseException;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-@OcpiModule(id = "hubclientinfo", version = "2.2.1", roles = "RECEIVER", path = "hubclientinfo", hubsOnly = true)
+@OcpiModule(
+        id = ModuleId.HUBCLIENTINFO,
+        version = OcpiVersion.V2_2_1,
+        roles = InterfaceRole.RECEIVER,
+        path = "hubclientinfo",
+        hubsOnly = true)
 public class HubClientInfoResource {
 
     /** Parties one hub may tell us about. */

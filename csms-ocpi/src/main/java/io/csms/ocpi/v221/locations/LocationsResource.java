@@ -3,6 +3,9 @@ package io.csms.ocpi.v221.locations;
 import io.csms.location.LocationData;
 import io.csms.ocpi.LocationsSender;
 import io.csms.ocpi.OcpiModule;
+import io.csms.roaming.OcpiVersion;
+import io.csms.roaming.access.InterfaceRole;
+import io.csms.roaming.access.ModuleId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Path;
@@ -13,7 +16,12 @@ import jakarta.ws.rs.core.MediaType;
 @Path("2.2.1/locations")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@OcpiModule(id = "locations", version = "2.2.1", roles = "SENDER", path = "locations", openData = true)
+@OcpiModule(
+        id = ModuleId.LOCATIONS,
+        version = OcpiVersion.V2_2_1,
+        roles = InterfaceRole.SENDER,
+        path = "locations",
+        openData = true)
 public class LocationsResource extends LocationsSender {
 
     @Override

@@ -3,6 +3,9 @@ package io.csms.ocpi.v221.tariffs;
 import io.csms.ocpi.LocationsSender;
 import io.csms.ocpi.OcpiModule;
 import io.csms.ocpi.TariffsSender;
+import io.csms.roaming.OcpiVersion;
+import io.csms.roaming.access.InterfaceRole;
+import io.csms.roaming.access.ModuleId;
 import io.csms.tariff.TariffData;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonObject;
@@ -14,7 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 @Path("2.2.1/tariffs")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@OcpiModule(id = "tariffs", version = "2.2.1", roles = "SENDER", path = "tariffs", openData = true)
+@OcpiModule(
+        id = ModuleId.TARIFFS,
+        version = OcpiVersion.V2_2_1,
+        roles = InterfaceRole.SENDER,
+        path = "tariffs",
+        openData = true)
 public class TariffsResource extends TariffsSender {
 
     @Override
