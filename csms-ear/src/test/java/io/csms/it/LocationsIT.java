@@ -260,7 +260,7 @@ public class LocationsIT extends CsmsEar {
                 OcpiTestPartner p221 = receiver("DE", "PU1", List.of("2.2.1"));
                 OcpiTestPartner p211 = receiver("DE", "PU2", List.of("2.1.1"))) {
             status(cp, 1, "Available");
-            register(p221, "Push 2.2.1");
+            String c221 = register(p221, "Push 2.2.1");
             register211(p211);
 
             assertEquals(
@@ -321,6 +321,31 @@ public class LocationsIT extends CsmsEar {
             Thread.sleep(1500);
             assertEquals(1, p221.received.size(), "the three changes coalesced into one push: " + p221.received);
             awaitQueue(id, q -> q.getInt("pending") == 0);
+
+            // hidden from the 2.2.1 partner: it is told to forget the location (every EVSE REMOVED),
+            // then hears no more of it; the other partner keeps it
+            p221.received.clear();
+            p211.received.clear();
+            assertEquals(
+                    200,
+                    Http.put(
+                                    ADMIN_LOCATIONS + "LOC-PUSH-1/visibility",
+                                    "{\"to\":\"LISTED\",\"partners\":[" + partnerId(p211) + "]}",
+                                    Admin.bearer())
+                            .statusCode());
+            OcpiTestPartner.Received forget = await(p221, r -> r.method().equals("PUT"));
+            assertTrue(
+                    forget.body().getJsonArray("evses").getValuesAs(JsonObject.class).stream()
+                            .allMatch(e -> e.getString("status").equals("REMOVED")),
+                    forget.body().toString());
+            assertOcpi(404, 2003, ocpi().get("/ocpi/2.2.1/locations/LOC-PUSH-1", token(c221)));
+            status(cp, 1, "Charging");
+            await(
+                    p211,
+                    r -> r.method().equals("PATCH")
+                            && r.body().getString("status").equals("CHARGING"));
+            Thread.sleep(1000);
+            assertEquals(1, p221.received.size(), "nothing more for the partner that may not see it: " + p221.received);
         }
     }
 

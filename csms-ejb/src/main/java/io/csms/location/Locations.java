@@ -278,6 +278,79 @@ public class Locations {
         return Optional.of(assemble(location, evsesOf(List.of(id)), true));
     }
 
+    /** Partner {@code partnerId} now holds the location (a push reached it). */
+    public void told(String locationId, long partnerId) {
+        em.createNativeQuery("""
+                insert into location_told (location_id, partner_id) select ?1, ?2
+                where exists (select 1 from location where id = ?1) on conflict do nothing""")
+                .setParameter(1, locationId)
+                .setParameter(2, partnerId)
+                .executeUpdate();
+    }
+
+    /** The partners that hold the location from an earlier push. */
+    public List<Long> toldTo(String locationId) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select partner_id from location_told where location_id = ?1")
+                .setParameter(1, locationId)
+                .getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    /**
+     * The location as a partner that may no longer see it must last be told of it: every EVSE
+     * REMOVED, not published; empty when that partner was never told of it (or may see it again).
+     * Once told, the partner no longer holds it.
+     */
+    public Optional<LocationData> withdrawal(long partnerId, String id) {
+        Location location = em.find(Location.class, id);
+        if (location == null || location.visibleTo(partnerId) || !toldTo(id).contains(partnerId)) {
+            return Optional.empty();
+        }
+        Instant now = now();
+        List<LocationData.Evse> removed = evsesOf(List.of(id)).stream()
+                .map(Evse::data)
+                .map(e -> e.with(EvseStatus.REMOVED, now, e.connectors(), null))
+                .toList();
+        LocationData details = location.details();
+        return Optional.of(new LocationData(
+                        countryCode,
+                        partyId,
+                        id,
+                        false,
+                        null,
+                        details.name(),
+                        details.address(),
+                        details.city(),
+                        details.postalCode(),
+                        details.state(),
+                        details.country(),
+                        details.coordinates(),
+                        details.relatedLocations(),
+                        details.parkingType(),
+                        null,
+                        details.directions(),
+                        details.operator(),
+                        details.suboperator(),
+                        details.owner(),
+                        details.facilities(),
+                        details.timeZone(),
+                        details.openingTimes(),
+                        details.chargingWhenClosed(),
+                        details.images(),
+                        details.energyMix(),
+                        now)
+                .withEvses(removed));
+    }
+
+    /** The partner was told to forget the location. */
+    public void forgotten(String locationId, long partnerId) {
+        em.createNativeQuery("delete from location_told where location_id = ?1 and partner_id = ?2")
+                .setParameter(1, locationId)
+                .setParameter(2, partnerId)
+                .executeUpdate();
+    }
+
     private Location existing(String id) {
         return entity(id)
                 .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "unknown-location", "No location " + id));

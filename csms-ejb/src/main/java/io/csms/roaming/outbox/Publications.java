@@ -2,6 +2,7 @@ package io.csms.roaming.outbox;
 
 import io.csms.location.Location;
 import io.csms.location.LocationChanged;
+import io.csms.location.Locations;
 import io.csms.tariff.TariffChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,19 +25,28 @@ public class Publications {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Locations locations;
+
     void locationChanged(@Observes LocationChanged change) {
         Location location = em.find(Location.class, change.locationId());
         if (location == null) {
             return;
         }
-        List<Long> partners =
-                receivers("locations").stream().filter(location::visibleTo).toList();
+        List<Long> receivers = receivers("locations");
+        List<Long> partners = receivers.stream().filter(location::visibleTo).toList();
         outbox.enqueue(
                 partners,
                 Outbox.ObjectType.LOCATION,
                 change.locationId(),
                 change.change() == LocationChanged.Change.LOCATION,
                 change.evseUid());
+        // partners that hold it from an earlier push but may no longer see it: told to forget it
+        List<Long> withdrawn = locations.toldTo(change.locationId()).stream()
+                .filter(receivers::contains)
+                .filter(p -> !location.visibleTo(p))
+                .toList();
+        outbox.enqueue(withdrawn, Outbox.ObjectType.LOCATION, change.locationId(), true, null);
     }
 
     void tariffChanged(@Observes TariffChanged change) {

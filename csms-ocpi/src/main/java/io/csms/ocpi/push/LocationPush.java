@@ -35,18 +35,28 @@ public class LocationPush {
 
     /** Pushes the row; false when there is nothing to tell this partner (no receiver, not visible to it). */
     boolean push(Outbox.Claimed row, Partner partner, PartnerTokens.Outgoing out) throws OcpiClient.CallFailed {
-        Optional<LocationData> found = locations.publishedOne(partner.id(), row.objectId());
         Optional<String> receiver = receivers.url(out, "locations");
-        if (found.isEmpty() || receiver.isEmpty()) {
+        if (receiver.isEmpty()) {
             return false;
         }
-        LocationData location = found.get();
+        Optional<LocationData> found = locations.publishedOne(partner.id(), row.objectId());
+        Optional<LocationData> withdrawal =
+                found.isPresent() ? Optional.empty() : locations.withdrawal(partner.id(), row.objectId());
+        if (found.isEmpty() && withdrawal.isEmpty()) {
+            return false;
+        }
+        LocationData location = found.orElseGet(withdrawal::get);
         boolean v211 = OcpiVersion.is211(out.version());
         String url = receiver.get() + receivers.ourParty() + "/" + location.id();
         Map<String, String> headers = receivers.routing(partner, out);
-        if (row.whole()) {
+        if (row.whole() || withdrawal.isPresent()) {
             JsonObject body = v211 ? V211Locations.location(location) : LocationsSender.json(location);
             client.push("PUT", url, out.credentials(), body, headers);
+            if (withdrawal.isPresent()) {
+                locations.forgotten(location.id(), partner.id());
+            } else {
+                locations.told(location.id(), partner.id());
+            }
             return true;
         }
         for (String uid : row.evseUids()) {
@@ -60,6 +70,7 @@ public class LocationPush {
                 client.push("PATCH", url + "/" + uid, out.credentials(), status, headers);
             }
         }
+        locations.told(location.id(), partner.id());
         return true;
     }
 }
