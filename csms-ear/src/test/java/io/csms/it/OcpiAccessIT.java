@@ -91,7 +91,20 @@ class OcpiAccessIT extends CsmsEar {
                     new Endpoint("GET 2.2.1 locations", (c, h) -> c.get("/ocpi/2.2.1/locations", h)),
                     new Endpoint("GET 2.1.1 locations", (c, h) -> c.get("/ocpi/2.1.1/locations", h)),
                     new Endpoint("GET 2.2.1 tariffs", (c, h) -> c.get("/ocpi/2.2.1/tariffs", h)),
-                    new Endpoint("GET 2.1.1 tariffs", (c, h) -> c.get("/ocpi/2.1.1/tariffs", h)));
+                    new Endpoint("GET 2.1.1 tariffs", (c, h) -> c.get("/ocpi/2.1.1/tariffs", h)),
+                    new Endpoint(
+                            "GET 2.2.1 locations/{id}/{evse}",
+                            (c, h) -> c.get("/ocpi/2.2.1/locations/ACCESS-LOC/ACCESS-LOC-1", h)),
+                    new Endpoint("GET 2.1.1 locations/{id}", (c, h) -> c.get("/ocpi/2.1.1/locations/ACCESS-LOC", h)));
+            // the object endpoints answer for a location every partner may see
+            Admin.registerCharger("CP-ACCESS");
+            assertEquals(
+                    201,
+                    Http.put(
+                                    "/csms/api/admin/locations/ACCESS-LOC",
+                                    LocationsIT.location("ACCESS-LOC", "CP-ACCESS", 1),
+                                    Admin.bearer())
+                            .statusCode());
             // the matrix covers every module deployed: a registration token allowed everything is shown
             // every endpoint (by identifier and version) before it registers
             String everything = createPartner(
@@ -151,26 +164,30 @@ class OcpiAccessIT extends CsmsEar {
             callers.put("W plain HTTP", i -> plain(token(w.token())));
 
             Map<String, int[]> expected = new LinkedHashMap<>();
-            // versions, 2.2.1, 2.1.1, credentials, hubclientinfo, 2.2.1 and 2.1.1 locations, 2.2.1 and 2.1.1 tariffs
+            // versions, 2.2.1, 2.1.1, credentials, hubclientinfo, 2.2.1 and 2.1.1 locations, 2.2.1 and 2.1.1
+            // tariffs, a 2.2.1 EVSE, a 2.1.1 location
             expected.put(
                     "anonymous",
                     ServerUnderTest.openData()
-                            ? new int[] {200, 200, 200, 401, 401, 200, 200, 200, 200}
-                            : new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401});
-            expected.put("token A", new int[] {200, 200, 200, 200, 401, 401, 401, 401, 401});
-            expected.put("partner X", new int[] {200, 200, 200, 200, 200, 403, 403, 403, 403});
-            expected.put("partner X, TOTP as Basic password", new int[] {200, 200, 200, 200, 200, 403, 403, 403, 403});
-            expected.put("partner Y", new int[] {200, 200, 200, 200, 403, 200, 200, 200, 200});
-            expected.put("partner Y over TLS", new int[] {200, 200, 200, 200, 403, 200, 200, 200, 200});
-            expected.put("revoked", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401});
-            expected.put("X without TOTP", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401});
-            expected.put("X wrong TOTP", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401});
-            expected.put("X, the same TOTP again", new int[] {200, 200, 200, 200, 200, 403, 403, 403, 403});
-            expected.put("X, TLS-bound TOTP", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401});
-            expected.put("partner W, its certificate", new int[] {200, 200, 200, 200, 403, 403, 403, 403, 403});
-            expected.put("W wrong certificate", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401});
-            expected.put("W no certificate", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401});
-            expected.put("W plain HTTP", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401});
+                            ? new int[] {200, 200, 200, 401, 401, 200, 200, 200, 200, 200, 200}
+                            : new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put("token A", new int[] {200, 200, 200, 200, 401, 401, 401, 401, 401, 401, 401});
+            expected.put("partner X", new int[] {200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403});
+            expected.put(
+                    "partner X, TOTP as Basic password",
+                    new int[] {200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403});
+            expected.put("partner Y", new int[] {200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 200});
+            expected.put("partner Y over TLS", new int[] {200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 200});
+            expected.put("revoked", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put("X without TOTP", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put("X wrong TOTP", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put("X, the same TOTP again", new int[] {200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403});
+            expected.put("X, TLS-bound TOTP", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put(
+                    "partner W, its certificate", new int[] {200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403});
+            expected.put("W wrong certificate", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put("W no certificate", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put("W plain HTTP", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
 
             List<String> wrong = new ArrayList<>();
             int i = 0;
@@ -228,7 +245,7 @@ class OcpiAccessIT extends CsmsEar {
                                     Admin.bearer())
                             .statusCode());
             // the tests allow 40 failures per partner (csms.ocpi.max-auth-failures-per-partner): the access
-            // matrix makes 27 for X on purpose
+            // matrix makes 33 for X on purpose
             for (int i = 0; i < 40; i++) {
                 assertEquals(
                         401,

@@ -27,17 +27,12 @@ import org.hibernate.annotations.ColumnTransformer;
         query = "select e from Evse e where e.chargerId = :charger and e.connectorId = :connector"
                 + " and e.status <> io.csms.location.LocationData.EvseStatus.REMOVED")
 @NamedQuery(
-        name = Evse.OF_CHARGER,
-        query = "select e from Evse e where e.chargerId = :charger"
-                + " and e.status <> io.csms.location.LocationData.EvseStatus.REMOVED")
-@NamedQuery(
         name = Evse.IN_USE,
         query = "select e from Evse e where e.status <> io.csms.location.LocationData.EvseStatus.REMOVED")
 public class Evse {
 
     static final String OF_LOCATIONS = "Evse.ofLocations";
     static final String ON_CONNECTOR = "Evse.onConnector";
-    static final String OF_CHARGER = "Evse.ofCharger";
     static final String IN_USE = "Evse.inUse";
 
     @Embeddable
@@ -118,10 +113,6 @@ public class Evse {
 
     void status(LocationData.EvseStatus status, Instant at) {
         this.status = status;
-        this.lastUpdated = at;
-    }
-
-    void updated(Instant at) {
         this.lastUpdated = at;
     }
 }

@@ -46,16 +46,39 @@ public class LocationRules {
     }
 
     LocationData parse(String json) {
+        return read(json, LocationData.class, "Location", "invalid-location");
+    }
+
+    /**
+     * Reads an operator's OCPI 2.2.1 object ({@code name} in messages); what is not JSON of that
+     * shape is a 400 of type {@code refusal}.
+     */
+    public static <T> T read(String json, Class<T> type, String name, String refusal) {
         if (json == null || json.isBlank()) {
-            throw invalid("The body must be an OCPI 2.2.1 Location");
+            throw new Refusal(Refusal.Kind.INVALID, refusal, "The body must be an OCPI 2.2.1 " + name);
         }
         try {
-            return LocationJson.read(json, LocationData.class);
+            return LocationJson.read(json, type);
         } catch (LocationJson.NotTheShape e) {
             String reason = e.getMessage() == null ? "" : e.getMessage();
-            throw invalid("Not an OCPI 2.2.1 Location: "
-                    + (reason.length() > 300 ? reason.substring(0, 300) + "..." : reason));
+            throw new Refusal(
+                    Refusal.Kind.INVALID,
+                    refusal,
+                    "Not an OCPI 2.2.1 " + name + ": "
+                            + (reason.length() > 300 ? reason.substring(0, 300) + "..." : reason));
         }
+    }
+
+    /** The first broken field rules, named by their JSON fields (snake_case); null when none is broken. */
+    public static String broken(Set<? extends ConstraintViolation<?>> violations) {
+        if (violations.isEmpty()) {
+            return null;
+        }
+        return violations.stream()
+                .map(v -> snake(v.getPropertyPath().toString()) + ": " + v.getMessage())
+                .sorted()
+                .limit(10)
+                .collect(Collectors.joining("; "));
     }
 
     LocationData.OcppConnector ocppOf(LocationData.Evse evse) {
@@ -71,13 +94,9 @@ public class LocationRules {
 
     /** Every rule of the spec for a whole location as we would send it; the first ones broken are named. */
     public void check(LocationData location) {
-        Set<ConstraintViolation<LocationData>> violations = validator.validate(location);
-        if (!violations.isEmpty()) {
-            throw invalid(violations.stream()
-                    .map(v -> snake(v.getPropertyPath().toString()) + ": " + v.getMessage())
-                    .sorted()
-                    .limit(10)
-                    .collect(Collectors.joining("; ")));
+        String broken = broken(validator.validate(location));
+        if (broken != null) {
+            throw invalid(broken);
         }
         try {
             ZoneId.of(location.timeZone());

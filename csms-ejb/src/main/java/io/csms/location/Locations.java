@@ -4,6 +4,7 @@ import io.csms.audit.AuditEvent;
 import io.csms.audit.AuditTrail;
 import io.csms.chargepoint.Charger;
 import io.csms.location.LocationData.EvseStatus;
+import io.csms.platform.OurParty;
 import io.csms.platform.Refusal;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Locations as the operator manages them (describe, change who sees them, delete) and as partners
@@ -47,12 +47,7 @@ public class Locations {
     AuditTrail audit;
 
     @Inject
-    @ConfigProperty(name = "csms.ocpi.country-code", defaultValue = "NL")
-    String countryCode;
-
-    @Inject
-    @ConfigProperty(name = "csms.ocpi.party-id", defaultValue = "CSM")
-    String partyId;
+    OurParty ours;
 
     /** What a put did: the location as stored now, and whether it is new (or deleted before). */
     public record Saved(LocationData location, boolean created) {}
@@ -121,7 +116,8 @@ public class Locations {
         }
         changedAny |= before.values().stream().anyMatch(e -> e.status() != EvseStatus.REMOVED);
         Instant updated = changedAny ? now : location.lastUpdated();
-        LocationData whole = own.asOurs(countryCode, partyId, id, updated).withEvses(evses);
+        LocationData whole =
+                own.asOurs(ours.countryCode(), ours.partyId(), id, updated).withEvses(evses);
         rules.check(whole);
         rules.checkUnique(em, id, evses);
 
@@ -314,8 +310,8 @@ public class Locations {
                 .toList();
         LocationData details = location.details();
         return Optional.of(new LocationData(
-                        countryCode,
-                        partyId,
+                        ours.countryCode(),
+                        ours.partyId(),
                         id,
                         false,
                         null,
@@ -387,7 +383,7 @@ public class Locations {
                 .map(e -> forPartners ? e.with(e.status(), e.lastUpdated(), e.connectors(), null) : e)
                 .toList();
         return location.details()
-                .asOurs(countryCode, partyId, location.id(), location.lastUpdated())
+                .asOurs(ours.countryCode(), ours.partyId(), location.id(), location.lastUpdated())
                 .withEvses(data);
     }
 

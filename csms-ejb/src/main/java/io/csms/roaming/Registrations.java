@@ -1,5 +1,6 @@
 package io.csms.roaming;
 
+import io.csms.platform.OurParty;
 import io.csms.platform.Refusal;
 import io.csms.roaming.access.PartnerPrincipal;
 import jakarta.ejb.Stateless;
@@ -51,19 +52,10 @@ public class Registrations {
     Duration handshakeTimeout;
 
     @Inject
-    @ConfigProperty(name = "csms.ocpi.country-code", defaultValue = "NL")
-    String countryCode;
-
-    @Inject
-    @ConfigProperty(name = "csms.ocpi.party-id", defaultValue = "CSM")
-    String partyId;
-
-    @Inject
-    @ConfigProperty(name = "csms.ocpi.business-name", defaultValue = "CSMS")
-    String businessName;
+    OurParty ours;
 
     public CredentialsObjects.OurParty ourParty() {
-        return new CredentialsObjects.OurParty(countryCode, partyId, businessName);
+        return new CredentialsObjects.OurParty(ours.countryCode(), ours.partyId(), ours.businessName());
     }
 
     // OCPI 2.2.1 credentials, server side ------------------------------------------------------------

@@ -4,6 +4,7 @@ import io.csms.audit.AuditEvent;
 import io.csms.audit.AuditTrail;
 import io.csms.location.LocationJson;
 import io.csms.location.LocationRules;
+import io.csms.platform.OurParty;
 import io.csms.platform.Refusal;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -11,16 +12,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Tariffs as the operator manages them (describe, delete) and as partners read them (by last
@@ -46,12 +43,7 @@ public class Tariffs {
     AuditTrail audit;
 
     @Inject
-    @ConfigProperty(name = "csms.ocpi.country-code", defaultValue = "NL")
-    String countryCode;
-
-    @Inject
-    @ConfigProperty(name = "csms.ocpi.party-id", defaultValue = "CSM")
-    String partyId;
+    OurParty ours;
 
     public record Saved(TariffData tariff, boolean created) {}
 
@@ -62,20 +54,14 @@ public class Tariffs {
         if (id == null || !id.matches(PATH_SAFE_ID)) {
             throw invalid("id: 1 to 36 letters, digits, '.', '_' or '-'");
         }
-        TariffData given;
-        try {
-            given = LocationJson.read(json == null ? "" : json, TariffData.class);
-        } catch (LocationJson.NotTheShape e) {
-            String reason = String.valueOf(e.getMessage());
-            throw invalid("Not an OCPI 2.2.1 Tariff: " + (reason.length() > 300 ? reason.substring(0, 300) : reason));
-        }
+        TariffData given = LocationRules.read(json, TariffData.class, "Tariff", "invalid-tariff");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Tariff tariff = em.find(Tariff.class, id);
         boolean created = tariff == null || tariff.deleted();
         TariffData own = given.asOurs(null, null, id, null);
         boolean same = !created && tariff.described() && own.equals(tariff.details());
         Instant updated = same ? tariff.lastUpdated() : now;
-        check(own.asOurs(countryCode, partyId, id, updated));
+        check(own.asOurs(ours.countryCode(), ours.partyId(), id, updated));
         if (same) {
             return new Saved(find(id).orElseThrow(), false);
         }
@@ -166,18 +152,14 @@ public class Tariffs {
     }
 
     private TariffData data(Tariff tariff) {
-        return tariff.details().asOurs(countryCode, partyId, tariff.id(), tariff.lastUpdated());
+        return tariff.details().asOurs(ours.countryCode(), ours.partyId(), tariff.id(), tariff.lastUpdated());
     }
 
     /** The spec's rules for a whole tariff as we would send it. */
     private void check(TariffData tariff) {
-        Set<ConstraintViolation<TariffData>> violations = validator.validate(tariff);
-        if (!violations.isEmpty()) {
-            throw invalid(violations.stream()
-                    .map(v -> LocationRules.snake(v.getPropertyPath().toString()) + ": " + v.getMessage())
-                    .sorted()
-                    .limit(10)
-                    .collect(Collectors.joining("; ")));
+        String broken = LocationRules.broken(validator.validate(tariff));
+        if (broken != null) {
+            throw invalid(broken);
         }
         try {
             Currency.getInstance(tariff.currency());

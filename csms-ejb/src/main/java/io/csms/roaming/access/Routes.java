@@ -2,13 +2,13 @@ package io.csms.roaming.access;
 
 import io.csms.audit.AuditEvent;
 import io.csms.audit.AuditTrail;
+import io.csms.platform.OurParty;
 import io.csms.roaming.HubClients;
 import io.csms.roaming.Partner;
 import io.csms.roaming.Partners;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * OCPI 2.2.1 message routing headers ({@code OCPI-to-*}, {@code OCPI-from-*}) on the function
@@ -30,16 +30,11 @@ public class Routes {
     AuditTrail audit;
 
     @Inject
-    @ConfigProperty(name = "csms.ocpi.country-code", defaultValue = "NL")
-    String countryCode;
-
-    @Inject
-    @ConfigProperty(name = "csms.ocpi.party-id", defaultValue = "CSM")
-    String partyId;
+    OurParty ours;
 
     /** Our own party. */
     public Route.Party ours() {
-        return new Route.Party(countryCode, partyId);
+        return new Route.Party(ours.countryCode(), ours.partyId());
     }
 
     /**
