@@ -124,6 +124,36 @@ class SourceTreeTest {
         assertEquals(List.of(), offending, "non-public business methods of session beans");
     }
 
+    /**
+     * {@code Json.createReader(...)}, {@code Json.createObjectBuilder()} and their kin look the JSON-P
+     * provider up through the ServiceLoader on every call; in a server that scans the application's
+     * class path each time (the roaming benchmark found it the largest cost of a push). Main code
+     * uses the provider looked up once, {@code io.csms.platform.Jsonp.JSON}.
+     */
+    @Test
+    void main_code_never_looks_the_json_provider_up_per_call() throws IOException {
+        Pattern perCall = Pattern.compile("(?<!\\w)Json\\.create|JsonProvider\\.provider\\(\\)");
+        List<String> offending;
+        try (Stream<Path> files = Files.walk(root())) {
+            offending = files.filter(f -> f.toString().endsWith(".java")
+                            && f.toString().contains("/src/main/java/")
+                            && !f.toString().contains("/target/")
+                            && !f.toString().contains("/server-config/"))
+                    .filter(f -> !f.getFileName().toString().equals("Jsonp.java"))
+                    .filter(f -> {
+                        try {
+                            return perCall.matcher(Files.readString(f)).find();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .map(f -> root().relativize(f).toString())
+                    .sorted()
+                    .toList();
+        }
+        assertEquals(List.of(), offending, "files that look the JSON-P provider up per call");
+    }
+
     private static final java.util.Set<String> LIFECYCLE = java.util.Set.of(
             "jakarta.annotation.PostConstruct",
             "jakarta.annotation.PreDestroy",

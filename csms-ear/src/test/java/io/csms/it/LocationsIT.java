@@ -127,6 +127,7 @@ public class LocationsIT extends CsmsEar {
                 OcpiTestPartner two = new OcpiTestPartner("DE", "LE3", "EMSP")) {
             String c1 = register(one, "Pages one");
             String c2 = register(two, "Pages two");
+            Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             for (int i = 1; i <= 3; i++) {
                 assertEquals(
                         201,
@@ -136,7 +137,8 @@ public class LocationsIT extends CsmsEar {
                                         Admin.bearer())
                                 .statusCode());
             }
-            HttpResponse<String> first = ocpi().get("/ocpi/2.2.1/locations?limit=2", token(c1));
+            // partner one reads LOC-PG-1 and -2 (the oldest changes since the start), not -3
+            HttpResponse<String> first = ocpi().get("/ocpi/2.2.1/locations?limit=2&date_from=" + start, token(c1));
             assertOcpi(200, 1000, first);
             long total =
                     Long.parseLong(first.headers().firstValue("X-Total-Count").orElseThrow());
@@ -146,6 +148,9 @@ public class LocationsIT extends CsmsEar {
             String link = first.headers().firstValue("Link").orElseThrow();
             assertTrue(link.contains("offset=2") && link.contains("limit=2") && link.endsWith("rel=\"next\""), link);
             assertOcpi(400, 2001, ocpi().get("/ocpi/2.2.1/locations?date_from=yesterday", token(c1)));
+
+            // partner two reads LOC-PG-2 before it loses sight of it
+            ocpiData(ocpi().get("/ocpi/2.2.1/locations/LOC-PG-2", token(c2)));
 
             // LOC-PG-2 for partner one only, LOC-PG-3 for nobody
             long oneId = partnerId(one);
@@ -165,9 +170,22 @@ public class LocationsIT extends CsmsEar {
             assertTrue(seenByOne.containsAll(List.of("LOC-PG-1", "LOC-PG-2")), seenByOne.toString());
             assertFalse(seenByOne.contains("LOC-PG-3"));
             assertTrue(seenByTwo.contains("LOC-PG-1"));
-            assertFalse(seenByTwo.contains("LOC-PG-2") || seenByTwo.contains("LOC-PG-3"), seenByTwo.toString());
-            assertOcpi(404, 2003, ocpi().get("/ocpi/2.2.1/locations/LOC-PG-2", token(c2)));
+            assertFalse(seenByTwo.contains("LOC-PG-3"), "never seen, never shown: " + seenByTwo);
+            assertOcpi(404, 2003, ocpi().get("/ocpi/2.2.1/locations/LOC-PG-3", token(c2)));
             assertOcpi(404, 2003, ocpi().get("/ocpi/2.2.1/locations/LOC-PG-3", token(c1)));
+            // partner two, which only pulls, held LOC-PG-2: its pulls now show it withdrawn (OCPI has
+            // no deletion: unpublished, every EVSE REMOVED), in the list and as the object
+            assertTrue(seenByTwo.contains("LOC-PG-2"), seenByTwo.toString());
+            JsonObject withdrawn = ocpiData(ocpi().get("/ocpi/2.2.1/locations/LOC-PG-2", token(c2)))
+                    .asJsonObject();
+            assertFalse(withdrawn.getBoolean("publish"), withdrawn.toString());
+            assertTrue(
+                    withdrawn.getJsonArray("evses").getValuesAs(JsonObject.class).stream()
+                            .allMatch(e -> e.getString("status").equals("REMOVED")),
+                    withdrawn.toString());
+            HttpResponse<String> sinceWithdrawal =
+                    ocpi().get("/ocpi/2.2.1/locations?date_from=" + withdrawn.getString("last_updated"), token(c2));
+            assertTrue(ids(sinceWithdrawal).contains("LOC-PG-2"), "a date_from pull finds the withdrawal");
             assertEquals(
                     400,
                     Http.put(
@@ -423,6 +441,29 @@ public class LocationsIT extends CsmsEar {
                     404,
                     Http.get("/csms/api/admin/tariffs/TAR-IT-2", Admin.bearer()).statusCode());
 
+            // a connector names only tariffs in force, and a tariff a connector names is not deleted
+            Admin.registerCharger("CP-LOC-TAR");
+            String site = location("LOC-TAR-1", "CP-LOC-TAR", 1);
+            problem(
+                    400,
+                    Http.put(ADMIN_LOCATIONS + "LOC-TAR-1", withTariff(site, "NO-SUCH-TARIFF"), Admin.bearer()),
+                    "NO-SUCH-TARIFF");
+            assertEquals(
+                    404, Http.get(ADMIN_LOCATIONS + "LOC-TAR-1", Admin.bearer()).statusCode(), "nothing stored");
+            assertEquals(
+                    201,
+                    Http.put(ADMIN_LOCATIONS + "LOC-TAR-1", withTariff(site, "TAR-IT-1"), Admin.bearer())
+                            .statusCode());
+            problem(409, Http.delete("/csms/api/admin/tariffs/TAR-IT-1", Admin.bearer()), "LOC-TAR-1");
+            assertEquals(
+                    200,
+                    Http.get("/csms/api/admin/tariffs/TAR-IT-1", Admin.bearer()).statusCode(),
+                    "still there");
+            assertEquals(
+                    200,
+                    Http.put(ADMIN_LOCATIONS + "LOC-TAR-1", site, Admin.bearer())
+                            .statusCode());
+
             assertEquals(
                     204,
                     Http.delete("/csms/api/admin/tariffs/TAR-IT-1", Admin.bearer())
@@ -493,6 +534,11 @@ public class LocationsIT extends CsmsEar {
         assertTrue(response.body().contains(mentions), response.body());
     }
 
+    /** {@code location} with each connector naming {@code tariffId}. */
+    static String withTariff(String location, String tariffId) {
+        return location.replace("\"max_amperage\":16", "\"max_amperage\":16,\"tariff_ids\":[\"" + tariffId + "\"]");
+    }
+
     /** A location with one EVSE per connector named, uids {@code <id>-<connector>}. */
     static String location(String id, String charger, int... connectors) {
         var evses = Json.createArrayBuilder();
@@ -510,10 +556,7 @@ public class LocationsIT extends CsmsEar {
                                             .add("format", "SOCKET")
                                             .add("power_type", "AC_3_PHASE")
                                             .add("max_voltage", 230)
-                                            .add("max_amperage", 16)
-                                            .add(
-                                                    "tariff_ids",
-                                                    Json.createArrayBuilder().add("T1"))))
+                                            .add("max_amperage", 16)))
                     .add(
                             "ocpp",
                             Json.createObjectBuilder()

@@ -65,6 +65,8 @@ public final class OcpiTestPartner implements AutoCloseable {
         this.countryCode = countryCode;
         this.partyId = partyId;
         this.role = role;
+        // answers without the 40 ms that Nagle's algorithm and delayed ACKs add to the JDK server's replies
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         base = "http://127.0.0.1:" + server.getAddress().getPort() + "/ocpi/emsp";
         server.createContext("/ocpi/emsp/", this::handle);

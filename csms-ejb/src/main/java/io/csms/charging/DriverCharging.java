@@ -2,12 +2,12 @@ package io.csms.charging;
 
 import io.csms.ocpp.session.CallOutcome;
 import io.csms.ocpp.session.ChargerConnections;
+import io.csms.platform.Jsonp;
 import io.csms.remotecontrol.RemoteCommands;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +39,8 @@ public class DriverCharging {
             long accountId, String chargerId, int connectorId, String idTag, String clientAddress) {
         DriverCommands.Prepared prepared =
                 commands.prepareStart(accountId, chargerId, connectorId, idTag, clientAddress);
-        JsonObject payload = Json.createObjectBuilder()
+        JsonObject payload = Jsonp.JSON
+                .createObjectBuilder()
                 .add("connectorId", connectorId)
                 .add("idTag", prepared.idTag())
                 .build();
@@ -51,7 +52,10 @@ public class DriverCharging {
         return send(
                 command,
                 "RemoteStopTransaction",
-                Json.createObjectBuilder().add("transactionId", transactionId).build());
+                Jsonp.JSON
+                        .createObjectBuilder()
+                        .add("transactionId", transactionId)
+                        .build());
     }
 
     private CompletionStage<Sent> send(RemoteCommand command, String action, JsonObject payload) {

@@ -99,7 +99,7 @@ public class Evse {
 
     /** The EVSE as the model has it: the stored fields with its status, time of change and OCPP connector. */
     LocationData.Evse data() {
-        LocationData.Evse stored = LocationJson.read(details, LocationData.Evse.class);
+        LocationData.Evse stored = LocationJson.stored(details, LocationData.Evse.class);
         return stored.with(
                 status, lastUpdated, stored.connectors(), new LocationData.OcppConnector(chargerId, connectorId));
     }

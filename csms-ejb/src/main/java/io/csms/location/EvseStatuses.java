@@ -5,6 +5,8 @@ import io.csms.chargepoint.ConnectorStatusChanged;
 import io.csms.chargepoint.Presence;
 import io.csms.location.LocationData.EvseStatus;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -82,29 +84,52 @@ public class EvseStatuses {
         evses.forEach(evse -> set(evse, of(reported.status())));
     }
 
+    /** A change the sweep found: EVSE {@code evse}, still {@code from}, takes {@code to}. */
+    public record Due(Evse.Key evse, EvseStatus from, EvseStatus to) {}
+
     /**
-     * Compares every EVSE in use with its charger's connection: UNKNOWN after the grace, the
-     * connector's status again once the charger is back. Run by {@link EvseStatusSweep}.
+     * Compares every EVSE in use with its charger's connection, reading only: UNKNOWN after the
+     * grace, the connector's status again once the charger is back. {@link EvseStatusSweep} applies
+     * what it finds in small transactions, so the sweep never holds the rows StatusNotifications
+     * write (a fleet coming back changes every EVSE at once).
      */
-    public void sweep() {
+    public List<Due> due() {
         Instant now = now();
-        List<Evse> evses = em.createNamedQuery(Evse.IN_USE, Evse.class).getResultList();
-        for (Evse evse : evses) {
-            String charger = evse.chargerId();
+        List<Object[]> evses = em.createQuery(
+                        "select e.key, e.chargerId, e.connectorId, e.status from Evse e"
+                                + " where e.status <> io.csms.location.LocationData.EvseStatus.REMOVED",
+                        Object[].class)
+                .getResultList();
+        List<Due> due = new java.util.ArrayList<>();
+        for (Object[] evse : evses) {
+            Evse.Key key = (Evse.Key) evse[0];
+            String charger = (String) evse[1];
+            EvseStatus status = (EvseStatus) evse[3];
             if (presence.isConnected(charger)) {
                 OFFLINE_SINCE.remove(charger);
-                if (evse.status() == EvseStatus.UNKNOWN) {
-                    Connector connector = em.find(Connector.class, new Connector.Key(charger, evse.connectorId()));
+                if (status == EvseStatus.UNKNOWN) {
+                    Connector connector = em.find(Connector.class, new Connector.Key(charger, (Integer) evse[2]));
                     if (connector != null && of(connector.status()) != EvseStatus.UNKNOWN) {
-                        set(evse, of(connector.status()));
+                        due.add(new Due(key, status, of(connector.status())));
                     }
                 }
             } else {
                 Instant since = OFFLINE_SINCE.computeIfAbsent(charger, c -> now);
-                if (evse.status() != EvseStatus.UNKNOWN
-                        && since.plus(offlineGrace).isBefore(now)) {
-                    set(evse, EvseStatus.UNKNOWN);
+                if (status != EvseStatus.UNKNOWN && since.plus(offlineGrace).isBefore(now)) {
+                    due.add(new Due(key, status, EvseStatus.UNKNOWN));
                 }
+            }
+        }
+        return due;
+    }
+
+    /** Applies changes the sweep found, in a transaction of their own, to EVSEs that have not changed since. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void apply(List<Due> changes) {
+        for (Due change : changes) {
+            Evse evse = em.find(Evse.class, change.evse());
+            if (evse != null && evse.status() == change.from()) {
+                set(evse, change.to());
             }
         }
     }

@@ -56,8 +56,16 @@ public class Location {
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "location_partner", joinColumns = @JoinColumn(name = "location_id"))
+    @org.hibernate.annotations.BatchSize(size = 100)
     @Column(name = "partner_id")
     private Set<Long> partners = new LinkedHashSet<>();
+
+    /** The partners that hold the location, from a push or a pull (written by {@link Locations}, read in queries). */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "location_told", joinColumns = @JoinColumn(name = "location_id"))
+    @Column(name = "partner_id")
+    @org.hibernate.annotations.Immutable
+    private Set<Long> told = new LinkedHashSet<>();
 
     @Column(nullable = false, columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
@@ -93,7 +101,7 @@ public class Location {
 
     /** The location's own fields (no EVSEs), as stored. */
     LocationData details() {
-        return LocationJson.read(details, LocationData.class);
+        return LocationJson.stored(details, LocationData.class);
     }
 
     String detailsJson() {

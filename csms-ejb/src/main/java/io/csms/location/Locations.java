@@ -120,6 +120,7 @@ public class Locations {
                 own.asOurs(ours.countryCode(), ours.partyId(), id, updated).withEvses(evses);
         rules.check(whole);
         rules.checkUnique(em, id, evses);
+        checkTariffsExist(evses);
 
         location.describe(given, LocationJson.write(own));
         location.updated(updated);
@@ -245,7 +246,8 @@ public class Locations {
                                 + " and l.visibility <> io.csms.location.Location.Visibility.NONE"
                         : " and (l.visibility = io.csms.location.Location.Visibility.ALL"
                                 + " or (l.visibility = io.csms.location.Location.Visibility.LISTED"
-                                + " and :partner member of l.partners))");
+                                + " and :partner member of l.partners)"
+                                + " or :partner member of l.told)");
         TypedQuery<Location> page =
                 em.createQuery("select l from Location l" + where + " order by l.lastUpdated, l.id", Location.class);
         TypedQuery<Long> count = em.createQuery("select count(l) from Location l" + where, Long.class);
@@ -262,7 +264,7 @@ public class Locations {
         }
         List<Location> locations =
                 page.setFirstResult(offset).setMaxResults(limit).getResultList();
-        return new Page(assembleAll(locations, true), count.getSingleResult());
+        return new Page(assembleAll(locations, partnerId, true), count.getSingleResult());
     }
 
     /** One location as partner {@code partnerId} receives it (null: open data); empty when it may not see it. */
@@ -276,15 +278,24 @@ public class Locations {
 
     /** Partner {@code partnerId} now holds the location (a push reached it). */
     public void told(String locationId, long partnerId) {
+        told(partnerId, List.of(locationId));
+    }
+
+    /** Partner {@code partnerId} now holds these locations (it read them from the Sender interface). */
+    public void told(long partnerId, java.util.Collection<String> locationIds) {
+        if (locationIds.isEmpty()) {
+            return;
+        }
         em.createNativeQuery("""
-                insert into location_told (location_id, partner_id) select ?1, ?2
-                where exists (select 1 from location where id = ?1) on conflict do nothing""")
-                .setParameter(1, locationId)
-                .setParameter(2, partnerId)
+                insert into location_told (location_id, partner_id)
+                select l.id, ?1 from location l where l.id = any(string_to_array(?2, ','))
+                on conflict do nothing""")
+                .setParameter(1, partnerId)
+                .setParameter(2, String.join(",", locationIds))
                 .executeUpdate();
     }
 
-    /** The partners that hold the location from an earlier push. */
+    /** The partners that hold the location from an earlier push or pull. */
     public List<Long> toldTo(String locationId) {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("select partner_id from location_told where location_id = ?1")
@@ -303,16 +314,33 @@ public class Locations {
         if (location == null || location.visibleTo(partnerId) || !toldTo(id).contains(partnerId)) {
             return Optional.empty();
         }
-        Instant now = now();
-        List<LocationData.Evse> removed = evsesOf(List.of(id)).stream()
+        return Optional.of(withdrawn(location, evsesOf(List.of(id))));
+    }
+
+    /**
+     * The location as partner {@code partnerId} reads it from the Sender interface: published to
+     * it, or withdrawn from it after it was told of it (a push or a pull), so that a partner that
+     * only pulls learns of that too; empty when it may not see it and never did.
+     */
+    public Optional<LocationData> pulled(long partnerId, String id) {
+        return publishedOne(partnerId, id).or(() -> withdrawal(partnerId, id));
+    }
+
+    /**
+     * The location withdrawn from a partner: not published, every EVSE REMOVED, as of the
+     * location's last change (the change that withdrew it, or a later one).
+     */
+    private LocationData withdrawn(Location location, List<Evse> evses) {
+        Instant at = location.lastUpdated();
+        List<LocationData.Evse> removed = evses.stream()
                 .map(Evse::data)
-                .map(e -> e.with(EvseStatus.REMOVED, now, e.connectors(), null))
+                .map(e -> e.with(EvseStatus.REMOVED, at, e.connectors(), null))
                 .toList();
         LocationData details = location.details();
-        return Optional.of(new LocationData(
+        return new LocationData(
                         ours.countryCode(),
                         ours.partyId(),
-                        id,
+                        location.id(),
                         false,
                         null,
                         details.name(),
@@ -335,8 +363,60 @@ public class Locations {
                         details.chargingWhenClosed(),
                         details.images(),
                         details.energyMix(),
-                        now)
-                .withEvses(removed));
+                        at)
+                .withEvses(removed);
+    }
+
+    /** A location as a push must give it to a partner: as published to it, or withdrawn from it. */
+    public record ForPush(LocationData location, boolean withdrawn) {}
+
+    /**
+     * The locations among {@code ids} partner {@code partnerId} must be told of, each as published
+     * to it or, when it may no longer see one it holds, withdrawn; those it may not see and does not
+     * hold are missing. A few queries for the whole batch of a push.
+     */
+    public Map<String, ForPush> forPushes(long partnerId, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Location> found = em.createQuery("select l from Location l where l.id in :ids", Location.class)
+                .setParameter("ids", ids)
+                .getResultList();
+        @SuppressWarnings("unchecked")
+        java.util.Set<String> held = new java.util.HashSet<>(em.createNativeQuery(
+                        "select location_id from location_told where partner_id = :partner and location_id in (:ids)")
+                .setParameter("partner", partnerId)
+                .setParameter("ids", ids)
+                .getResultList());
+        Map<String, List<Evse>> byLocation = new HashMap<>();
+        evsesOf(found.stream().map(Location::id).toList())
+                .forEach(e -> byLocation
+                        .computeIfAbsent(e.locationId(), k -> new ArrayList<>())
+                        .add(e));
+        Map<String, ForPush> result = new HashMap<>();
+        for (Location location : found) {
+            List<Evse> evses = byLocation.getOrDefault(location.id(), List.of());
+            if (location.visibleTo(partnerId)) {
+                result.put(location.id(), new ForPush(assemble(location, evses, true), false));
+            } else if (held.contains(location.id())) {
+                result.put(location.id(), new ForPush(withdrawn(location, evses), true));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * After pushes to partner {@code partnerId}: it now holds the locations {@code told}, and no
+     * longer holds those it was told to forget.
+     */
+    public void held(long partnerId, java.util.Collection<String> told, java.util.Collection<String> forgotten) {
+        told(partnerId, told);
+        if (!forgotten.isEmpty()) {
+            em.createNativeQuery("delete from location_told where partner_id = :partner and location_id in (:ids)")
+                    .setParameter("partner", partnerId)
+                    .setParameter("ids", forgotten)
+                    .executeUpdate();
+        }
     }
 
     /** The partner was told to forget the location. */
@@ -345,6 +425,30 @@ public class Locations {
                 .setParameter(1, locationId)
                 .setParameter(2, partnerId)
                 .executeUpdate();
+    }
+
+    /** A connector may name only tariffs in force: a partner must be able to read each one. */
+    private void checkTariffsExist(List<LocationData.Evse> evses) {
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        evses.forEach(e -> e.connectors().forEach(c -> {
+            if (c.tariffIds() != null) {
+                named.addAll(c.tariffIds());
+            }
+        }));
+        if (named.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> known = em.createNativeQuery("select id from tariff where id in (:ids) and deleted_at is null")
+                .setParameter("ids", named)
+                .getResultList();
+        named.removeAll(known);
+        if (!named.isEmpty()) {
+            throw new Refusal(
+                    Refusal.Kind.INVALID,
+                    "unknown-tariff",
+                    "evses: connectors name tariffs that do not exist: " + String.join(", ", named));
+        }
     }
 
     private Location existing(String id) {
@@ -362,13 +466,20 @@ public class Locations {
     }
 
     private List<LocationData> assembleAll(List<Location> locations, boolean forPartners) {
+        return assembleAll(locations, null, forPartners);
+    }
+
+    /** The locations with their EVSEs; those {@code partnerId} may no longer see, as withdrawn from it. */
+    private List<LocationData> assembleAll(List<Location> locations, Long partnerId, boolean forPartners) {
         Map<String, List<Evse>> byLocation = new HashMap<>();
         evsesOf(locations.stream().map(Location::id).toList())
                 .forEach(e -> byLocation
                         .computeIfAbsent(e.locationId(), k -> new ArrayList<>())
                         .add(e));
         return locations.stream()
-                .map(l -> assemble(l, byLocation.getOrDefault(l.id(), List.of()), forPartners))
+                .map(l -> partnerId != null && !l.visibleTo(partnerId)
+                        ? withdrawn(l, byLocation.getOrDefault(l.id(), List.of()))
+                        : assemble(l, byLocation.getOrDefault(l.id(), List.of()), forPartners))
                 .toList();
     }
 

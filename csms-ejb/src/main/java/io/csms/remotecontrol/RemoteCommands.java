@@ -33,9 +33,9 @@ import io.csms.ocpp.v16.outgoing.TriggerMessageRequest;
 import io.csms.ocpp.v16.outgoing.UnlockConnectorRequest;
 import io.csms.ocpp.v16.outgoing.UpdateFirmwareRequest;
 import io.csms.platform.Failures;
+import io.csms.platform.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -140,7 +140,7 @@ public class RemoteCommands {
     private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("//[^/@\\s]+@");
 
     static String redacted(JsonObject payload) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = Jsonp.JSON.createObjectBuilder();
         boolean secretKey =
                 payload.get("key") instanceof JsonString key && key.getString().equalsIgnoreCase("AuthorizationKey");
         payload.forEach((name, value) -> {

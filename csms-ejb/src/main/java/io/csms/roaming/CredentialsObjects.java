@@ -1,6 +1,6 @@
 package io.csms.roaming;
 
-import jakarta.json.Json;
+import io.csms.platform.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -24,10 +24,13 @@ public final class CredentialsObjects {
     private CredentialsObjects() {}
 
     public static JsonObject ours(String version, String token, String versionsUrl, OurParty party) {
-        JsonObject business =
-                Json.createObjectBuilder().add("name", party.businessName()).build();
+        JsonObject business = Jsonp.JSON
+                .createObjectBuilder()
+                .add("name", party.businessName())
+                .build();
         if (OcpiVersion.is211(version)) {
-            return Json.createObjectBuilder()
+            return Jsonp.JSON
+                    .createObjectBuilder()
                     .add("token", token)
                     .add("url", versionsUrl)
                     .add("business_details", business)
@@ -35,13 +38,16 @@ public final class CredentialsObjects {
                     .add("country_code", party.countryCode())
                     .build();
         }
-        return Json.createObjectBuilder()
+        return Jsonp.JSON
+                .createObjectBuilder()
                 .add("token", token)
                 .add("url", versionsUrl)
                 .add(
                         "roles",
-                        Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder()
+                        Jsonp.JSON
+                                .createArrayBuilder()
+                                .add(Jsonp.JSON
+                                        .createObjectBuilder()
                                         .add("role", "CPO")
                                         .add("business_details", business)
                                         .add("party_id", party.partyId())

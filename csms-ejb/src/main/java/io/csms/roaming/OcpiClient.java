@@ -1,8 +1,8 @@
 package io.csms.roaming;
 
+import io.csms.platform.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -127,16 +127,6 @@ public class OcpiClient {
                 Instant.now().plus(TIMEOUT.multipliedBy(ATTEMPTS)));
     }
 
-    /**
-     * A push to a partner's Receiver interface ({@code PUT}, {@code PATCH} or {@code DELETE}) with
-     * the routing headers given, tried once: the outbox retries it with backoff.
-     */
-    public JsonValue push(
-            String method, String url, Credentials credentials, JsonObject body, Map<String, String> headers)
-            throws CallFailed {
-        return call(method, url, credentials, body, null, 1, Instant.now().plus(PUSH_TIMEOUT), headers);
-    }
-
     private JsonValue call(
             String method,
             String url,
@@ -206,6 +196,75 @@ public class OcpiClient {
             Duration timeout,
             Map<String, String> headers)
             throws CallFailed {
+        HttpResponse<String> response;
+        var exchange =
+                http.sendAsync(request(method, uri, credentials, body, correlationId, timeout, headers), capped());
+        try {
+            // the whole exchange, body included, within the time limit: a partner that trickles holds nothing long
+            response = exchange.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            exchange.cancel(true);
+            throw new CallFailed(
+                    method + " " + uri + ": no complete answer within " + timeout.toMillis() + " ms", false);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw unanswered(method, uri, e.getCause());
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CallFailed(method + " " + uri + ": interrupted", false);
+        }
+        return answer(method, uri, response);
+    }
+
+    /**
+     * A push to a partner's Receiver interface ({@code PUT}, {@code PATCH} or {@code DELETE}) with
+     * the routing headers given, tried once (the outbox retries it with backoff), without waiting: the answer's data, or a {@link CallFailed} as the cause of the
+     * future's failure. The push worker keeps several pushes to one partner in flight, each of a
+     * different object, so a partner far away is not limited to one change per round trip.
+     */
+    public java.util.concurrent.CompletableFuture<JsonValue> pushAsync(
+            String method, String url, Credentials credentials, JsonObject body, Map<String, String> headers) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new CallFailed("Not a URL: " + url, false));
+        }
+        Optional<String> refused = urls.refusal(uri);
+        if (refused.isPresent()) {
+            return java.util.concurrent.CompletableFuture.failedFuture(
+                    new CallFailed("Refused to call " + uri + ": " + refused.get(), false));
+        }
+        var exchange = http.sendAsync(request(method, uri, credentials, body, null, PUSH_TIMEOUT, headers), capped());
+        return exchange.orTimeout(PUSH_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .handle((response, error) -> {
+                    try {
+                        if (error != null) {
+                            Throwable cause = error instanceof java.util.concurrent.CompletionException
+                                    ? error.getCause()
+                                    : error;
+                            throw cause instanceof java.util.concurrent.TimeoutException
+                                    ? new CallFailed(
+                                            method + " " + uri + ": no complete answer within "
+                                                    + PUSH_TIMEOUT.toMillis() + " ms",
+                                            false)
+                                    : unanswered(method, uri, cause);
+                        }
+                        return answer(method, uri, response);
+                    } catch (CallFailed failed) {
+                        throw new java.util.concurrent.CompletionException(failed);
+                    }
+                });
+    }
+
+    private HttpRequest request(
+            String method,
+            URI uri,
+            Credentials credentials,
+            JsonObject body,
+            String correlationId,
+            Duration timeout,
+            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Authorization", credentials.authorization())
@@ -231,38 +290,28 @@ public class OcpiClient {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        HttpResponse<String> response;
-        var exchange = http.sendAsync(request.build(), capped());
-        try {
-            // the whole exchange, body included, within the time limit: a partner that trickles holds nothing long
-            response = exchange.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            exchange.cancel(true);
-            throw new CallFailed(
-                    method + " " + uri + ": no complete answer within " + timeout.toMillis() + " ms", false);
-        } catch (java.util.concurrent.ExecutionException e) {
-            LOG.log(Level.FINE, "OCPI {0} {1} failed: {2}", new Object[] {
-                method, uri, e.getCause().toString()
-            });
-            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-                if (t instanceof AnswerTooLarge) {
-                    throw new CallFailed(
-                            method + " " + uri + ": answer larger than " + MAX_BODY_BYTES + " bytes", false);
-                }
+        return request.build();
+    }
+
+    /** The exchange failed before an answer: too large, refused, reset... */
+    private static CallFailed unanswered(String method, URI uri, Throwable cause) {
+        LOG.log(Level.FINE, "OCPI {0} {1} failed: {2}", new Object[] {method, uri, cause.toString()});
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof AnswerTooLarge) {
+                return new CallFailed(method + " " + uri + ": answer larger than " + MAX_BODY_BYTES + " bytes", false);
             }
-            throw new CallFailed(
-                    method + " " + uri + ": " + e.getCause().getClass().getSimpleName(), false);
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CallFailed(method + " " + uri + ": interrupted", false);
         }
+        return new CallFailed(method + " " + uri + ": " + cause.getClass().getSimpleName(), false);
+    }
+
+    /** The answer's data when it is a 2xx with a 1000 envelope. */
+    private static JsonValue answer(String method, URI uri, HttpResponse<String> response) throws CallFailed {
         if (response.statusCode() / 100 != 2) {
             throw new CallFailed(
                     "HTTP " + response.statusCode() + " from " + method + " " + uri, true, response.statusCode());
         }
         JsonObject envelope;
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+        try (JsonReader reader = Jsonp.JSON.createReader(new StringReader(response.body()))) {
             envelope = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new CallFailed("Not an OCPI response from " + method + " " + uri, true);

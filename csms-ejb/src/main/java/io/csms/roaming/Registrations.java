@@ -1,5 +1,6 @@
 package io.csms.roaming;
 
+import io.csms.platform.Jsonp;
 import io.csms.platform.OurParty;
 import io.csms.platform.Refusal;
 import io.csms.roaming.access.PartnerPrincipal;
@@ -348,9 +349,9 @@ public class Registrations {
         if (endpoints == null) {
             return JsonValue.NULL;
         }
-        JsonArray array = jakarta.json.Json.createReader(new java.io.StringReader(endpoints))
-                .readArray();
-        return jakarta.json.Json.createObjectBuilder().add("endpoints", array).build();
+        JsonArray array =
+                Jsonp.JSON.createReader(new java.io.StringReader(endpoints)).readArray();
+        return Jsonp.JSON.createObjectBuilder().add("endpoints", array).build();
     }
 
     static int compareVersions(String a, String b) {

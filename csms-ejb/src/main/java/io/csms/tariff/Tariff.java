@@ -49,7 +49,7 @@ public class Tariff {
     }
 
     TariffData details() {
-        return LocationJson.read(details, TariffData.class);
+        return LocationJson.stored(details, TariffData.class);
     }
 
     boolean described() {

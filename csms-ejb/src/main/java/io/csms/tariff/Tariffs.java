@@ -4,6 +4,7 @@ import io.csms.audit.AuditEvent;
 import io.csms.audit.AuditTrail;
 import io.csms.location.LocationJson;
 import io.csms.location.LocationRules;
+import io.csms.platform.Jsonp;
 import io.csms.platform.OurParty;
 import io.csms.platform.Refusal;
 import jakarta.ejb.Stateless;
@@ -84,11 +85,27 @@ public class Tariffs {
         return new Saved(find(id).orElseThrow(), created);
     }
 
-    /** Deletes a tariff; partners are told (DELETE). Connectors that name it keep the id until described anew. */
+    /**
+     * Deletes a tariff; partners are told (DELETE). Refused (409) while a connector of an EVSE in
+     * use names it: the location is described without it first.
+     */
     public void delete(String id, String actor, String clientAddress) {
         Tariff tariff = Optional.ofNullable(em.find(Tariff.class, id))
                 .filter(t -> !t.deleted())
                 .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "unknown-tariff", "No tariff " + id));
+        @SuppressWarnings("unchecked")
+        List<String> users = em.createNativeQuery("""
+                select distinct location_id from evse
+                where status <> 'REMOVED' and details -> 'connectors' @> cast(?1 as jsonb)
+                order by location_id limit 5""")
+                .setParameter(1, "[{\"tariff_ids\":[" + jsonString(id) + "]}]")
+                .getResultList();
+        if (!users.isEmpty()) {
+            throw new Refusal(
+                    Refusal.Kind.CONFLICT,
+                    "tariff-in-use",
+                    "Tariff " + id + " is named by connectors of locations " + String.join(", ", users));
+        }
         tariff.deleted(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         changed.fire(new TariffChanged(id));
         audit.record(new AuditEvent(
@@ -99,6 +116,10 @@ public class Tariffs {
                 AuditEvent.Outcome.SUCCESS,
                 clientAddress,
                 null));
+    }
+
+    private static String jsonString(String value) {
+        return Jsonp.JSON.createValue(value).toString();
     }
 
     /** A tariff in force (not deleted). */

@@ -3,9 +3,9 @@ package io.csms.ocpi;
 import io.csms.location.LocationData;
 import io.csms.location.LocationJson;
 import io.csms.location.Locations;
+import io.csms.platform.Jsonp;
 import io.csms.roaming.access.PartnerPrincipal;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
@@ -53,8 +53,14 @@ public abstract class LocationsSender {
     @GET
     public Response list() {
         Paging paging = Paging.of(uriInfo, MAX_LIMIT);
+        Long partner = partner();
         Locations.Page page =
-                locations.published(partner(), paging.dateFrom(), paging.dateTo(), paging.offset(), paging.limit());
+                locations.published(partner, paging.dateFrom(), paging.dateTo(), paging.offset(), paging.limit());
+        if (partner != null) {
+            // what it read, it holds: should it lose sight of one, its next pull shows it withdrawn
+            locations.told(
+                    partner, page.locations().stream().map(LocationData::id).toList());
+        }
         List<JsonValue> objects =
                 page.locations().stream().map(l -> (JsonValue) location(l)).toList();
         String version = OcpiModules.versionOf(OcpiModules.moduleOf(getClass())).text();
@@ -85,8 +91,15 @@ public abstract class LocationsSender {
                 .orElseThrow(() -> unknown("No connector " + connectorId + " at EVSE " + uid)))));
     }
 
+    /** The location as the caller may read it; a partner that reads it holds it from now on. */
     private LocationData published(String id) {
-        return locations.publishedOne(partner(), id).orElseThrow(() -> unknown("No location " + id));
+        Long partner = partner();
+        if (partner == null) {
+            return locations.publishedOne(null, id).orElseThrow(() -> unknown("No location " + id));
+        }
+        LocationData location = locations.pulled(partner, id).orElseThrow(() -> unknown("No location " + id));
+        locations.told(partner, List.of(id));
+        return location;
     }
 
     private static LocationData.Evse evseOf(LocationData location, String uid) {
@@ -102,7 +115,7 @@ public abstract class LocationsSender {
 
     /** The model object as OCPI 2.2.1 JSON. */
     public static JsonObject json(Object model) {
-        try (var reader = Json.createReader(new StringReader(LocationJson.write(model)))) {
+        try (var reader = Jsonp.JSON.createReader(new StringReader(LocationJson.write(model)))) {
             return reader.readObject();
         }
     }

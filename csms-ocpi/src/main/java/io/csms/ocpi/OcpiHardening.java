@@ -1,9 +1,9 @@
 package io.csms.ocpi;
 
 import io.csms.platform.Environment;
+import io.csms.platform.Jsonp;
 import io.csms.platform.http.HardenedHttp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebFilter;
@@ -40,7 +40,8 @@ public class OcpiHardening extends HardenedHttp {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter()
-                .write(Json.createObjectBuilder()
+                .write(Jsonp.JSON
+                        .createObjectBuilder()
                         .add("status_code", OcpiStatus.INVALID_PARAMETERS.code())
                         .add("status_message", "The body is larger than " + max + " bytes")
                         .add(

@@ -1,6 +1,6 @@
 package io.csms.ocpi;
 
-import jakarta.json.Json;
+import io.csms.platform.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -13,7 +13,7 @@ public final class OcpiJson {
     private OcpiJson() {}
 
     public static JsonValue read(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (JsonReader reader = Jsonp.JSON.createReader(new StringReader(body == null ? "" : body))) {
             return reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             throw new OcpiException(400, OcpiStatus.INVALID_PARAMETERS, "The body is not valid JSON");

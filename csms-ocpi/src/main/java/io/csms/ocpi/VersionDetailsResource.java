@@ -1,8 +1,8 @@
 package io.csms.ocpi;
 
+import io.csms.platform.Jsonp;
 import io.csms.roaming.OcpiVersion;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -29,16 +29,17 @@ public abstract class VersionDetailsResource {
     public OcpiResponse<JsonObject> details() {
         OcpiVersion version = OcpiModules.versionOf(OcpiModules.moduleOf(getClass()));
         String base = baseUrl.base(uriInfo);
-        JsonArrayBuilder endpoints = Json.createArrayBuilder();
+        JsonArrayBuilder endpoints = Jsonp.JSON.createArrayBuilder();
         for (OcpiModules.Endpoint e :
                 OcpiModules.endpoints(version, caller.partner().orElse(null))) {
-            JsonObjectBuilder endpoint = Json.createObjectBuilder().add("identifier", e.identifier());
+            JsonObjectBuilder endpoint = Jsonp.JSON.createObjectBuilder().add("identifier", e.identifier());
             if (e.role() != null) {
                 endpoint.add("role", e.role());
             }
             endpoints.add(endpoint.add("url", base + "/" + version.text() + "/" + e.path()));
         }
-        return OcpiResponse.success(Json.createObjectBuilder()
+        return OcpiResponse.success(Jsonp.JSON
+                .createObjectBuilder()
                 .add("version", version.text())
                 .add("endpoints", endpoints)
                 .build());

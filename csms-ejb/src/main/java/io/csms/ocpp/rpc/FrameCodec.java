@@ -21,10 +21,10 @@ public final class FrameCodec {
     public static final int CALL_ERROR = 4;
 
     /**
-     * Looked up once: {@code Json.createReader} and friends search for the provider on every call,
+     * Looked up once: {@code Jsonp.JSON.createReader} and friends search for the provider on every call,
      * which under load serializes all socket threads on the class loader's locks.
      */
-    static final JsonProvider JSON = JsonProvider.provider();
+    static final JsonProvider JSON = io.csms.platform.Jsonp.JSON;
 
     /** Finds the message id at the start of a text that is not valid JSON, so the sender can still get an answer. */
     private static final Pattern LEADING_ID = Pattern.compile("^\\s*\\[\\s*[234]\\s*,\\s*\"([^\"\\\\]{1,36})\"");

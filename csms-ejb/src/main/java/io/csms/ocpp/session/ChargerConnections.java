@@ -5,6 +5,7 @@ import io.csms.chargepoint.ChargerChanged;
 import io.csms.chargepoint.Presence;
 import io.csms.ocpp.rpc.FrameCodec;
 import io.csms.ocpp.rpc.OcppFrame;
+import io.csms.platform.Jsonp;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -13,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.Map;
@@ -199,7 +199,8 @@ public class ChargerConnections {
                     call(
                             change.chargerId(),
                             "TriggerMessage",
-                            Json.createObjectBuilder()
+                            Jsonp.JSON
+                                    .createObjectBuilder()
                                     .add("requestedMessage", "BootNotification")
                                     .build(),
                             30);

@@ -12,7 +12,7 @@ import java.io.StringReader;
 public final class Payloads {
 
     /** Looked up once, like the JSON-B instance: a lookup per message costs class-loader locks. */
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = io.csms.platform.Jsonp.JSON;
 
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 

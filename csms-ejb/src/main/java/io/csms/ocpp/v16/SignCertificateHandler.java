@@ -4,9 +4,9 @@ import io.csms.chargepoint.ChargerCredentials;
 import io.csms.chargepoint.ChargerRegistrations;
 import io.csms.ocpp.session.ChargerConnections;
 import io.csms.pki.CertificateAuthority;
+import io.csms.platform.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -95,7 +95,8 @@ public class SignCertificateHandler implements ActionHandler<SignCertificateRequ
                 .call(
                         chargerId,
                         "CertificateSigned",
-                        Json.createObjectBuilder()
+                        Jsonp.JSON
+                                .createObjectBuilder()
                                 .add("certificateChain", chain)
                                 .build(),
                         callTimeout)

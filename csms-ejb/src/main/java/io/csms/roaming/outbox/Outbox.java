@@ -127,36 +127,47 @@ public class Outbox {
     }
 
     /**
-     * The partner has the object's state as of the claim: the row goes, unless it changed again
-     * meanwhile; then it is due again at once (its current state will be sent).
+     * How one claimed batch of a partner went: rows the partner now has (as of the claim), rows with
+     * nothing to tell it, the row whose push failed (with the error) and rows not tried after it.
+     */
+    public record Settlement(
+            List<Claimed> delivered, List<Claimed> dropped, Claimed failed, String error, List<Claimed> unsent) {}
+
+    /**
+     * Records a batch's outcome in one transaction: delivered and dropped rows go, unless they
+     * changed again meanwhile (then they are due again at once, and their current state is sent);
+     * a failure postpones the partner's rows ({@link #failed}); rows not tried are free again.
+     * Answers the failure's backoff, or null.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void delivered(Claimed row) {
-        int deleted = em.createNativeQuery("delete from ocpi_outbox where id = ?1 and changes = ?2")
-                .setParameter(1, row.id())
-                .setParameter(2, row.changes())
-                .executeUpdate();
-        if (deleted == 0) {
-            em.createNativeQuery(
-                            "update ocpi_outbox set leased_until = null, attempts = 0, due_at = now() where id = ?1")
-                    .setParameter(1, row.id())
+    public Duration settle(Settlement batch) {
+        List<Claimed> done = new java.util.ArrayList<>(batch.delivered());
+        done.addAll(batch.dropped());
+        if (!done.isEmpty()) {
+            em.createNativeQuery("""
+                    delete from ocpi_outbox o
+                    using unnest(string_to_array(?1, ',')::bigint[], string_to_array(?2, ',')::int[]) as d(id, changes)
+                    where o.id = d.id and o.changes = d.changes""")
+                    .setParameter(1, ids(done))
+                    .setParameter(
+                            2,
+                            done.stream().map(c -> String.valueOf(c.changes())).collect(Collectors.joining(",")))
+                    .executeUpdate();
+            em.createNativeQuery("""
+                    update ocpi_outbox set leased_until = null, attempts = 0, due_at = now()
+                    where id = any(string_to_array(?1, ',')::bigint[])""").setParameter(1, ids(done)).executeUpdate();
+        }
+        if (!batch.delivered().isEmpty()) {
+            em.createNativeQuery("update ocpi_partner set last_push_at = now() where id = ?1")
+                    .setParameter(1, batch.delivered().get(0).partnerId())
                     .executeUpdate();
         }
-        em.createNativeQuery("update ocpi_partner set last_push_at = now() where id = ?1")
-                .setParameter(1, row.partnerId())
-                .executeUpdate();
+        release(batch.unsent());
+        return batch.failed() == null ? null : failed(batch.failed(), batch.error());
     }
 
-    /** Nothing to tell this partner about the object any more (not visible to it, no receiver): the row goes. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void dropped(Claimed row) {
-        em.createNativeQuery("delete from ocpi_outbox where id = ?1 and changes = ?2")
-                .setParameter(1, row.id())
-                .setParameter(2, row.changes())
-                .executeUpdate();
-        em.createNativeQuery("update ocpi_outbox set leased_until = null where id = ?1")
-                .setParameter(1, row.id())
-                .executeUpdate();
+    private static String ids(List<Claimed> rows) {
+        return rows.stream().map(c -> String.valueOf(c.id())).collect(Collectors.joining(","));
     }
 
     /**
@@ -164,8 +175,7 @@ public class Outbox {
      * 4 s ... at most 10 min), and so are the partner's other rows (a partner that is down is not
      * called for each of them), the error kept for the admin.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Duration failed(Claimed row, String error) {
+    private Duration failed(Claimed row, String error) {
         Duration backoff = backoff(row.attempts() + 1);
         String message = error == null ? "failed" : error.length() > 500 ? error.substring(0, 500) : error;
         Timestamp retry = Timestamp.from(Instant.now().plus(backoff));
@@ -188,7 +198,7 @@ public class Outbox {
         return backoff;
     }
 
-    /** Claimed rows not pushed (an earlier one failed): free for the next claim, when they are due. */
+    /** Claimed rows not pushed (an earlier one failed, or the worker stops): free for the next claim, when due. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void release(List<Claimed> rows) {
         if (rows.isEmpty()) {

@@ -4,22 +4,23 @@ import io.csms.location.LocationData;
 import io.csms.location.Locations;
 import io.csms.ocpi.LocationsSender;
 import io.csms.ocpi.v211.locations.V211Locations;
-import io.csms.roaming.OcpiClient;
+import io.csms.platform.Jsonp;
 import io.csms.roaming.OcpiVersion;
 import io.csms.roaming.Partner;
 import io.csms.roaming.PartnerTokens;
 import io.csms.roaming.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Tells one partner's Locations Receiver (OCPI 2.2.1 §8.2.2, 2.1.1 §8.2.2) of a location's current
- * state: {@code PUT .../{country_code}/{party_id}/{location_id}} of the whole location, or {@code
- * PATCH .../{location_id}/{evse_uid}} of an EVSE's status with its {@code last_updated}.
+ * Tells one partner's Locations Receiver (OCPI 2.2.1 §8.2.2, 2.1.1 §8.2.2) of locations' current
+ * state: {@code PUT .../{country_code}/{party_id}/{location_id}} of a whole location, or {@code
+ * PATCH .../{location_id}/{evse_uid}} of an EVSE's status with its {@code last_updated}. The states
+ * of a whole batch are read at once.
  */
 @ApplicationScoped
 public class LocationPush {
@@ -28,49 +29,48 @@ public class LocationPush {
     Locations locations;
 
     @Inject
-    OcpiClient client;
-
-    @Inject
     Receivers receivers;
 
-    /** Pushes the row; false when there is nothing to tell this partner (no receiver, not visible to it). */
-    boolean push(Outbox.Claimed row, Partner partner, PartnerTokens.Outgoing out) throws OcpiClient.CallFailed {
+    /** The deliveries of {@code rows} (all locations) to the partner. */
+    List<Delivery> prepare(List<Outbox.Claimed> rows, Partner partner, PartnerTokens.Outgoing out) {
         Optional<String> receiver = receivers.url(out, "locations");
-        if (receiver.isEmpty()) {
-            return false;
+        if (rows.isEmpty() || receiver.isEmpty()) {
+            return rows.stream().map(Delivery::nothing).toList();
         }
-        Optional<LocationData> found = locations.publishedOne(partner.id(), row.objectId());
-        Optional<LocationData> withdrawal =
-                found.isPresent() ? Optional.empty() : locations.withdrawal(partner.id(), row.objectId());
-        if (found.isEmpty() && withdrawal.isEmpty()) {
-            return false;
-        }
-        LocationData location = found.orElseGet(withdrawal::get);
+        Map<String, Locations.ForPush> states = locations.forPushes(
+                partner.id(), rows.stream().map(Outbox.Claimed::objectId).toList());
         boolean v211 = OcpiVersion.is211(out.version());
-        String url = receiver.get() + receivers.ourParty() + "/" + location.id();
-        Map<String, String> headers = receivers.routing(partner, out);
-        if (row.whole() || withdrawal.isPresent()) {
-            JsonObject body = v211 ? V211Locations.location(location) : LocationsSender.json(location);
-            client.push("PUT", url, out.credentials(), body, headers);
-            if (withdrawal.isPresent()) {
-                locations.forgotten(location.id(), partner.id());
-            } else {
-                locations.told(location.id(), partner.id());
+        String base = receiver.get() + receivers.ourParty() + "/";
+        List<Delivery> deliveries = new ArrayList<>();
+        for (Outbox.Claimed row : rows) {
+            Locations.ForPush state = states.get(row.objectId());
+            if (state == null) {
+                deliveries.add(Delivery.nothing(row));
+                continue;
             }
-            return true;
-        }
-        for (String uid : row.evseUids()) {
-            Optional<LocationData.Evse> evse =
-                    location.evses().stream().filter(e -> e.uid().equals(uid)).findFirst();
-            if (evse.isPresent()) {
-                JsonObject status = Json.createObjectBuilder()
-                        .add("status", evse.get().status().name())
-                        .add("last_updated", evse.get().lastUpdated().toString())
-                        .build();
-                client.push("PATCH", url + "/" + uid, out.credentials(), status, headers);
+            LocationData location = state.location();
+            String url = base + location.id();
+            if (row.whole() || state.withdrawn()) {
+                deliveries.add(new Delivery(
+                        row,
+                        List.of(new Delivery.Request(
+                                "PUT", url, v211 ? V211Locations.location(location) : LocationsSender.json(location))),
+                        state.withdrawn() ? Delivery.Held.FORGOTTEN : Delivery.Held.TOLD));
+                continue;
             }
+            List<Delivery.Request> patches = location.evses().stream()
+                    .filter(e -> row.evseUids().contains(e.uid()))
+                    .map(e -> new Delivery.Request(
+                            "PATCH",
+                            url + "/" + e.uid(),
+                            Jsonp.JSON
+                                    .createObjectBuilder()
+                                    .add("status", e.status().name())
+                                    .add("last_updated", e.lastUpdated().toString())
+                                    .build()))
+                    .toList();
+            deliveries.add(new Delivery(row, patches, Delivery.Held.TOLD));
         }
-        locations.told(location.id(), partner.id());
-        return true;
+        return deliveries;
     }
 }

@@ -15,14 +15,19 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,7 +45,7 @@ public class PushWorker {
     /** How long a claim holds rows against other workers: longer than a partner's whole batch takes. */
     private static final Duration LEASE = Duration.ofMinutes(2);
 
-    private static final int BATCH = 20;
+    private static final int BATCH = 50;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -59,6 +64,20 @@ public class PushWorker {
 
     @Inject
     LocationPush locations;
+
+    @Inject
+    io.csms.location.Locations places;
+
+    @Inject
+    OcpiClient client;
+
+    @Inject
+    Receivers receivers;
+
+    /** Pushes in flight to one partner at most. */
+    @Inject
+    @ConfigProperty(name = "csms.ocpi.push.concurrency", defaultValue = "8")
+    int concurrency;
 
     @Inject
     TariffPush tariffPushes;
@@ -147,7 +166,12 @@ public class PushWorker {
         }
     }
 
-    /** Pushes the partner's due rows in order until none is left or one fails. */
+    /**
+     * Pushes the partner's due rows, a batch at a time, until none is left or a push fails: each
+     * batch's states are read at once, its requests go out with at most {@code
+     * csms.ocpi.push.concurrency} in flight (every row is a different object, so order per object
+     * holds), and its outcome is written in one transaction.
+     */
     private void drain(long partnerId) {
         try {
             while (!stopping.get()) {
@@ -157,39 +181,119 @@ public class PushWorker {
                 }
                 Optional<Partner> partner = partners.find(partnerId);
                 Optional<PartnerTokens.Outgoing> out = tokens.outgoing(partnerId);
-                for (int i = 0; i < rows.size(); i++) {
-                    Outbox.Claimed row = rows.get(i);
-                    if (stopping.get()) {
-                        outbox.release(rows.subList(i, rows.size()));
-                        return;
-                    }
-                    if (partner.isEmpty() || partner.get().status() != Partner.Status.REGISTERED || out.isEmpty()) {
-                        outbox.dropped(row);
-                        continue;
-                    }
-                    try {
-                        boolean sent = switch (row.type()) {
-                            case LOCATION -> locations.push(row, partner.get(), out.get());
-                            case TARIFF -> tariffPushes.push(row, partner.get(), out.get());
-                        };
-                        if (sent) {
-                            outbox.delivered(row);
-                        } else {
-                            outbox.dropped(row);
-                        }
-                    } catch (OcpiClient.CallFailed e) {
-                        Duration backoff = outbox.failed(row, e.getMessage());
-                        LOG.log(Level.INFO, "Push to partner {0} failed, next try in {1}: {2}", new Object[] {
-                            partnerId, backoff, e.getMessage()
-                        });
-                        outbox.release(rows.subList(i + 1, rows.size()));
-                        return;
-                    }
+                if (partner.isEmpty() || partner.get().status() != Partner.Status.REGISTERED || out.isEmpty()) {
+                    outbox.settle(new Outbox.Settlement(List.of(), rows, null, null, List.of()));
+                    continue;
+                }
+                List<Delivery> deliveries = new ArrayList<>(locations.prepare(
+                        rows.stream()
+                                .filter(r -> r.type() == Outbox.ObjectType.LOCATION)
+                                .toList(),
+                        partner.get(),
+                        out.get()));
+                rows.stream()
+                        .filter(r -> r.type() == Outbox.ObjectType.TARIFF)
+                        .forEach(r -> deliveries.add(tariffPushes.prepare(r, out.get())));
+                if (!settle(partnerId, deliveries, send(deliveries, partner.get(), out.get()))) {
+                    return;
                 }
             }
         } catch (RuntimeException e) {
             // leased rows come back when the lease ends
             LOG.log(Level.WARNING, "Pushing to partner " + partnerId + " stopped", e);
+        }
+    }
+
+    /** How each delivery went: done (every request succeeded), failed, or not tried. */
+    private record Sent(Set<Delivery> done, Delivery failed, String error) {}
+
+    private Sent send(List<Delivery> deliveries, Partner partner, PartnerTokens.Outgoing out) {
+        Map<String, String> headers = receivers.routing(partner, out);
+        OcpiClient.Credentials credentials = out.credentials();
+        Semaphore slots = new Semaphore(Math.max(1, concurrency));
+        AtomicReference<Delivery> failed = new AtomicReference<>();
+        AtomicReference<String> error = new AtomicReference<>();
+        Set<Delivery> done = ConcurrentHashMap.newKeySet();
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        for (Delivery delivery : deliveries) {
+            if (delivery.requests().isEmpty()) {
+                continue;
+            }
+            AtomicInteger left = new AtomicInteger(delivery.requests().size());
+            for (Delivery.Request request : delivery.requests()) {
+                if (failed.get() != null || stopping.get() || !acquire(slots)) {
+                    break;
+                }
+                inFlight.add(client.pushAsync(request.method(), request.url(), credentials, request.body(), headers)
+                        .whenComplete((answer, problem) -> {
+                            slots.release();
+                            if (problem == null) {
+                                if (left.decrementAndGet() == 0) {
+                                    done.add(delivery);
+                                }
+                            } else if (failed.compareAndSet(null, delivery)) {
+                                Throwable cause = problem.getCause() != null ? problem.getCause() : problem;
+                                error.set(cause.getMessage());
+                            }
+                        }));
+            }
+        }
+        try {
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+                    .exceptionally(e -> null)
+                    .get(1, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            failed.compareAndSet(null, deliveries.get(0));
+            error.compareAndSet(null, "pushes did not end: " + e);
+        }
+        return new Sent(done, failed.get(), error.get());
+    }
+
+    /** Writes the batch's outcome; false when a push failed (the partner's rows wait for the backoff). */
+    private boolean settle(long partnerId, List<Delivery> deliveries, Sent sent) {
+        List<Outbox.Claimed> delivered = new ArrayList<>();
+        List<Outbox.Claimed> dropped = new ArrayList<>();
+        List<Outbox.Claimed> unsent = new ArrayList<>();
+        List<String> told = new ArrayList<>();
+        List<String> forgotten = new ArrayList<>();
+        for (Delivery delivery : deliveries) {
+            if (delivery.requests().isEmpty()) {
+                dropped.add(delivery.row());
+            } else if (sent.done().contains(delivery)) {
+                delivered.add(delivery.row());
+                switch (delivery.held()) {
+                    case TOLD -> told.add(delivery.row().objectId());
+                    case FORGOTTEN -> forgotten.add(delivery.row().objectId());
+                    case UNCHANGED -> {}
+                }
+            } else if (delivery != sent.failed()) {
+                unsent.add(delivery.row());
+            }
+        }
+        if (!told.isEmpty() || !forgotten.isEmpty()) {
+            places.held(partnerId, told, forgotten);
+        }
+        Outbox.Claimed failedRow = sent.failed() == null ? null : sent.failed().row();
+        Duration backoff = outbox.settle(new Outbox.Settlement(delivered, dropped, failedRow, sent.error(), unsent));
+        if (backoff != null) {
+            LOG.log(Level.INFO, "Push to partner {0} failed, next try in {1}: {2}", new Object[] {
+                partnerId, backoff, sent.error()
+            });
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean acquire(Semaphore slots) {
+        try {
+            slots.acquire();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

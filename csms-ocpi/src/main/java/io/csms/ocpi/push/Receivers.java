@@ -1,5 +1,6 @@
 package io.csms.ocpi.push;
 
+import io.csms.platform.Jsonp;
 import io.csms.roaming.CredentialsObjects;
 import io.csms.roaming.OcpiVersion;
 import io.csms.roaming.Partner;
@@ -7,7 +8,6 @@ import io.csms.roaming.PartnerTokens;
 import io.csms.roaming.Registrations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
@@ -50,12 +50,12 @@ public class Receivers {
 
     private static JsonArray endpoints(String endpoints) {
         if (endpoints == null || endpoints.isBlank()) {
-            return Json.createArrayBuilder().build();
+            return Jsonp.JSON.createArrayBuilder().build();
         }
-        try (var reader = Json.createReader(new StringReader(endpoints))) {
+        try (var reader = Jsonp.JSON.createReader(new StringReader(endpoints))) {
             return reader.readArray();
         } catch (RuntimeException e) {
-            return Json.createArrayBuilder().build();
+            return Jsonp.JSON.createArrayBuilder().build();
         }
     }
 }

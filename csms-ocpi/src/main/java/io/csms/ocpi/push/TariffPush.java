@@ -2,20 +2,19 @@ package io.csms.ocpi.push;
 
 import io.csms.ocpi.LocationsSender;
 import io.csms.ocpi.v211.tariffs.V211Tariffs;
-import io.csms.roaming.OcpiClient;
 import io.csms.roaming.OcpiVersion;
-import io.csms.roaming.Partner;
 import io.csms.roaming.PartnerTokens;
 import io.csms.roaming.outbox.Outbox;
 import io.csms.tariff.TariffData;
 import io.csms.tariff.Tariffs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Tells one partner's Tariffs Receiver (OCPI 2.2.1 §11.2.2, 2.1.1 §11.2.2) of a tariff's current
- * state: {@code PUT .../{country_code}/{party_id}/{tariff_id}}, or {@code DELETE} once it is gone.
+ * Tells one partner's Tariffs Receiver (OCPI 2.2.1 §11.2.2, 2.1.1 §11.2.2) of a tariff: {@code PUT
+ * .../{country_code}/{party_id}/{tariff_id}} of the tariff in force, {@code DELETE} of one deleted.
  */
 @ApplicationScoped
 public class TariffPush {
@@ -24,33 +23,30 @@ public class TariffPush {
     Tariffs tariffs;
 
     @Inject
-    OcpiClient client;
-
-    @Inject
     Receivers receivers;
 
-    boolean push(Outbox.Claimed row, Partner partner, PartnerTokens.Outgoing out) throws OcpiClient.CallFailed {
+    /** The delivery of {@code row}: nothing when the partner has no receiver or the tariff never existed. */
+    Delivery prepare(Outbox.Claimed row, PartnerTokens.Outgoing out) {
         Optional<String> receiver = receivers.url(out, "tariffs");
         if (receiver.isEmpty()) {
-            return false;
+            return Delivery.nothing(row);
         }
         String url = receiver.get() + receivers.ourParty() + "/" + row.objectId();
         Optional<TariffData> tariff = tariffs.find(row.objectId());
         if (tariff.isPresent()) {
-            client.push(
-                    "PUT",
-                    url,
-                    out.credentials(),
-                    OcpiVersion.is211(out.version())
-                            ? V211Tariffs.tariff(tariff.get())
-                            : LocationsSender.json(tariff.get()),
-                    receivers.routing(partner, out));
-            return true;
+            return new Delivery(
+                    row,
+                    List.of(new Delivery.Request(
+                            "PUT",
+                            url,
+                            OcpiVersion.is211(out.version())
+                                    ? V211Tariffs.tariff(tariff.get())
+                                    : LocationsSender.json(tariff.get()))),
+                    Delivery.Held.UNCHANGED);
         }
         if (tariffs.deleted(row.objectId())) {
-            client.push("DELETE", url, out.credentials(), null, receivers.routing(partner, out));
-            return true;
+            return new Delivery(row, List.of(new Delivery.Request("DELETE", url, null)), Delivery.Held.UNCHANGED);
         }
-        return false;
+        return Delivery.nothing(row);
     }
 }

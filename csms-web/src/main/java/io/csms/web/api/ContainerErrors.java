@@ -1,6 +1,6 @@
 package io.csms.web.api;
 
-import jakarta.json.Json;
+import io.csms.platform.Jsonp;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -50,7 +50,8 @@ public class ContainerErrors extends HttpServlet {
         response.setContentType(Problems.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter()
-                .write(Json.createObjectBuilder()
+                .write(Jsonp.JSON
+                        .createObjectBuilder()
                         .add("type", Problems.type(type).toString())
                         .add("title", title)
                         .add("status", status)

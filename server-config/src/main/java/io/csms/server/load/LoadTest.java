@@ -27,6 +27,10 @@ public final class LoadTest {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
+        if (options.containsKey("roaming")) {
+            RoamingBench.run(options);
+            System.exit(0);
+        }
         URI url = URI.create(options.getOrDefault("url", "ws://localhost:8080/csms/ocpp"));
         int chargers = Integer.parseInt(options.getOrDefault("chargers", "1000"));
         int rate = Integer.parseInt(options.getOrDefault("rate", "1000"));
@@ -45,23 +49,8 @@ public final class LoadTest {
         }
 
         long started = System.nanoTime();
-        Semaphore inFlight = new Semaphore(Math.min(connectRate, 2000));
-        List<CompletableFuture<String>> boots = new ArrayList<>();
-        long perConnectNanos = 1_000_000_000L / connectRate;
-        for (SimulatedCharger charger : fleet) {
-            inFlight.acquire();
-            boots.add(charger.connect(client, url)
-                    .thenCompose(v -> charger.boot())
-                    .whenComplete((answer, error) -> inFlight.release()));
-            pace(started, boots.size(), perConnectNanos);
-        }
-        CompletableFuture.allOf(boots.toArray(CompletableFuture[]::new))
-                .exceptionally(e -> null)
-                .get(10, TimeUnit.MINUTES);
+        long booted = connectAndBoot(fleet, client, url, connectRate);
         double bootSeconds = (System.nanoTime() - started) / 1e9;
-        long booted = boots.stream()
-                .filter(f -> !f.isCompletedExceptionally() && f.join().startsWith("[3"))
-                .count();
         System.out.printf(
                 "connected and booted: %d of %d chargers in %.1f s (boot p99 %.1f ms, errors %d)%n",
                 booted, chargers, bootSeconds, bootStats.percentiles()[2], bootStats.errors());
@@ -76,6 +65,7 @@ public final class LoadTest {
         load.forEach(charger -> charger.measureInto(stats));
         System.out.printf("steady phase: %d chargers, target %d calls/s for %d s%n", load.size(), rate, duration);
 
+        ProcessCpu.Reading cpuBefore = ProcessCpu.now();
         long begin = System.nanoTime();
         long perCallNanos = 1_000_000_000L / rate;
         long sent = 0;
@@ -95,6 +85,7 @@ public final class LoadTest {
             pace(begin, sent, perCallNanos);
         }
         Thread.sleep(2000);
+        ProcessCpu.Reading cpu = ProcessCpu.now().minus(cpuBefore);
         double seconds = (System.nanoTime() - begin) / 1e9 - 2;
         double[] p = stats.percentiles();
         long answered = stats.answered();
@@ -102,13 +93,46 @@ public final class LoadTest {
                 "sent %d calls, answered %d (%.0f calls/s), errors %d, disconnects %d%n",
                 sent, answered, answered / seconds, stats.errors(), stats.disconnects());
         System.out.printf("latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", p[0], p[1], p[2], p[3]);
+        System.out.printf(
+                "cpu: server %.0f %%, database %.0f %% (of one core); per call: server %.0f µs, database %.0f µs;"
+                        + " server RSS %d MB%n",
+                100 * cpu.server() / cpu.seconds(),
+                100 * cpu.database() / cpu.seconds(),
+                answered == 0 ? 0 : 1e6 * cpu.server() / answered,
+                answered == 0 ? 0 : 1e6 * cpu.database() / answered,
+                ProcessCpu.serverRssMegabytes());
         load.forEach(SimulatedCharger::close);
         Thread.sleep(1000);
         System.exit(0);
     }
 
+    /**
+     * Connects and boots every charger of {@code fleet}, at most {@code connectRate} new connections
+     * per second, and answers how many were booted (BootNotification answered).
+     */
+    static long connectAndBoot(List<SimulatedCharger> fleet, HttpClient client, URI url, int connectRate)
+            throws Exception {
+        long started = System.nanoTime();
+        Semaphore inFlight = new Semaphore(Math.min(connectRate, 2000));
+        List<CompletableFuture<String>> boots = new ArrayList<>();
+        long perConnectNanos = 1_000_000_000L / connectRate;
+        for (SimulatedCharger charger : fleet) {
+            inFlight.acquire();
+            boots.add(charger.connect(client, url)
+                    .thenCompose(v -> charger.boot())
+                    .whenComplete((answer, error) -> inFlight.release()));
+            pace(started, boots.size(), perConnectNanos);
+        }
+        CompletableFuture.allOf(boots.toArray(CompletableFuture[]::new))
+                .exceptionally(e -> null)
+                .get(10, TimeUnit.MINUTES);
+        return boots.stream()
+                .filter(f -> !f.isCompletedExceptionally() && f.join().startsWith("[3"))
+                .count();
+    }
+
     /** Sleeps until the {@code n}-th event is due at one per {@code interval} nanoseconds. */
-    private static void pace(long start, long n, long interval) throws InterruptedException {
+    static void pace(long start, long n, long interval) throws InterruptedException {
         long due = start + n * interval;
         long wait = due - System.nanoTime();
         if (wait > 1_000_000) {
@@ -116,7 +140,7 @@ public final class LoadTest {
         }
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new java.util.HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i].replaceFirst("^--", "");

@@ -106,6 +106,17 @@ final class SimulatedCharger implements WebSocket.Listener {
                         + "\",\"reason\":\"Local\"}");
     }
 
+    /** A StatusNotification of {@code connector}. */
+    CompletableFuture<String> status(int connector, String status) {
+        return call(
+                "StatusNotification",
+                "{\"connectorId\":" + connector + ",\"errorCode\":\"NoError\",\"status\":\"" + status + "\"}");
+    }
+
+    String id() {
+        return id;
+    }
+
     private CompletableFuture<String> call(String action, String payload) {
         CompletableFuture<String> answer = new CompletableFuture<>();
         outstanding = answer;

@@ -2,7 +2,7 @@ package io.csms.ocpi.v211.locations;
 
 import io.csms.location.LocationData;
 import io.csms.ocpi.LocationsSender;
-import jakarta.json.Json;
+import io.csms.platform.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -51,7 +51,8 @@ public final class V211Locations {
 
     public static JsonObject location(LocationData location) {
         JsonObject v221 = LocationsSender.json(location);
-        JsonObjectBuilder out = Json.createObjectBuilder(v221)
+        JsonObjectBuilder out = Jsonp.JSON
+                .createObjectBuilder(v221)
                 .remove("country_code")
                 .remove("party_id")
                 .remove("publish")
@@ -68,18 +69,18 @@ public final class V211Locations {
             out.add("facilities", only(v221.getJsonArray("facilities").getValuesAs(JsonValue.class), FACILITIES));
         }
         if (v221.containsKey("related_locations")) {
-            JsonArrayBuilder related = Json.createArrayBuilder();
+            JsonArrayBuilder related = Jsonp.JSON.createArrayBuilder();
             v221.getJsonArray("related_locations")
                     .getValuesAs(JsonObject.class)
-                    .forEach(r ->
-                            related.add(Json.createObjectBuilder(r).addAll(Json.createObjectBuilder(coordinates(r)))));
+                    .forEach(r -> related.add(
+                            Jsonp.JSON.createObjectBuilder(r).addAll(Jsonp.JSON.createObjectBuilder(coordinates(r)))));
             out.add("related_locations", related);
         }
         if (v221.containsKey("energy_mix")) {
             out.add("energy_mix", energyMix(v221.getJsonObject("energy_mix")));
         }
         if (v221.containsKey("evses")) {
-            JsonArrayBuilder evses = Json.createArrayBuilder();
+            JsonArrayBuilder evses = Jsonp.JSON.createArrayBuilder();
             v221.getJsonArray("evses").getValuesAs(JsonObject.class).forEach(e -> evses.add(evse(e)));
             out.add("evses", evses);
         }
@@ -87,20 +88,21 @@ public final class V211Locations {
     }
 
     public static JsonObject evse(JsonObject v221) {
-        JsonObjectBuilder out = Json.createObjectBuilder(v221);
+        JsonObjectBuilder out = Jsonp.JSON.createObjectBuilder(v221);
         if (v221.containsKey("capabilities")) {
             out.add("capabilities", only(v221.getJsonArray("capabilities").getValuesAs(JsonValue.class), CAPABILITIES));
         }
         if (v221.containsKey("coordinates")) {
             out.add("coordinates", coordinates(v221.getJsonObject("coordinates")));
         }
-        JsonArrayBuilder connectors = Json.createArrayBuilder();
+        JsonArrayBuilder connectors = Jsonp.JSON.createArrayBuilder();
         v221.getJsonArray("connectors").getValuesAs(JsonObject.class).forEach(c -> connectors.add(connector(c)));
         return out.add("connectors", connectors).build();
     }
 
     public static JsonObject connector(JsonObject v221) {
-        JsonObjectBuilder out = Json.createObjectBuilder(v221)
+        JsonObjectBuilder out = Jsonp.JSON
+                .createObjectBuilder(v221)
                 .remove("max_voltage")
                 .remove("max_amperage")
                 .remove("max_electric_power")
@@ -134,7 +136,8 @@ public final class V211Locations {
 
     /** 2.1.1 coordinates have exactly six decimals. */
     private static JsonObject coordinates(JsonObject v221) {
-        return Json.createObjectBuilder()
+        return Jsonp.JSON
+                .createObjectBuilder()
                 .add("latitude", sixDecimals(v221.getString("latitude")))
                 .add("longitude", sixDecimals(v221.getString("longitude")))
                 .build();
@@ -145,20 +148,20 @@ public final class V211Locations {
     }
 
     private static JsonObject energyMix(JsonObject v221) {
-        JsonObjectBuilder out = Json.createObjectBuilder(v221);
+        JsonObjectBuilder out = Jsonp.JSON.createObjectBuilder(v221);
         if (v221.containsKey("environ_impact")) {
-            JsonArrayBuilder impacts = Json.createArrayBuilder();
+            JsonArrayBuilder impacts = Jsonp.JSON.createArrayBuilder();
             v221.getJsonArray("environ_impact")
                     .getValuesAs(JsonObject.class)
                     .forEach(i -> impacts.add(
-                            Json.createObjectBuilder(i).remove("category").add("source", i.get("category"))));
+                            Jsonp.JSON.createObjectBuilder(i).remove("category").add("source", i.get("category"))));
             out.add("environ_impact", impacts);
         }
         return out.build();
     }
 
     private static JsonArrayBuilder only(List<JsonValue> values, Set<String> allowed) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = Jsonp.JSON.createArrayBuilder();
         values.stream()
                 .filter(v -> allowed.contains(((jakarta.json.JsonString) v).getString()))
                 .forEach(out::add);

@@ -1,8 +1,8 @@
 package io.csms.ocpi.v211.tariffs;
 
 import io.csms.ocpi.LocationsSender;
+import io.csms.platform.Jsonp;
 import io.csms.tariff.TariffData;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -20,28 +20,31 @@ public final class V211Tariffs {
 
     public static JsonObject tariff(TariffData tariff) {
         JsonObject v221 = LocationsSender.json(tariff);
-        JsonArrayBuilder elements = Json.createArrayBuilder();
+        JsonArrayBuilder elements = Jsonp.JSON.createArrayBuilder();
         for (JsonObject element : v221.getJsonArray("elements").getValuesAs(JsonObject.class)) {
             JsonObject restrictions = element.getJsonObject("restrictions");
             if (restrictions != null && restrictions.containsKey("reservation")) {
                 continue;
             }
-            JsonArrayBuilder components = Json.createArrayBuilder();
+            JsonArrayBuilder components = Jsonp.JSON.createArrayBuilder();
             element.getJsonArray("price_components")
                     .getValuesAs(JsonObject.class)
-                    .forEach(c -> components.add(Json.createObjectBuilder(c).remove("vat")));
-            JsonObjectBuilder out = Json.createObjectBuilder().add("price_components", components);
+                    .forEach(c ->
+                            components.add(Jsonp.JSON.createObjectBuilder(c).remove("vat")));
+            JsonObjectBuilder out = Jsonp.JSON.createObjectBuilder().add("price_components", components);
             if (restrictions != null) {
                 out.add(
                         "restrictions",
-                        Json.createObjectBuilder(restrictions)
+                        Jsonp.JSON
+                                .createObjectBuilder(restrictions)
                                 .remove("min_current")
                                 .remove("max_current")
                                 .remove("reservation"));
             }
             elements.add(out);
         }
-        return Json.createObjectBuilder(v221)
+        return Jsonp.JSON
+                .createObjectBuilder(v221)
                 .remove("country_code")
                 .remove("party_id")
                 .remove("type")

@@ -118,9 +118,10 @@ public class TariffsResource {
                 .build();
     }
 
-    @Operation(summary = "Delete a tariff: partners are told (DELETE)")
+    @Operation(summary = "Delete a tariff: partners are told (DELETE); refused while a connector names it")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
