@@ -368,6 +368,37 @@ public class LocationsIT extends CsmsEar {
     }
 
     @Test
+    public void an_object_a_partner_refuses_waits_alone_and_the_others_keep_flowing() throws Exception {
+        try (OcppClient cp = ChargingSessionIT.bootedCharger("CP-REF-1");
+                OcpiTestPartner emsp = receiver("DE", "RF1", List.of("2.2.1"))) {
+            register(emsp, "Refusing eMSP");
+            emsp.refusing = "LOC-REF-1";
+            assertEquals(
+                    201,
+                    Http.put(ADMIN_LOCATIONS + "LOC-REF-1", location("LOC-REF-1", "CP-REF-1", 1), Admin.bearer())
+                            .statusCode());
+            assertEquals(
+                    201,
+                    Http.put(ADMIN_LOCATIONS + "LOC-REF-2", location("LOC-REF-2", "CP-REF-1", 2), Admin.bearer())
+                            .statusCode());
+            await(emsp, r -> r.method().equals("PUT") && r.path().endsWith("/LOC-REF-2"));
+            long id = partnerId(emsp);
+            JsonObject queue = awaitQueue(id, q -> q.getInt("pending") == 1 && q.containsKey("lastError"));
+            assertTrue(queue.getString("lastError").contains("2001"), queue.toString());
+
+            // the refused location's backoff holds nothing else up: a status change of the other goes at once
+            status(cp, 2, "Charging");
+            OcpiTestPartner.Received patch = await(emsp, r -> r.method().equals("PATCH"));
+            assertEquals("/2.2.1/locations/NL/CSM/LOC-REF-2/LOC-REF-2-2", patch.path());
+
+            // once the partner takes it, the refused one arrives too, and nothing is left owed
+            emsp.refusing = null;
+            await(emsp, r -> r.method().equals("PUT") && r.path().endsWith("/LOC-REF-1"));
+            awaitQueue(id, q -> q.getInt("pending") == 0);
+        }
+    }
+
+    @Test
     public void tariffs_are_read_by_partners_and_pushed_to_them_until_deleted() throws Exception {
         try (OcpiTestPartner emsp = receiver("DE", "TA1", List.of("2.2.1"))) {
             emsp.receivesTariffs = true;

@@ -52,6 +52,8 @@ public final class OcpiTestPartner implements AutoCloseable {
     public volatile boolean receivesTariffs;
     /** Its Receiver endpoints answer 503, as a platform that is down. */
     public volatile boolean receiverDown;
+    /** Pushes whose path contains this are refused with OCPI status 2001 (the partner will not take that object). */
+    public volatile String refusing;
 
     /** A push the partner received on a Receiver endpoint. */
     public record Received(String method, String path, JsonObject body, String fromParty, String toParty) {}
@@ -219,6 +221,11 @@ public final class OcpiTestPartner implements AutoCloseable {
                             && (method.equals("PUT") || method.equals("DELETE")))) {
                 if (receiverDown) {
                     send(exchange, 503, "down for maintenance");
+                    return;
+                }
+                String refused = refusing;
+                if (refused != null && path.contains(refused)) {
+                    send(exchange, 200, envelope(2001, JsonValue.NULL));
                     return;
                 }
                 JsonObject body;

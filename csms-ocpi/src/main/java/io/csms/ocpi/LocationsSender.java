@@ -44,11 +44,11 @@ public abstract class LocationsSender {
     /** The version's Location object. */
     protected abstract JsonObject location(LocationData location);
 
-    /** The version's EVSE object, from the 2.2.1 one. */
-    protected abstract JsonObject evse(JsonObject v221);
+    /** The version's EVSE object, from the 2.2.1 one; empty when the version cannot express it. */
+    protected abstract java.util.Optional<JsonObject> evse(JsonObject v221);
 
-    /** The version's Connector object, from the 2.2.1 one. */
-    protected abstract JsonObject connector(JsonObject v221);
+    /** The version's Connector object, from the 2.2.1 one; empty when the version cannot express it. */
+    protected abstract java.util.Optional<JsonObject> connector(JsonObject v221);
 
     @GET
     public Response list() {
@@ -76,7 +76,8 @@ public abstract class LocationsSender {
     @GET
     @Path("{location_id}/{evse_uid}")
     public OcpiResponse<JsonValue> evse(@PathParam("location_id") String id, @PathParam("evse_uid") String uid) {
-        return OcpiResponse.success(evse(json(evseOf(published(id), uid))));
+        return OcpiResponse.success(evse(json(evseOf(published(id), uid)))
+                .orElseThrow(() -> unknown("EVSE " + uid + " has no connector this OCPI version can name")));
     }
 
     @GET
@@ -86,9 +87,10 @@ public abstract class LocationsSender {
             @PathParam("evse_uid") String uid,
             @PathParam("connector_id") String connectorId) {
         return OcpiResponse.success(connector(json(evseOf(published(id), uid).connectors().stream()
-                .filter(c -> c.id().equals(connectorId))
-                .findFirst()
-                .orElseThrow(() -> unknown("No connector " + connectorId + " at EVSE " + uid)))));
+                        .filter(c -> c.id().equals(connectorId))
+                        .findFirst()
+                        .orElseThrow(() -> unknown("No connector " + connectorId + " at EVSE " + uid))))
+                .orElseThrow(() -> unknown("Connector " + connectorId + " is of a standard this OCPI version lacks")));
     }
 
     /** The location as the caller may read it; a partner that reads it holds it from now on. */

@@ -131,7 +131,18 @@ public class Outbox {
      * nothing to tell it, the row whose push failed (with the error) and rows not tried after it.
      */
     public record Settlement(
-            List<Claimed> delivered, List<Claimed> dropped, Claimed failed, String error, List<Claimed> unsent) {}
+            List<Claimed> delivered,
+            List<Claimed> dropped,
+            java.util.Map<Claimed, String> refused,
+            Claimed failed,
+            String error,
+            List<Claimed> unsent) {
+
+        /** A batch with nothing to tell the partner. */
+        public static Settlement droppedAll(List<Claimed> rows) {
+            return new Settlement(List.of(), rows, java.util.Map.of(), null, null, List.of());
+        }
+    }
 
     /**
      * Records a batch's outcome in one transaction: delivered and dropped rows go, unless they
@@ -163,7 +174,9 @@ public class Outbox {
                     .executeUpdate();
         }
         release(batch.unsent());
-        return batch.failed() == null ? null : failed(batch.failed(), batch.error());
+        // the partner answered and refused these objects: each waits on its own, the others go on
+        batch.refused().forEach((row, error) -> failed(row, error, false));
+        return batch.failed() == null ? null : failed(batch.failed(), batch.error(), true);
     }
 
     private static String ids(List<Claimed> rows) {
@@ -172,10 +185,12 @@ public class Outbox {
 
     /**
      * The push failed: the row is tried again after a backoff that grows with its attempts (1 s, 2 s,
-     * 4 s ... at most 10 min), and so are the partner's other rows (a partner that is down is not
-     * called for each of them), the error kept for the admin.
+     * 4 s ... at most 10 min), the error kept for the admin. When the partner is down (no answer,
+     * 5xx, our token refused) its other rows wait as long (it is not called for each of them); when
+     * it answered and refused this one object, only this row waits, so one object the partner will
+     * not take never holds up the others.
      */
-    private Duration failed(Claimed row, String error) {
+    private Duration failed(Claimed row, String error, boolean partnerDown) {
         Duration backoff = backoff(row.attempts() + 1);
         String message = error == null ? "failed" : error.length() > 500 ? error.substring(0, 500) : error;
         Timestamp retry = Timestamp.from(Instant.now().plus(backoff));
@@ -186,11 +201,13 @@ public class Outbox {
                 .setParameter(2, retry)
                 .setParameter(3, row.id())
                 .executeUpdate();
-        em.createNativeQuery("""
-                update ocpi_outbox set due_at = greatest(due_at, ?1) where partner_id = ?2""")
-                .setParameter(1, retry)
-                .setParameter(2, row.partnerId())
-                .executeUpdate();
+        if (partnerDown) {
+            em.createNativeQuery("""
+                    update ocpi_outbox set due_at = greatest(due_at, ?1) where partner_id = ?2""")
+                    .setParameter(1, retry)
+                    .setParameter(2, row.partnerId())
+                    .executeUpdate();
+        }
         em.createNativeQuery("update ocpi_partner set last_push_error = ?1, last_push_error_at = now() where id = ?2")
                 .setParameter(1, message)
                 .setParameter(2, row.partnerId())

@@ -60,6 +60,7 @@ public class LocationPush {
             }
             List<Delivery.Request> patches = location.evses().stream()
                     .filter(e -> row.evseUids().contains(e.uid()))
+                    .filter(e -> !v211 || V211Locations.nameable(e))
                     .map(e -> new Delivery.Request(
                             "PATCH",
                             url + "/" + e.uid(),

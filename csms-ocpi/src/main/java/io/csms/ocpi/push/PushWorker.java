@@ -182,7 +182,7 @@ public class PushWorker {
                 Optional<Partner> partner = partners.find(partnerId);
                 Optional<PartnerTokens.Outgoing> out = tokens.outgoing(partnerId);
                 if (partner.isEmpty() || partner.get().status() != Partner.Status.REGISTERED || out.isEmpty()) {
-                    outbox.settle(new Outbox.Settlement(List.of(), rows, null, null, List.of()));
+                    outbox.settle(Outbox.Settlement.droppedAll(rows));
                     continue;
                 }
                 List<Delivery> deliveries = new ArrayList<>(locations.prepare(
@@ -204,8 +204,11 @@ public class PushWorker {
         }
     }
 
-    /** How each delivery went: done (every request succeeded), failed, or not tried. */
-    private record Sent(Set<Delivery> done, Delivery failed, String error) {}
+    /**
+     * How each delivery went: done (every request succeeded), refused by the partner (that object
+     * only), failed (the partner is down: the batch stopped there), or not tried.
+     */
+    private record Sent(Set<Delivery> done, Map<Delivery, String> refused, Delivery failed, String error) {}
 
     private Sent send(List<Delivery> deliveries, Partner partner, PartnerTokens.Outgoing out) {
         Map<String, String> headers = receivers.routing(partner, out);
@@ -214,6 +217,7 @@ public class PushWorker {
         AtomicReference<Delivery> failed = new AtomicReference<>();
         AtomicReference<String> error = new AtomicReference<>();
         Set<Delivery> done = ConcurrentHashMap.newKeySet();
+        Map<Delivery, String> refused = new ConcurrentHashMap<>();
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
         for (Delivery delivery : deliveries) {
             if (delivery.requests().isEmpty()) {
@@ -231,9 +235,14 @@ public class PushWorker {
                                 if (left.decrementAndGet() == 0) {
                                     done.add(delivery);
                                 }
-                            } else if (failed.compareAndSet(null, delivery)) {
+                            } else {
                                 Throwable cause = problem.getCause() != null ? problem.getCause() : problem;
-                                error.set(cause.getMessage());
+                                String message = String.valueOf(cause.getMessage());
+                                if (cause instanceof OcpiClient.CallFailed call && refusedOnly(call)) {
+                                    refused.putIfAbsent(delivery, message);
+                                } else if (failed.compareAndSet(null, delivery)) {
+                                    error.set(message);
+                                }
                             }
                         }));
             }
@@ -249,7 +258,18 @@ public class PushWorker {
             failed.compareAndSet(null, deliveries.get(0));
             error.compareAndSet(null, "pushes did not end: " + e);
         }
-        return new Sent(done, failed.get(), error.get());
+        refused.keySet().removeAll(failed.get() == null ? Set.of() : Set.of(failed.get()));
+        return new Sent(done, refused, failed.get(), error.get());
+    }
+
+    /**
+     * The partner answered and refused the object (a 4xx or an OCPI error status), which asking again
+     * at once will not change; no answer, 5xx, 401/403 (our token) and 429 mean the partner as a
+     * whole cannot take pushes now.
+     */
+    private static boolean refusedOnly(OcpiClient.CallFailed call) {
+        int status = call.httpStatus();
+        return call.reachable() && status < 500 && status != 401 && status != 403 && status != 429;
     }
 
     /** Writes the batch's outcome; false when a push failed (the partner's rows wait for the backoff). */
@@ -257,6 +277,7 @@ public class PushWorker {
         List<Outbox.Claimed> delivered = new ArrayList<>();
         List<Outbox.Claimed> dropped = new ArrayList<>();
         List<Outbox.Claimed> unsent = new ArrayList<>();
+        Map<Outbox.Claimed, String> refused = new java.util.HashMap<>();
         List<String> told = new ArrayList<>();
         List<String> forgotten = new ArrayList<>();
         for (Delivery delivery : deliveries) {
@@ -269,6 +290,8 @@ public class PushWorker {
                     case FORGOTTEN -> forgotten.add(delivery.row().objectId());
                     case UNCHANGED -> {}
                 }
+            } else if (sent.refused().containsKey(delivery)) {
+                refused.put(delivery.row(), sent.refused().get(delivery));
             } else if (delivery != sent.failed()) {
                 unsent.add(delivery.row());
             }
@@ -277,7 +300,13 @@ public class PushWorker {
             places.held(partnerId, told, forgotten);
         }
         Outbox.Claimed failedRow = sent.failed() == null ? null : sent.failed().row();
-        Duration backoff = outbox.settle(new Outbox.Settlement(delivered, dropped, failedRow, sent.error(), unsent));
+        if (!refused.isEmpty()) {
+            LOG.log(Level.INFO, "Partner {0} refused {1} pushes, each tried again later: {2}", new Object[] {
+                partnerId, refused.size(), refused.values().iterator().next()
+            });
+        }
+        Duration backoff =
+                outbox.settle(new Outbox.Settlement(delivered, dropped, refused, failedRow, sent.error(), unsent));
         if (backoff != null) {
             LOG.log(Level.INFO, "Push to partner {0} failed, next try in {1}: {2}", new Object[] {
                 partnerId, backoff, sent.error()

@@ -28,7 +28,13 @@ public final class LoadTest {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         if (options.containsKey("roaming")) {
-            RoamingBench.run(options);
+            try {
+                RoamingBench.run(options);
+            } catch (Exception e) {
+                // the simulated chargers and fake partners run on threads of their own: end them too
+                e.printStackTrace();
+                System.exit(1);
+            }
             System.exit(0);
         }
         URI url = URI.create(options.getOrDefault("url", "ws://localhost:8080/csms/ocpp"));

@@ -47,6 +47,34 @@ public final class V211Locations {
             "FUEL_STATION",
             "WIFI");
 
+    /** OCPI 2.1.1 ConnectorType: 2.2.1 added others (ChaoJi, GB/T, NEMA, pantographs...), which 2.1.1 cannot name. */
+    private static final Set<String> STANDARDS = Set.of(
+            "CHADEMO",
+            "DOMESTIC_A",
+            "DOMESTIC_B",
+            "DOMESTIC_C",
+            "DOMESTIC_D",
+            "DOMESTIC_E",
+            "DOMESTIC_F",
+            "DOMESTIC_G",
+            "DOMESTIC_H",
+            "DOMESTIC_I",
+            "DOMESTIC_J",
+            "DOMESTIC_K",
+            "DOMESTIC_L",
+            "IEC_60309_2_single_16",
+            "IEC_60309_2_three_16",
+            "IEC_60309_2_three_32",
+            "IEC_60309_2_three_64",
+            "IEC_62196_T1",
+            "IEC_62196_T1_COMBO",
+            "IEC_62196_T2",
+            "IEC_62196_T2_COMBO",
+            "IEC_62196_T3A",
+            "IEC_62196_T3C",
+            "TESLA_R",
+            "TESLA_S");
+
     private V211Locations() {}
 
     public static JsonObject location(LocationData location) {
@@ -81,13 +109,26 @@ public final class V211Locations {
         }
         if (v221.containsKey("evses")) {
             JsonArrayBuilder evses = Jsonp.JSON.createArrayBuilder();
-            v221.getJsonArray("evses").getValuesAs(JsonObject.class).forEach(e -> evses.add(evse(e)));
+            v221.getJsonArray("evses").getValuesAs(JsonObject.class).forEach(e -> evse(e).ifPresent(evses::add));
             out.add("evses", evses);
         }
         return out.build();
     }
 
-    public static JsonObject evse(JsonObject v221) {
+    /**
+     * The EVSE with the connectors 2.1.1 can name (it needs at least one); empty when it has none,
+     * so a 2.1.1 partner is not shown an EVSE whose plugs it cannot know.
+     */
+    public static java.util.Optional<JsonObject> evse(JsonObject v221) {
+        JsonArrayBuilder connectors = Jsonp.JSON.createArrayBuilder();
+        List<JsonObject> named = v221.getJsonArray("connectors").getValuesAs(JsonObject.class).stream()
+                .map(V211Locations::connector)
+                .flatMap(java.util.Optional::stream)
+                .toList();
+        if (named.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        named.forEach(connectors::add);
         JsonObjectBuilder out = Jsonp.JSON.createObjectBuilder(v221);
         if (v221.containsKey("capabilities")) {
             out.add("capabilities", only(v221.getJsonArray("capabilities").getValuesAs(JsonValue.class), CAPABILITIES));
@@ -95,12 +136,20 @@ public final class V211Locations {
         if (v221.containsKey("coordinates")) {
             out.add("coordinates", coordinates(v221.getJsonObject("coordinates")));
         }
-        JsonArrayBuilder connectors = Jsonp.JSON.createArrayBuilder();
-        v221.getJsonArray("connectors").getValuesAs(JsonObject.class).forEach(c -> connectors.add(connector(c)));
-        return out.add("connectors", connectors).build();
+        return java.util.Optional.of(out.add("connectors", connectors).build());
     }
 
-    public static JsonObject connector(JsonObject v221) {
+    /** Whether a 2.1.1 partner is shown the EVSE: it has a connector of a standard 2.1.1 names. */
+    public static boolean nameable(LocationData.Evse evse) {
+        return evse.connectors().stream()
+                .anyMatch(c -> STANDARDS.contains(c.standard().name()));
+    }
+
+    /** The connector in 2.1.1's terms; empty when 2.1.1 has no name for its standard. */
+    public static java.util.Optional<JsonObject> connector(JsonObject v221) {
+        if (!STANDARDS.contains(v221.getString("standard"))) {
+            return java.util.Optional.empty();
+        }
         JsonObjectBuilder out = Jsonp.JSON
                 .createObjectBuilder(v221)
                 .remove("max_voltage")
@@ -117,7 +166,7 @@ public final class V211Locations {
         if (v221.containsKey("tariff_ids") && !v221.getJsonArray("tariff_ids").isEmpty()) {
             out.add("tariff_id", v221.getJsonArray("tariff_ids").getString(0));
         }
-        return out.build();
+        return java.util.Optional.of(out.build());
     }
 
     /** 2.1.1 LocationType from 2.2.1 ParkingType (2.1.1 has no motorway or driveway: OTHER). */

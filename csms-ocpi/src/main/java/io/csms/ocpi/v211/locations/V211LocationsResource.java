@@ -24,12 +24,12 @@ public class V211LocationsResource extends LocationsSender {
     }
 
     @Override
-    protected JsonObject evse(JsonObject v221) {
+    protected java.util.Optional<JsonObject> evse(JsonObject v221) {
         return V211Locations.evse(v221);
     }
 
     @Override
-    protected JsonObject connector(JsonObject v221) {
+    protected java.util.Optional<JsonObject> connector(JsonObject v221) {
         return V211Locations.connector(v221);
     }
 }

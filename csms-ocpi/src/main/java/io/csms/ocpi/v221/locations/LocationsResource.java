@@ -30,12 +30,12 @@ public class LocationsResource extends LocationsSender {
     }
 
     @Override
-    protected JsonObject evse(JsonObject v221) {
-        return v221;
+    protected java.util.Optional<JsonObject> evse(JsonObject v221) {
+        return java.util.Optional.of(v221);
     }
 
     @Override
-    protected JsonObject connector(JsonObject v221) {
-        return v221;
+    protected java.util.Optional<JsonObject> connector(JsonObject v221) {
+        return java.util.Optional.of(v221);
     }
 }
