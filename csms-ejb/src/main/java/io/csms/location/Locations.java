@@ -382,12 +382,21 @@ public class Locations {
         List<Location> found = em.createQuery("select l from Location l where l.id in :ids", Location.class)
                 .setParameter("ids", ids)
                 .getResultList();
-        @SuppressWarnings("unchecked")
-        java.util.Set<String> held = new java.util.HashSet<>(em.createNativeQuery(
-                        "select location_id from location_told where partner_id = :partner and location_id in (:ids)")
-                .setParameter("partner", partnerId)
-                .setParameter("ids", ids)
-                .getResultList());
+        // only a location it may no longer see needs asking whether the partner holds it
+        List<String> hidden = found.stream()
+                .filter(l -> !l.visibleTo(partnerId))
+                .map(Location::id)
+                .toList();
+        java.util.Set<String> held = new java.util.HashSet<>();
+        if (!hidden.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<String> rows = em.createNativeQuery(
+                            "select location_id from location_told where partner_id = :partner and location_id in (:ids)")
+                    .setParameter("partner", partnerId)
+                    .setParameter("ids", hidden)
+                    .getResultList();
+            held.addAll(rows);
+        }
         Map<String, List<Evse>> byLocation = new HashMap<>();
         evsesOf(found.stream().map(Location::id).toList())
                 .forEach(e -> byLocation

@@ -48,6 +48,9 @@ public class Outbox {
     @PersistenceContext(unitName = "csms")
     EntityManager em;
 
+    @jakarta.inject.Inject
+    io.csms.location.Locations locations;
+
     /**
      * Records that each of {@code partners} must be told of the object: the whole of it, or (when
      * {@code whole} is false) the status of EVSE {@code evseUid}. A row already pending for the object
@@ -79,8 +82,10 @@ public class Outbox {
     public List<Long> partnersDue() {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("""
-                select distinct partner_id from ocpi_outbox
-                where due_at <= now() and (leased_until is null or leased_until < now())""").getResultList();
+                select p.id from ocpi_partner p
+                where exists (select 1 from ocpi_outbox o
+                              where o.partner_id = p.id and o.due_at <= now()
+                                and (o.leased_until is null or o.leased_until < now()))""").getResultList();
         return ids.stream().map(Number::longValue).toList();
     }
 
@@ -136,22 +141,28 @@ public class Outbox {
             java.util.Map<Claimed, String> refused,
             Claimed failed,
             String error,
-            List<Claimed> unsent) {
+            List<Claimed> unsent,
+            List<String> locationsTold,
+            List<String> locationsForgotten) {
 
         /** A batch with nothing to tell the partner. */
         public static Settlement droppedAll(List<Claimed> rows) {
-            return new Settlement(List.of(), rows, java.util.Map.of(), null, null, List.of());
+            return new Settlement(List.of(), rows, java.util.Map.of(), null, null, List.of(), List.of(), List.of());
         }
     }
 
     /**
      * Records a batch's outcome in one transaction: delivered and dropped rows go, unless they
      * changed again meanwhile (then they are due again at once, and their current state is sent);
-     * a failure postpones the partner's rows ({@link #failed}); rows not tried are free again.
+     * a failure postpones the partner's rows ({@link #failed}); rows not tried are free again; and
+     * which locations the partner now holds or was told to forget (one commit for the batch).
      * Answers the failure's backoff, or null.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Duration settle(Settlement batch) {
+    public Duration settle(long partnerId, Settlement batch) {
+        if (!batch.locationsTold().isEmpty() || !batch.locationsForgotten().isEmpty()) {
+            locations.held(partnerId, batch.locationsTold(), batch.locationsForgotten());
+        }
         List<Claimed> done = new java.util.ArrayList<>(batch.delivered());
         done.addAll(batch.dropped());
         if (!done.isEmpty()) {

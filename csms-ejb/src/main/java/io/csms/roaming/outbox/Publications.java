@@ -2,7 +2,6 @@ package io.csms.roaming.outbox;
 
 import io.csms.location.Location;
 import io.csms.location.LocationChanged;
-import io.csms.location.Locations;
 import io.csms.tariff.TariffChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,27 +24,38 @@ public class Publications {
     @Inject
     Outbox outbox;
 
-    @Inject
-    Locations locations;
-
     void locationChanged(@Observes LocationChanged change) {
         Location location = em.find(Location.class, change.locationId());
         if (location == null) {
             return;
         }
-        List<Long> receivers = receivers("locations");
-        List<Long> partners = receivers.stream().filter(location::visibleTo).toList();
+        // registered partners allowed the module, and whether each holds the location (one query:
+        // this runs in the transaction of every StatusNotification)
+        @SuppressWarnings("unchecked")
+        List<Object[]> receivers = em.createNativeQuery("""
+                select p.id, exists (select 1 from location_told t where t.location_id = ?2 and t.partner_id = p.id)
+                from ocpi_partner p
+                where p.status = 'REGISTERED' and ',' || p.allowed_modules || ',' like ?1""")
+                .setParameter(1, "%,locations,%")
+                .setParameter(2, change.locationId())
+                .getResultList();
+        List<Long> partners = new java.util.ArrayList<>();
+        // partners that hold it from an earlier push or pull but may no longer see it: told to forget it
+        List<Long> withdrawn = new java.util.ArrayList<>();
+        for (Object[] receiver : receivers) {
+            long partner = ((Number) receiver[0]).longValue();
+            if (location.visibleTo(partner)) {
+                partners.add(partner);
+            } else if (Boolean.TRUE.equals(receiver[1])) {
+                withdrawn.add(partner);
+            }
+        }
         outbox.enqueue(
                 partners,
                 Outbox.ObjectType.LOCATION,
                 change.locationId(),
                 change.change() == LocationChanged.Change.LOCATION,
                 change.evseUid());
-        // partners that hold it from an earlier push but may no longer see it: told to forget it
-        List<Long> withdrawn = locations.toldTo(change.locationId()).stream()
-                .filter(receivers::contains)
-                .filter(p -> !location.visibleTo(p))
-                .toList();
         outbox.enqueue(withdrawn, Outbox.ObjectType.LOCATION, change.locationId(), true, null);
     }
 

@@ -70,7 +70,8 @@ public class LocationPush {
                                     .add("last_updated", e.lastUpdated().toString())
                                     .build()))
                     .toList();
-            deliveries.add(new Delivery(row, patches, Delivery.Held.TOLD));
+            // a status PATCH tells nothing of a location the partner does not hold already
+            deliveries.add(new Delivery(row, patches, Delivery.Held.UNCHANGED));
         }
         return deliveries;
     }

@@ -66,9 +66,6 @@ public class PushWorker {
     LocationPush locations;
 
     @Inject
-    io.csms.location.Locations places;
-
-    @Inject
     OcpiClient client;
 
     @Inject
@@ -182,7 +179,7 @@ public class PushWorker {
                 Optional<Partner> partner = partners.find(partnerId);
                 Optional<PartnerTokens.Outgoing> out = tokens.outgoing(partnerId);
                 if (partner.isEmpty() || partner.get().status() != Partner.Status.REGISTERED || out.isEmpty()) {
-                    outbox.settle(Outbox.Settlement.droppedAll(rows));
+                    outbox.settle(partnerId, Outbox.Settlement.droppedAll(rows));
                     continue;
                 }
                 List<Delivery> deliveries = new ArrayList<>(locations.prepare(
@@ -296,17 +293,15 @@ public class PushWorker {
                 unsent.add(delivery.row());
             }
         }
-        if (!told.isEmpty() || !forgotten.isEmpty()) {
-            places.held(partnerId, told, forgotten);
-        }
         Outbox.Claimed failedRow = sent.failed() == null ? null : sent.failed().row();
         if (!refused.isEmpty()) {
             LOG.log(Level.INFO, "Partner {0} refused {1} pushes, each tried again later: {2}", new Object[] {
                 partnerId, refused.size(), refused.values().iterator().next()
             });
         }
-        Duration backoff =
-                outbox.settle(new Outbox.Settlement(delivered, dropped, refused, failedRow, sent.error(), unsent));
+        Duration backoff = outbox.settle(
+                partnerId,
+                new Outbox.Settlement(delivered, dropped, refused, failedRow, sent.error(), unsent, told, forgotten));
         if (backoff != null) {
             LOG.log(Level.INFO, "Push to partner {0} failed, next try in {1}: {2}", new Object[] {
                 partnerId, backoff, sent.error()
