@@ -230,7 +230,8 @@ public class Locations {
     /**
      * The locations partner {@code partnerId} receives (null: anonymous open data, only published
      * ones), oldest change first, within {@code [from, to)} of {@code last_updated}; deleted ones are
-     * listed with their EVSEs REMOVED, so that a partner pulling changes learns of them.
+     * listed with their EVSEs REMOVED, so that a partner pulling changes learns of them, and so are
+     * those it read before and may no longer see. A partner holds what it read from now on.
      */
     public Page published(Long partnerId, Instant from, Instant to, int offset, int limit) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
@@ -264,6 +265,10 @@ public class Locations {
         }
         List<Location> locations =
                 page.setFirstResult(offset).setMaxResults(limit).getResultList();
+        if (partnerId != null) {
+            // what it read, it holds: should it lose sight of one, its next pull shows it withdrawn
+            told(partnerId, locations.stream().map(Location::id).toList());
+        }
         return new Page(assembleAll(locations, partnerId, true), count.getSingleResult());
     }
 
@@ -276,13 +281,8 @@ public class Locations {
         return Optional.of(assemble(location, evsesOf(List.of(id)), true));
     }
 
-    /** Partner {@code partnerId} now holds the location (a push reached it). */
-    public void told(String locationId, long partnerId) {
-        told(partnerId, List.of(locationId));
-    }
-
-    /** Partner {@code partnerId} now holds these locations (it read them from the Sender interface). */
-    public void told(long partnerId, java.util.Collection<String> locationIds) {
+    /** Partner {@code partnerId} now holds these locations (it read them, or a push reached it). */
+    private void told(long partnerId, java.util.Collection<String> locationIds) {
         if (locationIds.isEmpty()) {
             return;
         }
@@ -309,7 +309,7 @@ public class Locations {
      * REMOVED, not published; empty when that partner was never told of it (or may see it again).
      * Once told, the partner no longer holds it.
      */
-    public Optional<LocationData> withdrawal(long partnerId, String id) {
+    private Optional<LocationData> withdrawal(long partnerId, String id) {
         Location location = em.find(Location.class, id);
         if (location == null || location.visibleTo(partnerId) || !toldTo(id).contains(partnerId)) {
             return Optional.empty();
@@ -318,12 +318,18 @@ public class Locations {
     }
 
     /**
-     * The location as partner {@code partnerId} reads it from the Sender interface: published to
-     * it, or withdrawn from it after it was told of it (a push or a pull), so that a partner that
-     * only pulls learns of that too; empty when it may not see it and never did.
+     * The location as a caller reads it from the Sender interface (null: anonymous open data): for a
+     * partner, published to it or withdrawn from it after it was told of it (a push or a pull), so
+     * that a partner that only pulls learns of that too; empty when it may not see it and never did.
+     * A partner that reads it holds it from now on.
      */
-    public Optional<LocationData> pulled(long partnerId, String id) {
-        return publishedOne(partnerId, id).or(() -> withdrawal(partnerId, id));
+    public Optional<LocationData> pulled(Long partnerId, String id) {
+        if (partnerId == null) {
+            return publishedOne(null, id);
+        }
+        Optional<LocationData> location = publishedOne(partnerId, id).or(() -> withdrawal(partnerId, id));
+        location.ifPresent(l -> told(partnerId, List.of(id)));
+        return location;
     }
 
     /**
@@ -426,14 +432,6 @@ public class Locations {
                     .setParameter("ids", forgotten)
                     .executeUpdate();
         }
-    }
-
-    /** The partner was told to forget the location. */
-    public void forgotten(String locationId, long partnerId) {
-        em.createNativeQuery("delete from location_told where location_id = ?1 and partner_id = ?2")
-                .setParameter(1, locationId)
-                .setParameter(2, partnerId)
-                .executeUpdate();
     }
 
     /** A connector may name only tariffs in force: a partner must be able to read each one. */

@@ -136,29 +136,7 @@ public class OcpiClient {
             int attempts,
             Instant deadline)
             throws CallFailed {
-        return call(method, url, credentials, body, correlationId, attempts, deadline, Map.of());
-    }
-
-    private JsonValue call(
-            String method,
-            String url,
-            Credentials credentials,
-            JsonObject body,
-            String correlationId,
-            int attempts,
-            Instant deadline,
-            Map<String, String> headers)
-            throws CallFailed {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new CallFailed("Not a URL: " + url, false);
-        }
-        Optional<String> refused = urls.refusal(uri);
-        if (refused.isPresent()) {
-            throw new CallFailed("Refused to call " + uri + ": " + refused.get(), false);
-        }
+        URI uri = target(url);
         CallFailed last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             if (attempt > 1) {
@@ -170,13 +148,7 @@ public class OcpiClient {
             }
             try {
                 return once(
-                        method,
-                        uri,
-                        credentials,
-                        body,
-                        correlationId,
-                        left.compareTo(TIMEOUT) < 0 ? left : TIMEOUT,
-                        headers);
+                        method, uri, credentials, body, correlationId, left.compareTo(TIMEOUT) < 0 ? left : TIMEOUT);
             } catch (CallFailed e) {
                 last = e;
                 if (e.reachable() && e.httpStatus() < 500) {
@@ -188,17 +160,11 @@ public class OcpiClient {
     }
 
     private JsonValue once(
-            String method,
-            URI uri,
-            Credentials credentials,
-            JsonObject body,
-            String correlationId,
-            Duration timeout,
-            Map<String, String> headers)
+            String method, URI uri, Credentials credentials, JsonObject body, String correlationId, Duration timeout)
             throws CallFailed {
         HttpResponse<String> response;
         var exchange =
-                http.sendAsync(request(method, uri, credentials, body, correlationId, timeout, headers), capped());
+                http.sendAsync(request(method, uri, credentials, body, correlationId, timeout, Map.of()), capped());
         try {
             // the whole exchange, body included, within the time limit: a partner that trickles holds nothing long
             response = exchange.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -226,14 +192,9 @@ public class OcpiClient {
             String method, String url, Credentials credentials, JsonObject body, Map<String, String> headers) {
         URI uri;
         try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            return java.util.concurrent.CompletableFuture.failedFuture(new CallFailed("Not a URL: " + url, false));
-        }
-        Optional<String> refused = urls.refusal(uri);
-        if (refused.isPresent()) {
-            return java.util.concurrent.CompletableFuture.failedFuture(
-                    new CallFailed("Refused to call " + uri + ": " + refused.get(), false));
+            uri = target(url);
+        } catch (CallFailed refused) {
+            return java.util.concurrent.CompletableFuture.failedFuture(refused);
         }
         var exchange = http.sendAsync(request(method, uri, credentials, body, null, PUSH_TIMEOUT, headers), capped());
         return exchange.orTimeout(PUSH_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
@@ -255,6 +216,21 @@ public class OcpiClient {
                         throw new java.util.concurrent.CompletionException(failed);
                     }
                 });
+    }
+
+    /** The URL, when it is one we may call (a partner cannot point us into our own network). */
+    private URI target(String url) throws CallFailed {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new CallFailed("Not a URL: " + url, false);
+        }
+        Optional<String> refused = urls.refusal(uri);
+        if (refused.isPresent()) {
+            throw new CallFailed("Refused to call " + uri + ": " + refused.get(), false);
+        }
+        return uri;
     }
 
     private HttpRequest request(

@@ -53,14 +53,8 @@ public abstract class LocationsSender {
     @GET
     public Response list() {
         Paging paging = Paging.of(uriInfo, MAX_LIMIT);
-        Long partner = partner();
         Locations.Page page =
-                locations.published(partner, paging.dateFrom(), paging.dateTo(), paging.offset(), paging.limit());
-        if (partner != null) {
-            // what it read, it holds: should it lose sight of one, its next pull shows it withdrawn
-            locations.told(
-                    partner, page.locations().stream().map(LocationData::id).toList());
-        }
+                locations.published(partner(), paging.dateFrom(), paging.dateTo(), paging.offset(), paging.limit());
         List<JsonValue> objects =
                 page.locations().stream().map(l -> (JsonValue) location(l)).toList();
         String version = OcpiModules.versionOf(OcpiModules.moduleOf(getClass())).text();
@@ -93,15 +87,8 @@ public abstract class LocationsSender {
                 .orElseThrow(() -> unknown("Connector " + connectorId + " is of a standard this OCPI version lacks")));
     }
 
-    /** The location as the caller may read it; a partner that reads it holds it from now on. */
     private LocationData published(String id) {
-        Long partner = partner();
-        if (partner == null) {
-            return locations.publishedOne(null, id).orElseThrow(() -> unknown("No location " + id));
-        }
-        LocationData location = locations.pulled(partner, id).orElseThrow(() -> unknown("No location " + id));
-        locations.told(partner, List.of(id));
-        return location;
+        return locations.pulled(partner(), id).orElseThrow(() -> unknown("No location " + id));
     }
 
     private static LocationData.Evse evseOf(LocationData location, String uid) {

@@ -227,8 +227,7 @@ public class Outbox {
     }
 
     /** Claimed rows not pushed (an earlier one failed, or the worker stops): free for the next claim, when due. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void release(List<Claimed> rows) {
+    private void release(List<Claimed> rows) {
         if (rows.isEmpty()) {
             return;
         }
