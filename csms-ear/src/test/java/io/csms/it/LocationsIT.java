@@ -515,8 +515,8 @@ public class LocationsIT extends CsmsEar {
         return partner;
     }
 
-    /** Registers a 2.1.1 eMSP (plain tokens, 2.1.1 credentials object). */
-    private static void register211(OcpiTestPartner partner) {
+    /** Registers a 2.1.1 eMSP (plain tokens, 2.1.1 credentials object); answers its token for us. */
+    static String register211(OcpiTestPartner partner) {
         partner.plainTokensOnly = true;
         var created = Http.post(
                 "/csms/api/admin/partners",
@@ -530,6 +530,7 @@ public class LocationsIT extends CsmsEar {
                         partner.credentials211(partner.newToken()).toString(),
                         OcpiRegistrationIT.plain(tokenA));
         OcpiRegistrationIT.assertOcpi(200, 1000, registered);
+        return Http.json(registered).getJsonObject("data").getString("token");
     }
 
     static OcpiTestPartner.Received await(OcpiTestPartner partner, Predicate<OcpiTestPartner.Received> what)

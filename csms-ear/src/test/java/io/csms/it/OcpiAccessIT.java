@@ -53,7 +53,7 @@ class OcpiAccessIT extends CsmsEar {
                 OcpiTestPartner gone = new OcpiTestPartner("DE", "AR1", "EMSP");
                 OcpiTestPartner certified = new OcpiTestPartner("DE", "AW1", "EMSP")) {
             Registered x = register("Access X", "[\"hubclientinfo\"]", hub);
-            Registered y = register("Access Y", "[\"locations\",\"tariffs\"]", emsp);
+            Registered y = register("Access Y", "[\"locations\",\"tariffs\",\"tokens\"]", emsp);
             Registered revoked = register("Access R", "[\"hubclientinfo\"]", gone);
             Registered w = register("Access W", "[]", certified);
             assertEquals(
@@ -80,6 +80,20 @@ class OcpiAccessIT extends CsmsEar {
             Http.Client wOther = Http.tls(ChargerTls.issue("partner-w").context());
             Http.Client noCertificate = Http.tls(ChargerTls.tls(null));
 
+            // a token of Y's party in each version (Y may write its own party's tokens only)
+            String yToken221 = TokensIT.tokenObject(
+                            "DE", "AY1", "ACCESS-TOK", "RFID", "ALWAYS", java.time.Instant.now())
+                    .toString();
+            String yToken211 = jakarta.json.Json.createObjectBuilder()
+                    .add("uid", "ACCESS-TOK-211")
+                    .add("type", "RFID")
+                    .add("auth_id", "DE-AY1-C00211")
+                    .add("issuer", "Access Y")
+                    .add("valid", true)
+                    .add("whitelist", "ALWAYS")
+                    .add("last_updated", java.time.Instant.now().toString())
+                    .build()
+                    .toString();
             List<Endpoint> endpoints = List.of(
                     new Endpoint("GET versions", (c, h) -> c.get("/ocpi/versions", h)),
                     new Endpoint("GET 2.2.1", (c, h) -> c.get("/ocpi/2.2.1", h)),
@@ -95,7 +109,16 @@ class OcpiAccessIT extends CsmsEar {
                     new Endpoint(
                             "GET 2.2.1 locations/{id}/{evse}",
                             (c, h) -> c.get("/ocpi/2.2.1/locations/ACCESS-LOC/ACCESS-LOC-1", h)),
-                    new Endpoint("GET 2.1.1 locations/{id}", (c, h) -> c.get("/ocpi/2.1.1/locations/ACCESS-LOC", h)));
+                    new Endpoint("GET 2.1.1 locations/{id}", (c, h) -> c.get("/ocpi/2.1.1/locations/ACCESS-LOC", h)),
+                    new Endpoint(
+                            "PUT 2.2.1 tokens of Y's party",
+                            (c, h) -> c.put("/ocpi/2.2.1/tokens/DE/AY1/ACCESS-TOK", yToken221, h)),
+                    new Endpoint(
+                            "PUT 2.1.1 tokens of Y's party",
+                            (c, h) -> c.put("/ocpi/2.1.1/tokens/DE/AY1/ACCESS-TOK-211", yToken211, h)),
+                    new Endpoint(
+                            "GET 2.2.1 tokens of another party",
+                            (c, h) -> c.get("/ocpi/2.2.1/tokens/DE/AR1/ACCESS-TOK", h)));
             // the object endpoints answer for a location every partner may see
             Admin.registerCharger("CP-ACCESS");
             assertEquals(
@@ -165,29 +188,44 @@ class OcpiAccessIT extends CsmsEar {
 
             Map<String, int[]> expected = new LinkedHashMap<>();
             // versions, 2.2.1, 2.1.1, credentials, hubclientinfo, 2.2.1 and 2.1.1 locations, 2.2.1 and 2.1.1
-            // tariffs, a 2.2.1 EVSE, a 2.1.1 location
+            // tariffs, a 2.2.1 EVSE, a 2.1.1 location, 2.2.1 and 2.1.1 tokens of Y's party, a 2.2.1 token of
+            // another party
             expected.put(
                     "anonymous",
                     ServerUnderTest.openData()
-                            ? new int[] {200, 200, 200, 401, 401, 200, 200, 200, 200, 200, 200}
-                            : new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
-            expected.put("token A", new int[] {200, 200, 200, 200, 401, 401, 401, 401, 401, 401, 401});
-            expected.put("partner X", new int[] {200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403});
+                            ? new int[] {200, 200, 200, 401, 401, 200, 200, 200, 200, 200, 200, 401, 401, 401}
+                            : new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put("token A", new int[] {200, 200, 200, 200, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put("partner X", new int[] {200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403});
             expected.put(
                     "partner X, TOTP as Basic password",
-                    new int[] {200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403});
-            expected.put("partner Y", new int[] {200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 200});
-            expected.put("partner Y over TLS", new int[] {200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 200});
-            expected.put("revoked", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
-            expected.put("X without TOTP", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
-            expected.put("X wrong TOTP", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
-            expected.put("X, the same TOTP again", new int[] {200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403});
-            expected.put("X, TLS-bound TOTP", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
+                    new int[] {200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403});
+            expected.put("partner Y", new int[] {200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 200, 200, 200, 403});
             expected.put(
-                    "partner W, its certificate", new int[] {200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403});
-            expected.put("W wrong certificate", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
-            expected.put("W no certificate", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
-            expected.put("W plain HTTP", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
+                    "partner Y over TLS",
+                    new int[] {200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 200, 200, 200, 403});
+            expected.put("revoked", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put(
+                    "X without TOTP", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put(
+                    "X wrong TOTP", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put(
+                    "X, the same TOTP again",
+                    new int[] {200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403});
+            expected.put(
+                    "X, TLS-bound TOTP",
+                    new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put(
+                    "partner W, its certificate",
+                    new int[] {200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403});
+            expected.put(
+                    "W wrong certificate",
+                    new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put(
+                    "W no certificate",
+                    new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
+            expected.put(
+                    "W plain HTTP", new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
 
             List<String> wrong = new ArrayList<>();
             int i = 0;
@@ -244,9 +282,9 @@ class OcpiAccessIT extends CsmsEar {
                                     "{\"totpIncomingSecret\":\"" + SECRET + "\"}",
                                     Admin.bearer())
                             .statusCode());
-            // the tests allow 40 failures per partner (csms.ocpi.max-auth-failures-per-partner): the access
-            // matrix makes 33 for X on purpose
-            for (int i = 0; i < 40; i++) {
+            // the tests allow 50 failures per partner (csms.ocpi.max-auth-failures-per-partner): the access
+            // matrix makes 42 for X on purpose
+            for (int i = 0; i < 50; i++) {
                 assertEquals(
                         401,
                         Http.get("/ocpi/versions", withTotp(t.token(), "WRONG" + i))

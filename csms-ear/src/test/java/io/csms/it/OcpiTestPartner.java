@@ -55,6 +55,15 @@ public final class OcpiTestPartner implements AutoCloseable {
     /** Pushes whose path contains this are refused with OCPI status 2001 (the partner will not take that object). */
     public volatile String refusing;
 
+    /** It lists a Tokens Sender endpoint (an eMSP that authorizes its tokens in real time). */
+    public volatile boolean sendsTokens;
+    /** What it answers a real-time authorization with (AllowedType); null: 404, it does not know the token. */
+    public volatile String allowed = "ALLOWED";
+    /** The authorization_reference it gives with its answer (2.2.1), or null. */
+    public volatile String authorizationReference;
+    /** It holds its real-time authorization answers back this long (an eMSP that is slow). */
+    public volatile long authorizeDelayMillis;
+
     /** A push the partner received on a Receiver endpoint. */
     public record Received(String method, String path, JsonObject body, String fromParty, String toParty) {}
 
@@ -242,12 +251,50 @@ public final class OcpiTestPartner implements AutoCloseable {
                         headers.getFirst("OCPI-from-country-code") + "*" + headers.getFirst("OCPI-from-party-id"),
                         headers.getFirst("OCPI-to-country-code") + "*" + headers.getFirst("OCPI-to-party-id")));
                 send(exchange, 200, envelope(1000, JsonValue.NULL));
+            } else if (path.matches("/2\\.(2\\.1|1\\.1)/tokens/[^/]+/authorize") && method.equals("POST")) {
+                authorize(exchange, path);
             } else if (path.matches("/2\\.(2\\.1|1\\.1)/credentials") && method.equals("DELETE")) {
                 send(exchange, 200, envelope(1000, JsonValue.NULL));
             } else {
                 send(exchange, 404, envelope(2000, JsonValue.NULL));
             }
         }
+    }
+
+    /** A real-time authorization: recorded as received (the query in the path), answered as set. */
+    private void authorize(HttpExchange exchange, String path) throws IOException {
+        String text;
+        try (InputStream in = exchange.getRequestBody()) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        JsonObject body = text.isBlank()
+                ? JsonValue.EMPTY_JSON_OBJECT
+                : Json.createReader(new java.io.StringReader(text)).readObject();
+        var headers = exchange.getRequestHeaders();
+        String query = exchange.getRequestURI().getRawQuery();
+        received.add(new Received(
+                "POST",
+                path + (query == null ? "" : "?" + query),
+                body,
+                headers.getFirst("OCPI-from-country-code") + "*" + headers.getFirst("OCPI-from-party-id"),
+                headers.getFirst("OCPI-to-country-code") + "*" + headers.getFirst("OCPI-to-party-id")));
+        if (authorizeDelayMillis > 0) {
+            try {
+                Thread.sleep(authorizeDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        String answer = allowed;
+        if (answer == null) {
+            send(exchange, 404, envelope(2004, JsonValue.NULL));
+            return;
+        }
+        var info = Json.createObjectBuilder().add("allowed", answer).add("token", JsonValue.EMPTY_JSON_OBJECT);
+        if (authorizationReference != null) {
+            info.add("authorization_reference", authorizationReference);
+        }
+        send(exchange, 200, envelope(1000, info.build()));
     }
 
     /** The Receiver endpoints it lists in {@code version}'s details. */
@@ -259,6 +306,13 @@ public final class OcpiTestPartner implements AutoCloseable {
                 locations.add("role", "RECEIVER");
             }
             endpoints.add(locations.add("url", base + "/" + version + "/locations"));
+        }
+        if (sendsTokens) {
+            var tokens = Json.createObjectBuilder().add("identifier", "tokens");
+            if (version.equals("2.2.1")) {
+                tokens.add("role", "SENDER");
+            }
+            endpoints.add(tokens.add("url", base + "/" + version + "/tokens"));
         }
         if (receivesTariffs) {
             var tariffs = Json.createObjectBuilder().add("identifier", "tariffs");

@@ -70,7 +70,9 @@ public class ServerUnderTest implements LauncherSessionListener {
             settings.put("csms.ocpi.totp.validity-seconds", "1");
             // every test calls from 127.0.0.1: room for the failures the OCPI tests provoke on purpose
             settings.put("csms.ocpi.max-auth-failures-per-address", "500");
-            settings.put("csms.ocpi.max-auth-failures-per-partner", "40");
+            settings.put("csms.ocpi.max-auth-failures-per-partner", "50");
+            // an eMSP asked about a token has 1.5 s to answer (the slow eMSP of the tokens test takes 4 s)
+            settings.put("csms.ocpi.authorization.timeout", "PT1.5S");
             // a partner's credentials request may spend 5 s calling it back (the tarpit test waits that long)
             settings.put("csms.ocpi.handshake-timeout", "PT5S");
             // Payara is a test bench, as the run command's; WildFly runs as production (the default of a

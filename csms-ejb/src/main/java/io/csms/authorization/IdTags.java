@@ -48,6 +48,11 @@ public class IdTags {
         return verdict(idTag);
     }
 
+    /** The verdict on a tag registered here (an operator's or a driver's), empty when none is. */
+    public java.util.Optional<Verdict> registered(String idTag) {
+        return em.find(IdTag.class, idTag) == null ? java.util.Optional.empty() : java.util.Optional.of(verdict(idTag));
+    }
+
     /**
      * Unknown tags are Invalid; a tag past its expiry is Expired; a Blocked tag (or parent) stays
      * Blocked, and so does one its owner blocked or whose account is not active.

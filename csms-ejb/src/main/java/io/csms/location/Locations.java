@@ -214,6 +214,29 @@ public class Locations {
         return Optional.of(assemble(location, evsesOf(List.of(id)), false));
     }
 
+    /** Where a charger is, as OCPI LocationReferences name it: a location and the uids of its EVSEs there. */
+    public record References(String locationId, List<String> evseUids) {}
+
+    /** The location of a charger's EVSEs in use (the first, should they be at several), when it has any. */
+    public Optional<References> referencesOf(String chargerId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                em.createNativeQuery("""
+                        select e.location_id, e.uid from evse e join location l on l.id = e.location_id
+                        where e.charger_id = ?1 and e.status <> 'REMOVED' and l.deleted_at is null
+                        order by e.location_id, e.connector_id""").setParameter(1, chargerId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        String location = (String) rows.get(0)[0];
+        return Optional.of(new References(
+                location,
+                rows.stream()
+                        .filter(r -> r[0].equals(location))
+                        .map(r -> (String) r[1])
+                        .toList()));
+    }
+
     /** The entity, for who-sees-it settings. */
     public Optional<Location> entity(String id) {
         return Optional.ofNullable(em.find(Location.class, id)).filter(l -> !l.deleted());

@@ -117,6 +117,18 @@ public final class CredentialsObjects {
                 : Optional.empty();
     }
 
+    /** The endpoints a partner listed, as stored at its registration (empty when none or unreadable). */
+    public static JsonArray storedEndpoints(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return JsonValue.EMPTY_JSON_ARRAY;
+        }
+        try (var reader = Jsonp.JSON.createReader(new java.io.StringReader(stored))) {
+            return reader.readArray();
+        } catch (RuntimeException e) {
+            return JsonValue.EMPTY_JSON_ARRAY;
+        }
+    }
+
     /** The URL of a module in one interface role among 2.2.1 endpoints; 2.1.1 entries have no role and match any. */
     public static Optional<String> endpoint(JsonArray endpoints, String module, String role) {
         for (JsonValue e : endpoints) {

@@ -72,10 +72,22 @@ public class OcpiClient {
             this(message, reachable, 0);
         }
 
+        private final int ocpiStatus;
+
         CallFailed(String message, boolean reachable, int httpStatus) {
+            this(message, reachable, httpStatus, 0);
+        }
+
+        CallFailed(String message, boolean reachable, int httpStatus, int ocpiStatus) {
             super(message);
             this.reachable = reachable;
             this.httpStatus = httpStatus;
+            this.ocpiStatus = ocpiStatus;
+        }
+
+        /** The OCPI status code of an answer that was not a success (e.g. 2004 unknown token), else 0. */
+        public int ocpiStatus() {
+            return ocpiStatus;
         }
 
         public boolean reachable() {
@@ -190,14 +202,28 @@ public class OcpiClient {
      */
     public java.util.concurrent.CompletableFuture<JsonValue> pushAsync(
             String method, String url, Credentials credentials, JsonObject body, Map<String, String> headers) {
+        return callAsync(method, url, credentials, body, headers, PUSH_TIMEOUT);
+    }
+
+    /**
+     * One request without waiting and without retries, whose whole exchange ends within
+     * {@code timeout}: the answer's data, or a {@link CallFailed} as the cause of the future's failure.
+     */
+    public java.util.concurrent.CompletableFuture<JsonValue> callAsync(
+            String method,
+            String url,
+            Credentials credentials,
+            JsonObject body,
+            Map<String, String> headers,
+            Duration timeout) {
         URI uri;
         try {
             uri = target(url);
         } catch (CallFailed refused) {
             return java.util.concurrent.CompletableFuture.failedFuture(refused);
         }
-        var exchange = http.sendAsync(request(method, uri, credentials, body, null, PUSH_TIMEOUT, headers), capped());
-        return exchange.orTimeout(PUSH_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        var exchange = http.sendAsync(request(method, uri, credentials, body, null, timeout, headers), capped());
+        return exchange.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .handle((response, error) -> {
                     try {
                         if (error != null) {
@@ -206,8 +232,8 @@ public class OcpiClient {
                                     : error;
                             throw cause instanceof java.util.concurrent.TimeoutException
                                     ? new CallFailed(
-                                            method + " " + uri + ": no complete answer within "
-                                                    + PUSH_TIMEOUT.toMillis() + " ms",
+                                            method + " " + uri + ": no complete answer within " + timeout.toMillis()
+                                                    + " ms",
                                             false)
                                     : unanswered(method, uri, cause);
                         }
@@ -300,7 +326,9 @@ public class OcpiClient {
             throw new CallFailed(
                     "OCPI status " + status + " (" + envelope.getString("status_message", "") + ") from " + method + " "
                             + uri,
-                    true);
+                    true,
+                    0,
+                    Math.max(status, 0));
         }
         return envelope.getOrDefault("data", JsonValue.NULL);
     }

@@ -67,6 +67,16 @@ public class ChargingTransaction {
     @Column(name = "account_id", updatable = false)
     private Long accountId;
 
+    /** The partner's token that started it (OCPI), how the eMSP authorized it and its reference. */
+    @Column(name = "ocpi_token_id", updatable = false)
+    private Long ocpiTokenId;
+
+    @Column(name = "auth_method", updatable = false)
+    private String authMethod;
+
+    @Column(name = "authorization_reference", updatable = false)
+    private String authorizationReference;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.now();
 
@@ -90,6 +100,25 @@ public class ChargingTransaction {
         this.meterStart = meterStart;
         this.startTime = startTime;
         this.reservationId = reservationId;
+    }
+
+    /** Started with a partner's token: which one, authorized how (OCPI AuthMethod), the eMSP's reference. */
+    public void roaming(long tokenId, String authMethod, String authorizationReference) {
+        this.ocpiTokenId = tokenId;
+        this.authMethod = authMethod;
+        this.authorizationReference = authorizationReference;
+    }
+
+    public Long ocpiTokenId() {
+        return ocpiTokenId;
+    }
+
+    public String authMethod() {
+        return authMethod;
+    }
+
+    public String authorizationReference() {
+        return authorizationReference;
     }
 
     /** Records the end; a repeated StopTransaction for a stopped transaction changes nothing. */

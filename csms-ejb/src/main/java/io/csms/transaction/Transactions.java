@@ -2,6 +2,7 @@ package io.csms.transaction;
 
 import io.csms.audit.AuditEvent;
 import io.csms.audit.AuditTrail;
+import io.csms.authorization.Authorizations;
 import io.csms.authorization.IdTags;
 import io.csms.platform.Refusal;
 import jakarta.ejb.Stateless;
@@ -32,9 +33,6 @@ public class Transactions {
     EntityManager em;
 
     @Inject
-    IdTags idTags;
-
-    @Inject
     AuditTrail audit;
 
     @Inject
@@ -51,10 +49,17 @@ public class Transactions {
     /**
      * OCPP 1.6 StartTransaction. The charger has started already, so the transaction is stored
      * whatever the verdict; the verdict tells it whether to go on. A retry of the same start (same
-     * charger, connector, tag, meter and time: the reply was lost) gets the same id.
+     * charger, connector, tag, meter and time: the reply was lost) gets the same id. The verdict on the
+     * tag was reached before ({@link Authorizations}: it may have asked a partner).
      */
     public Started start(
-            String chargerId, int connectorId, String idTag, int meterStart, Instant at, Integer reservationId) {
+            String chargerId,
+            int connectorId,
+            String idTag,
+            int meterStart,
+            Instant at,
+            Integer reservationId,
+            Authorizations.Decision decision) {
         Optional<ChargingTransaction> retried = em.createNamedQuery(
                         ChargingTransaction.RETRY, ChargingTransaction.class)
                 .setParameter("charger", chargerId)
@@ -64,7 +69,7 @@ public class Transactions {
                 .setParameter("startTime", at)
                 .getResultStream()
                 .findFirst();
-        IdTags.Verdict verdict = idTags.verdictAt(idTag, chargerId);
+        IdTags.Verdict verdict = decision.verdict();
         if (retried.isPresent()) {
             return new Started(retried.get().id(), verdict);
         }
@@ -76,6 +81,12 @@ public class Transactions {
         }
         ChargingTransaction transaction = new ChargingTransaction(
                 chargerId, connectorId, idTag, meterStart, at, reservationId, verdict.accountId());
+        if (decision.roaming() != null) {
+            transaction.roaming(
+                    decision.roaming().tokenId(),
+                    decision.roaming().authMethod(),
+                    decision.roaming().authorizationReference());
+        }
         em.persist(transaction);
         em.flush();
         if (verdict.accountId() != null) {

@@ -27,6 +27,15 @@ public class OcpiErrors implements ExceptionMapper<Throwable> {
         if (e instanceof OcpiException ocpi) {
             return ocpi.getResponse();
         }
+        if (e instanceof io.csms.platform.Refusal refusal) {
+            return switch (refusal.kind()) {
+                case INVALID -> envelope(400, OcpiStatus.INVALID_PARAMETERS, refusal.getMessage());
+                case NOT_FOUND -> envelope(404, OcpiStatus.CLIENT_ERROR, refusal.getMessage());
+                case CONFLICT -> envelope(409, OcpiStatus.CLIENT_ERROR, refusal.getMessage());
+                case UPSTREAM -> envelope(502, OcpiStatus.SERVER_ERROR, refusal.getMessage());
+                case THROTTLED -> envelope(429, OcpiStatus.CLIENT_ERROR, refusal.getMessage());
+            };
+        }
         if (e instanceof Paging.InvalidParameter invalid) {
             return envelope(400, OcpiStatus.INVALID_PARAMETERS, invalid.getMessage());
         }

@@ -4,11 +4,13 @@ import io.csms.ocpi.v211.V211VersionDetailsResource;
 import io.csms.ocpi.v211.credentials.V211CredentialsResource;
 import io.csms.ocpi.v211.locations.V211LocationsResource;
 import io.csms.ocpi.v211.tariffs.V211TariffsResource;
+import io.csms.ocpi.v211.tokens.V211TokensResource;
 import io.csms.ocpi.v221.V221VersionDetailsResource;
 import io.csms.ocpi.v221.credentials.V221CredentialsResource;
 import io.csms.ocpi.v221.hubclientinfo.HubClientInfoResource;
 import io.csms.ocpi.v221.locations.LocationsResource;
 import io.csms.ocpi.v221.tariffs.TariffsResource;
+import io.csms.ocpi.v221.tokens.TokensResource;
 import io.csms.roaming.OcpiVersion;
 import io.csms.roaming.access.InterfaceRole;
 import io.csms.roaming.access.ModuleId;
@@ -35,7 +37,9 @@ public final class OcpiModules {
             LocationsResource.class,
             V211LocationsResource.class,
             TariffsResource.class,
-            V211TariffsResource.class);
+            V211TariffsResource.class,
+            TokensResource.class,
+            V211TokensResource.class);
 
     /** The versions we speak, newest first. */
     public static final List<String> VERSIONS = io.csms.roaming.Partners.VERSIONS;

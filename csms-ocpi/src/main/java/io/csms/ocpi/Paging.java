@@ -112,15 +112,20 @@ public record Paging(int offset, int limit, Instant dateFrom, Instant dateTo) {
         if (value == null) {
             return null;
         }
+        try {
+            return parseDateTime(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameter(name + " must be a date and time such as 2026-11-21T10:00:00Z");
+        }
+    }
+
+    /** An OCPI DateTime: RFC 3339, or without the zone (then UTC). */
+    public static Instant parseDateTime(String value) {
         String text = value.strip();
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notLocal) {
-                throw new InvalidParameter(name + " must be a date and time such as 2026-11-21T10:00:00Z");
-            }
+            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
         }
     }
 

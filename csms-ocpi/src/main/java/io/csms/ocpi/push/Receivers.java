@@ -1,6 +1,5 @@
 package io.csms.ocpi.push;
 
-import io.csms.platform.Jsonp;
 import io.csms.roaming.CredentialsObjects;
 import io.csms.roaming.OcpiVersion;
 import io.csms.roaming.Partner;
@@ -8,8 +7,6 @@ import io.csms.roaming.PartnerTokens;
 import io.csms.roaming.Registrations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +20,7 @@ public class Receivers {
 
     /** The partner's Receiver URL of {@code module}, as its version details listed it at registration. */
     Optional<String> url(PartnerTokens.Outgoing out, String module) {
-        return CredentialsObjects.endpoint(endpoints(out.endpoints()), module, "RECEIVER");
+        return CredentialsObjects.endpoint(CredentialsObjects.storedEndpoints(out.endpoints()), module, "RECEIVER");
     }
 
     /** OCPI 2.2.1 routing headers, from our party to the partner's; none towards 2.1.1. */
@@ -46,16 +43,5 @@ public class Receivers {
     String ourParty() {
         var ours = registrations.ourParty();
         return "/" + ours.countryCode() + "/" + ours.partyId();
-    }
-
-    private static JsonArray endpoints(String endpoints) {
-        if (endpoints == null || endpoints.isBlank()) {
-            return Jsonp.JSON.createArrayBuilder().build();
-        }
-        try (var reader = Jsonp.JSON.createReader(new StringReader(endpoints))) {
-            return reader.readArray();
-        } catch (RuntimeException e) {
-            return Jsonp.JSON.createArrayBuilder().build();
-        }
     }
 }

@@ -1,0 +1,216 @@
+package io.csms.ocpi;
+
+import io.csms.audit.AuditEvent;
+import io.csms.audit.AuditTrail;
+import io.csms.platform.Jsonp;
+import io.csms.platform.Refusal;
+import io.csms.roaming.access.PartnerPrincipal;
+import io.csms.roaming.access.Route;
+import io.csms.roaming.access.Routes;
+import io.csms.roaming.tokens.RoamingTokens;
+import io.csms.roaming.tokens.TokenData;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * {@code GET/PUT/PATCH .../tokens/{country_code}/{party_id}/{token_uid}[?type=]}, the Tokens Receiver
+ * interface of every version: an eMSP pushes its drivers' tokens. A partner reads and writes only
+ * tokens of parties it speaks for (its own, or a hub's allowed clients): another party's are 403/2000
+ * (audited). A PUT stores the whole token, a PATCH changes the fields it names and must carry
+ * {@code last_updated}; an update older than the stored token changes nothing. An unknown token is
+ * 404/2004; a token that breaks a field rule is 400/2001 naming the field. A version's subclass names
+ * its path and {@link OcpiModule} and maps its Token object.
+ */
+public abstract class TokensReceiver {
+
+    private static final String TOKEN = "{country_code}/{party_id}/{token_uid}";
+
+    @Inject
+    RoamingTokens tokens;
+
+    @Inject
+    OcpiCaller caller;
+
+    @Inject
+    Routes routes;
+
+    @Inject
+    AuditTrail audit;
+
+    /** The version's Token object. */
+    protected abstract JsonObject json(TokenData token);
+
+    /** The token the version's object describes, of the party named in the URL. */
+    protected abstract TokenData read(JsonObject token, String countryCode, String partyId);
+
+    @GET
+    @Path(TOKEN)
+    public OcpiResponse<JsonValue> get(
+            @PathParam("country_code") String countryCode,
+            @PathParam("party_id") String partyId,
+            @PathParam("token_uid") String uid,
+            @QueryParam("type") String type) {
+        ownParty(countryCode, partyId, "read");
+        return OcpiResponse.success(
+                json(stored(countryCode, partyId, uid, type(type)).token()));
+    }
+
+    @PUT
+    @Path(TOKEN)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public OcpiResponse<Void> put(
+            @PathParam("country_code") String countryCode,
+            @PathParam("party_id") String partyId,
+            @PathParam("token_uid") String uid,
+            @QueryParam("type") String type,
+            String body) {
+        PartnerPrincipal partner = ownParty(countryCode, partyId, "write");
+        TokenData token = read(OcpiJson.readObject(body), countryCode, partyId);
+        if (!token.countryCode().equalsIgnoreCase(countryCode)
+                || !token.partyId().equalsIgnoreCase(partyId)
+                || !token.uid().equalsIgnoreCase(uid)
+                || (type != null && type(type) != token.type())) {
+            throw invalid("country_code, party_id, uid and type must be those of the URL");
+        }
+        tokens.put(partner.partnerId(), token);
+        return OcpiResponse.success(null);
+    }
+
+    @PATCH
+    @Path(TOKEN)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public OcpiResponse<Void> patch(
+            @PathParam("country_code") String countryCode,
+            @PathParam("party_id") String partyId,
+            @PathParam("token_uid") String uid,
+            @QueryParam("type") String type,
+            String body) {
+        PartnerPrincipal partner = ownParty(countryCode, partyId, "write");
+        JsonObject patch = OcpiJson.readObject(body);
+        if (!(patch.get("last_updated") instanceof JsonString)) {
+            throw invalid("A PATCH carries last_updated");
+        }
+        TokenData before = stored(countryCode, partyId, uid, type(type)).token();
+        JsonObjectBuilder merged = Jsonp.JSON.createObjectBuilder(json(before));
+        patch.forEach((field, value) -> {
+            if (value.getValueType() == JsonValue.ValueType.NULL) {
+                merged.remove(field);
+            } else {
+                merged.add(field, value);
+            }
+        });
+        TokenData after = read(merged.build(), countryCode, partyId);
+        if (!after.countryCode().equals(before.countryCode())
+                || !after.partyId().equals(before.partyId())
+                || !after.uid().equalsIgnoreCase(before.uid())
+                || after.type() != before.type()) {
+            throw invalid("country_code, party_id, uid and type cannot be changed");
+        }
+        tokens.put(partner.partnerId(), after);
+        return OcpiResponse.success(null);
+    }
+
+    /** The partner, when it speaks for the party in the URL; else 403/2000, audited. */
+    private PartnerPrincipal ownParty(String countryCode, String partyId, String what) {
+        PartnerPrincipal partner = caller.required();
+        if (!countryCode.matches("[A-Za-z]{2}") || !partyId.matches("[A-Za-z0-9]{3}")) {
+            throw invalid("country_code: two letters; party_id: three letters or digits");
+        }
+        Route.Party party = new Route.Party(countryCode, partyId);
+        if (!routes.speaksFor(partner, party)) {
+            audit.record(new AuditEvent(
+                    AuditEvent.ActorType.PARTNER,
+                    partner.actor(),
+                    "ocpi.tokens." + what,
+                    party.toString(),
+                    AuditEvent.Outcome.DENIED,
+                    null,
+                    "tokens of a party the partner does not speak for"));
+            throw new OcpiException(403, OcpiStatus.CLIENT_ERROR, "You may not " + what + " tokens of " + party);
+        }
+        return partner;
+    }
+
+    private RoamingTokens.Stored stored(String countryCode, String partyId, String uid, TokenData.Type type) {
+        return tokens.find(countryCode, partyId, uid, type)
+                .orElseThrow(() -> new OcpiException(404, OcpiStatus.UNKNOWN_TOKEN, "Unknown token"));
+    }
+
+    /** The {@code type} parameter: RFID when absent (OCPI's default). */
+    private static TokenData.Type type(String type) {
+        if (type == null || type.isEmpty()) {
+            return TokenData.Type.RFID;
+        }
+        try {
+            return TokenData.Type.valueOf(type.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid("type: AD_HOC_USER, APP_USER, OTHER or RFID");
+        }
+    }
+
+    /** 400/2001 ({@link OcpiErrors}); a refusal rather than an {@link OcpiException}, so mappers need no JAX-RS runtime. */
+    protected static Refusal invalid(String message) {
+        return new Refusal(Refusal.Kind.INVALID, "invalid-token", message);
+    }
+
+    /** A string field, or null when absent; another JSON type is 400/2001. */
+    protected static String text(JsonObject json, String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        throw invalid(field + ": a string");
+    }
+
+    protected static boolean bool(JsonObject json, String field) {
+        JsonValue value = json.get(field);
+        if (value != null && value.getValueType() == JsonValue.ValueType.TRUE) {
+            return true;
+        }
+        if (value != null && value.getValueType() == JsonValue.ValueType.FALSE) {
+            return false;
+        }
+        throw invalid(field + ": true or false");
+    }
+
+    /** An enumeration field, or null when absent; an unknown value is 400/2001. */
+    protected static <E extends Enum<E>> E enumeration(JsonObject json, String field, Class<E> type) {
+        String text = text(json, field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            throw invalid(field + ": one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    protected static java.time.Instant dateTime(JsonObject json, String field) {
+        String text = text(json, field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Paging.parseDateTime(text);
+        } catch (DateTimeParseException e) {
+            throw invalid(field + ": an OCPI DateTime");
+        }
+    }
+}
