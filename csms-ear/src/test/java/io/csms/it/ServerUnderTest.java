@@ -71,6 +71,8 @@ public class ServerUnderTest implements LauncherSessionListener {
             // every test calls from 127.0.0.1: room for the failures the OCPI tests provoke on purpose
             settings.put("csms.ocpi.max-auth-failures-per-address", "500");
             settings.put("csms.ocpi.max-auth-failures-per-partner", "50");
+            // chargers' local lists are brought up to date within a second
+            settings.put("csms.ocpp.local-list.interval", "PT1S");
             // an eMSP asked about a token has 1.5 s to answer (the slow eMSP of the tokens test takes 4 s)
             settings.put("csms.ocpi.authorization.timeout", "PT1.5S");
             // a partner's credentials request may spend 5 s calling it back (the tarpit test waits that long)

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.csms.roaming.tokens.IdTagAlias;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -240,6 +241,152 @@ public class TokensIT extends CsmsEar {
                         "2.1.1 has no authorization reference");
             }
         }
+    }
+
+    @Test
+    public void partners_tokens_go_on_chargers_local_lists_as_differential_updates() throws Exception {
+        try (OcpiTestPartner emsp = new OcpiTestPartner("DE", "TK4", "EMSP");
+                OcppClient cp = ChargingSessionIT.bootedCharger("CP-TOK-4")) {
+            String c = LocationsIT.register(emsp, "Tokens eMSP 4");
+            put(c, "DE", "TK4", "LLALWAYS1", "ALWAYS");
+            put(c, "DE", "TK4", "LLALLOWED2", "ALLOWED");
+            put(c, "DE", "TK4", "LLNEVER3", "NEVER");
+            assertOcpi(
+                    200,
+                    1000,
+                    ocpi().put(
+                                    TOKENS + "DE/TK4/LLINVALID4",
+                                    Json.createObjectBuilder(
+                                                    tokenObject("DE", "TK4", "LLINVALID4", "RFID", "ALWAYS", T0))
+                                            .add("valid", false)
+                                            .build()
+                                            .toString(),
+                                    token(c)));
+            String list = "/csms/api/admin/chargers/CP-TOK-4/local-list";
+            assertFalse(Http.json(Http.get(list, Admin.bearer())).getBoolean("roamingTokens"), "off by default");
+            assertEquals(null, cp.poll(Duration.ofMillis(2500)), "a charger without the switch is sent nothing");
+
+            HttpResponse<String> on = Http.put(list, "{\"roamingTokens\":true}", Admin.bearer());
+            assertEquals(200, on.statusCode(), on.body());
+            assertTrue(Http.json(on).getBoolean("pending"));
+            // the first update is the whole list: ALWAYS and (the charger does not pre-authorize) ALLOWED tokens
+            cp.reply(expect(cp, "GetConfiguration"), configuration(false));
+            JsonArray first = expect(cp, "SendLocalList");
+            assertEquals("Full", first.getJsonObject(3).getString("updateType"));
+            assertEquals(1, first.getJsonObject(3).getInt("listVersion"));
+            assertTrue(
+                    entries(first).containsKey("LLALWAYS1") && entries(first).containsKey("LLALLOWED2"),
+                    first.toString());
+            assertFalse(
+                    entries(first).containsKey("LLNEVER3") || entries(first).containsKey("LLINVALID4"),
+                    first.toString());
+            assertEquals(
+                    "Accepted",
+                    entries(first).get("LLALWAYS1").getJsonObject("idTagInfo").getString("status"));
+            cp.reply(first, Json.createObjectBuilder().add("status", "Accepted").build());
+            JsonObject state = awaitList(list, s -> !s.getBoolean("pending") && s.getInt("listVersion", 0) == 1);
+            assertEquals(entries(first).size(), state.getInt("entries"));
+
+            // a token made invalid leaves the list; a charger that pre-authorizes keeps only ALWAYS tokens
+            assertOcpi(200, 1000, patch(c, "DE/TK4/LLALWAYS1", false, T0.plusSeconds(60)));
+            cp.reply(expect(cp, "GetConfiguration"), configuration(true));
+            JsonArray second = expect(cp, "SendLocalList");
+            assertEquals("Differential", second.getJsonObject(3).getString("updateType"));
+            assertEquals(2, second.getJsonObject(3).getInt("listVersion"));
+            assertFalse(entries(second).get("LLALWAYS1").containsKey("idTagInfo"), "removed: " + second);
+            assertFalse(entries(second).get("LLALLOWED2").containsKey("idTagInfo"), "removed: " + second);
+            cp.reply(
+                    second, Json.createObjectBuilder().add("status", "Accepted").build());
+            awaitList(list, s -> !s.getBoolean("pending") && s.getInt("listVersion", 0) == 2);
+
+            // a charger whose list is not the one we set gets the whole list again
+            put(c, "DE", "TK4", "LLALWAYS5", "ALWAYS");
+            cp.reply(expect(cp, "GetConfiguration"), configuration(true));
+            JsonArray third = expect(cp, "SendLocalList");
+            assertEquals("Differential", third.getJsonObject(3).getString("updateType"));
+            assertEquals(List.of("LLALWAYS5"), List.copyOf(entries(third).keySet()), third.toString());
+            cp.reply(
+                    third,
+                    Json.createObjectBuilder().add("status", "VersionMismatch").build());
+            JsonArray full = expect(cp, "SendLocalList");
+            assertEquals("Full", full.getJsonObject(3).getString("updateType"));
+            assertEquals(3, full.getJsonObject(3).getInt("listVersion"));
+            assertTrue(entries(full).containsKey("LLALWAYS5"));
+            assertFalse(entries(full).containsKey("LLALLOWED2"));
+            cp.reply(full, Json.createObjectBuilder().add("status", "Accepted").build());
+            awaitList(list, s -> !s.getBoolean("pending") && s.getInt("listVersion", 0) == 3);
+
+            // switched off, the list is emptied of what we put there
+            assertEquals(
+                    200,
+                    Http.put(list, "{\"roamingTokens\":false}", Admin.bearer()).statusCode());
+            cp.reply(expect(cp, "GetConfiguration"), configuration(true));
+            JsonArray off = expect(cp, "SendLocalList");
+            assertTrue(entries(off).values().stream().noneMatch(e -> e.containsKey("idTagInfo")), off.toString());
+            assertTrue(entries(off).containsKey("LLALWAYS5"));
+            cp.reply(off, Json.createObjectBuilder().add("status", "Accepted").build());
+            assertEquals(
+                    0,
+                    awaitList(list, s -> !s.getBoolean("pending") && s.getInt("listVersion", 0) == 4)
+                            .getInt("entries"));
+            assertEquals(
+                    404,
+                    Http.get("/csms/api/admin/chargers/NO-SUCH/local-list", Admin.bearer())
+                            .statusCode());
+        }
+    }
+
+    /** The next frame from the CSMS, which must be a CALL of {@code action}. */
+    private static JsonArray expect(OcppClient cp, String action) {
+        JsonArray call = cp.next();
+        assertEquals(2, call.getInt(0), call.toString());
+        assertEquals(action, call.getString(2), call.toString());
+        OcppSchemas.assertValid(action, "req", call.getJsonObject(3));
+        return call;
+    }
+
+    private static JsonObject configuration(boolean localPreAuthorize) {
+        return Json.createObjectBuilder()
+                .add(
+                        "configurationKey",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("key", "LocalPreAuthorize")
+                                        .add("readonly", false)
+                                        .add("value", Boolean.toString(localPreAuthorize)))
+                                .add(Json.createObjectBuilder()
+                                        .add("key", "LocalAuthListEnabled")
+                                        .add("readonly", false)
+                                        .add("value", "true"))
+                                .add(Json.createObjectBuilder()
+                                        .add("key", "SendLocalListMaxLength")
+                                        .add("readonly", true)
+                                        .add("value", "1000")))
+                .build();
+    }
+
+    /** A SendLocalList's entries by id tag. */
+    private static java.util.Map<String, JsonObject> entries(JsonArray call) {
+        java.util.Map<String, JsonObject> entries = new java.util.LinkedHashMap<>();
+        JsonArray list = call.getJsonObject(3).getJsonArray("localAuthorizationList");
+        if (list != null) {
+            list.getValuesAs(JsonObject.class).forEach(e -> entries.put(e.getString("idTag"), e));
+        }
+        return entries;
+    }
+
+    private static JsonObject awaitList(String url, java.util.function.Predicate<JsonObject> what)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        JsonObject state = null;
+        while (Instant.now().isBefore(deadline)) {
+            state = Http.json(Http.get(url, Admin.bearer()));
+            if (what.test(state)) {
+                return state;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the local list never got there: " + state);
     }
 
     static JsonObject tokenObject(String country, String party, String uid, String type, String whitelist, Instant at) {

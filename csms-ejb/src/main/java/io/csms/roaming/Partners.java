@@ -56,6 +56,10 @@ public class Partners {
     @Inject
     AuditTrail audit;
 
+    /** Whose tokens chargers' local lists may hold changes with a partner's standing and rights. */
+    @Inject
+    io.csms.roaming.tokens.LocalLists localLists;
+
     public Created create(Settings settings, String actor) {
         if (settings.name() == null || settings.name().isBlank()) {
             throw new Refusal(Refusal.Kind.INVALID, "invalid-partner", "A partner needs a name");
@@ -95,6 +99,7 @@ public class Partners {
     }
 
     public Partner update(long id, Settings settings, String actor) {
+        localLists.tokensChanged();
         Partner partner = existing(id);
         apply(partner, settings);
         partner.touched(Instant.now());
@@ -129,6 +134,7 @@ public class Partners {
 
     /** At once: every token the partner holds stops working, and we stop calling it. */
     public Partner revoke(long id, String actor) {
+        localLists.tokensChanged();
         Partner partner = existing(id);
         Instant now = Instant.now();
         tokens.endAll(id, true, now);
@@ -145,6 +151,7 @@ public class Partners {
     }
 
     public void delete(long id, String actor) {
+        localLists.tokensChanged();
         Partner partner = existing(id);
         audit.record(new AuditEvent(
                 AuditEvent.ActorType.ACCOUNT,
@@ -171,6 +178,7 @@ public class Partners {
             List<Partner.PartyRole> roles,
             String clientToken,
             String actor) {
+        localLists.tokensChanged();
         Partner partner = existing(id);
         Instant now = Instant.now();
         for (Partner.PartyRole role : roles) {
@@ -202,6 +210,7 @@ public class Partners {
 
     /** Unregistered (DELETE either way): its tokens stop working, we stop calling it. */
     public void unregistered(long id, String actor) {
+        localLists.tokensChanged();
         Partner partner = existing(id);
         Instant now = Instant.now();
         tokens.endAll(id, false, now);

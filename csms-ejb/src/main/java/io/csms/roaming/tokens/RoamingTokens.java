@@ -25,6 +25,9 @@ public class RoamingTokens {
     @PersistenceContext(unitName = "csms")
     EntityManager em;
 
+    @jakarta.inject.Inject
+    LocalLists localLists;
+
     /** Stores the token for {@code partnerId}; false when the stored one is newer (nothing changed). */
     public boolean put(long partnerId, TokenData t) {
         int changed = em.createNativeQuery("""
@@ -57,6 +60,9 @@ public class RoamingTokens {
                 .setParameter(15, energyContract(t.energyContract()))
                 .setParameter(16, Timestamp.from(t.lastUpdated()))
                 .executeUpdate();
+        if (changed > 0) {
+            localLists.tokensChanged();
+        }
         return changed > 0;
     }
 

@@ -6,6 +6,7 @@ import io.csms.chargepoint.ChargerRegistration;
 import io.csms.chargepoint.ChargerRegistrations;
 import io.csms.chargepoint.Chargers;
 import io.csms.chargepoint.Presence;
+import io.csms.roaming.tokens.LocalLists;
 import io.csms.transaction.ChargingTransaction;
 import io.csms.transaction.Transactions;
 import io.csms.web.api.Caller;
@@ -70,6 +71,9 @@ public class ChargersResource {
 
     @Inject
     ChargerRegistrations registrations;
+
+    @Inject
+    LocalLists localLists;
 
     @Inject
     JsonWebToken caller;
@@ -294,6 +298,75 @@ public class ChargersResource {
                 .decide(id, Charger.RegistrationStatus.valueOf(decision.status()), actor())
                 .map(c -> Response.ok(ChargerView.of(c, presence)).build())
                 .orElseGet(() -> notFound(id));
+    }
+
+    /** Whether partners' tokens go on the charger's local list, and how far the list is. */
+    public record LocalListView(
+            boolean roamingTokens,
+
+            @Schema(description = "The list version last set by the CSMS; null: never")
+            Integer listVersion,
+
+            int entries,
+
+            @Schema(description = "Changes wait to be sent to the charger")
+            boolean pending,
+
+            Instant lastSyncAt,
+
+            @Schema(description = "What came of the last attempt")
+            String lastResult) {
+
+        static LocalListView of(LocalLists.State s) {
+            return new LocalListView(
+                    s.roamingTokens(), s.listVersion(), s.entries(), s.pending(), s.lastSyncAt(), s.lastResult());
+        }
+    }
+
+    /** The admin's switch for the charger's local list. */
+    public record LocalListSetting(
+            @NotNull @Schema(description = "Put partners' tokens that need no asking on the charger's local list")
+            Boolean roamingTokens) {}
+
+    @Operation(summary = "The charger's local authorization list: partners' tokens on it, its version")
+    @APIResponse(
+            responseCode = "200",
+            description = "The list's state",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LocalListView.class)))
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
+    @GET
+    @Path("{id}/local-list")
+    public Response localList(@PathParam("id") String id) {
+        return localLists
+                .state(id)
+                .map(s -> Response.ok(LocalListView.of(s)).build())
+                .orElseGet(() -> notFound(id));
+    }
+
+    @Operation(
+            summary = "Switch partners' tokens on the charger's local list on or off",
+            description = "The CSMS then manages the charger's local list (SendLocalList): ALWAYS tokens on any"
+                    + " charger, ALLOWED and ALLOWED_OFFLINE ones only where LocalPreAuthorize is false.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The list's state",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LocalListView.class)))
+    @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
+    @PUT
+    @Path("{id}/local-list")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response switchLocalList(
+            @PathParam("id") String id, @jakarta.validation.Valid @NotNull LocalListSetting setting) {
+        return Response.ok(LocalListView.of(
+                        localLists.roamingTokens(id, setting.roamingTokens(), caller.getName(), address.address())))
+                .build();
     }
 
     /** A certificate the CSMS CA issued to the charger. */
