@@ -55,6 +55,8 @@ public final class OcpiTestPartner implements AutoCloseable {
     /** Pushes whose path contains this are refused with OCPI status 2001 (the partner will not take that object). */
     public volatile String refusing;
 
+    /** It lists a Sessions Receiver endpoint (an eMSP that follows its drivers' sessions). */
+    public volatile boolean receivesSessions;
     /** It lists a Tokens Sender endpoint (an eMSP that authorizes its tokens in real time). */
     public volatile boolean sendsTokens;
     /** What it answers a real-time authorization with (AllowedType); null: 404, it does not know the token. */
@@ -227,7 +229,9 @@ public final class OcpiTestPartner implements AutoCloseable {
             } else if ((path.matches("/2\\.(2\\.1|1\\.1)/locations/.+")
                             && (method.equals("PUT") || method.equals("PATCH")))
                     || (path.matches("/2\\.(2\\.1|1\\.1)/tariffs/.+")
-                            && (method.equals("PUT") || method.equals("DELETE")))) {
+                            && (method.equals("PUT") || method.equals("DELETE")))
+                    || (path.matches("/2\\.(2\\.1|1\\.1)/sessions/.+")
+                            && (method.equals("PUT") || method.equals("PATCH")))) {
                 if (receiverDown) {
                     send(exchange, 503, "down for maintenance");
                     return;
@@ -306,6 +310,13 @@ public final class OcpiTestPartner implements AutoCloseable {
                 locations.add("role", "RECEIVER");
             }
             endpoints.add(locations.add("url", base + "/" + version + "/locations"));
+        }
+        if (receivesSessions) {
+            var sessions = Json.createObjectBuilder().add("identifier", "sessions");
+            if (version.equals("2.2.1")) {
+                sessions.add("role", "RECEIVER");
+            }
+            endpoints.add(sessions.add("url", base + "/" + version + "/sessions"));
         }
         if (sendsTokens) {
             var tokens = Json.createObjectBuilder().add("identifier", "tokens");

@@ -214,6 +214,29 @@ public class Locations {
         return Optional.of(assemble(location, evsesOf(List.of(id)), false));
     }
 
+    /** A location and the EVSE in it that is one charger connector. */
+    public record Place(LocationData location, LocationData.Evse evse) {}
+
+    /** The location and EVSE of a charger's connector, when one describes it. */
+    public Optional<Place> placeOf(String chargerId, int connectorId) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = em.createNativeQuery("""
+                        select location_id from evse
+                        where charger_id = ?1 and connector_id = ?2 and status <> 'REMOVED'""")
+                .setParameter(1, chargerId)
+                .setParameter(2, connectorId)
+                .getResultList();
+        return ids.stream()
+                .findFirst()
+                .flatMap(this::find)
+                .flatMap(location -> location.evses().stream()
+                        .filter(e -> e.ocpp() != null
+                                && e.ocpp().chargePointId().equals(chargerId)
+                                && e.ocpp().connectorId() == connectorId)
+                        .findFirst()
+                        .map(evse -> new Place(location, evse)));
+    }
+
     /** Where a charger is, as OCPI LocationReferences name it: a location and the uids of its EVSEs there. */
     public record References(String locationId, List<String> evseUids) {}
 

@@ -29,7 +29,7 @@ public final class EnergyRegister {
     }
 
     /** One sample's energy register reading in Wh, or null when it is not one (or not a plain value). */
-    static Integer wh(MeterReading.Sample s) {
+    public static Integer wh(MeterReading.Sample s) {
         boolean energy = s.measurand() == null || s.measurand().equals("Energy.Active.Import.Register");
         if (!energy
                 || s.phase() != null

@@ -89,9 +89,9 @@ public class Transactions {
         }
         em.persist(transaction);
         em.flush();
-        if (verdict.accountId() != null) {
-            events.fire(
-                    new TransactionEvent.Started(transaction.id(), chargerId, connectorId, idTag, verdict.accountId()));
+        if (verdict.accountId() != null || (transaction.ocpiTokenId() != null && verdict.accepted())) {
+            events.fire(new TransactionEvent.Started(
+                    transaction.id(), chargerId, connectorId, idTag, verdict.accountId(), transaction.ocpiTokenId()));
         }
         return new Started(transaction.id(), verdict);
     }
@@ -152,14 +152,15 @@ public class Transactions {
     }
 
     private void stopped(ChargingTransaction transaction, int meterStop, Instant at) {
-        if (transaction.accountId() != null) {
+        if (transaction.accountId() != null || transaction.ocpiTokenId() != null) {
             events.fire(new TransactionEvent.Stopped(
                     transaction.id(),
                     transaction.accountId(),
                     meterStop,
                     transaction.energyWh(),
                     at,
-                    transaction.stopReason()));
+                    transaction.stopReason(),
+                    transaction.ocpiTokenId()));
         }
     }
 
@@ -191,14 +192,8 @@ public class Transactions {
         boolean wasActive = transaction.active();
         transaction.stop(meterStop, at, reason, idTag);
         recordAll(List.of(new Metering(chargerId, transaction.connectorId(), transactionId, transactionData)));
-        if (wasActive && transaction.accountId() != null) {
-            events.fire(new TransactionEvent.Stopped(
-                    transactionId,
-                    transaction.accountId(),
-                    meterStop,
-                    transaction.energyWh(),
-                    at,
-                    transaction.stopReason()));
+        if (wasActive) {
+            stopped(transaction, meterStop, at);
         }
         return Optional.of(transaction);
     }
@@ -220,16 +215,19 @@ public class Transactions {
             }
         });
         Map<Integer, Long> accounts = new HashMap<>();
+        Map<Integer, Long> roaming = new HashMap<>();
         Map<Integer, String> chargers = new HashMap<>();
         if (!named.isEmpty()) {
             em.createQuery(
-                            "select t.id, t.accountId, t.chargerId from ChargingTransaction t where t.id in :ids",
+                            "select t.id, t.accountId, t.chargerId, t.ocpiTokenId from ChargingTransaction t"
+                                    + " where t.id in :ids",
                             Object[].class)
                     .setParameter("ids", named)
                     .getResultList()
                     .forEach(row -> {
                         accounts.put((Integer) row[0], (Long) row[1]);
                         chargers.put((Integer) row[0], (String) row[2]);
+                        roaming.put((Integer) row[0], (Long) row[3]);
                     });
         }
         for (Metering m : batch) {
@@ -237,9 +235,14 @@ public class Transactions {
             for (MeterReading.Sample sample : m.samples()) {
                 em.persist(new MeterReading(m.chargerId(), m.connectorId(), known ? m.transactionId() : null, sample));
             }
-            if (known && accounts.get(m.transactionId()) != null && !m.samples().isEmpty()) {
+            if (known
+                    && (accounts.get(m.transactionId()) != null || roaming.get(m.transactionId()) != null)
+                    && !m.samples().isEmpty()) {
                 events.fire(new TransactionEvent.Metered(
-                        m.transactionId(), accounts.get(m.transactionId()), List.copyOf(m.samples())));
+                        m.transactionId(),
+                        accounts.get(m.transactionId()),
+                        List.copyOf(m.samples()),
+                        roaming.get(m.transactionId())));
             }
         }
     }

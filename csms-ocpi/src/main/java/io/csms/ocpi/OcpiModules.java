@@ -3,12 +3,14 @@ package io.csms.ocpi;
 import io.csms.ocpi.v211.V211VersionDetailsResource;
 import io.csms.ocpi.v211.credentials.V211CredentialsResource;
 import io.csms.ocpi.v211.locations.V211LocationsResource;
+import io.csms.ocpi.v211.sessions.V211SessionsResource;
 import io.csms.ocpi.v211.tariffs.V211TariffsResource;
 import io.csms.ocpi.v211.tokens.V211TokensResource;
 import io.csms.ocpi.v221.V221VersionDetailsResource;
 import io.csms.ocpi.v221.credentials.V221CredentialsResource;
 import io.csms.ocpi.v221.hubclientinfo.HubClientInfoResource;
 import io.csms.ocpi.v221.locations.LocationsResource;
+import io.csms.ocpi.v221.sessions.SessionsResource;
 import io.csms.ocpi.v221.tariffs.TariffsResource;
 import io.csms.ocpi.v221.tokens.TokensResource;
 import io.csms.roaming.OcpiVersion;
@@ -39,7 +41,9 @@ public final class OcpiModules {
             TariffsResource.class,
             V211TariffsResource.class,
             TokensResource.class,
-            V211TokensResource.class);
+            V211TokensResource.class,
+            SessionsResource.class,
+            V211SessionsResource.class);
 
     /** The versions we speak, newest first. */
     public static final List<String> VERSIONS = io.csms.roaming.Partners.VERSIONS;

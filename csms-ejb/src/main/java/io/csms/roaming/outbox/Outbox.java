@@ -25,7 +25,9 @@ public class Outbox {
 
     public enum ObjectType {
         LOCATION,
-        TARIFF
+        TARIFF,
+        /** A charging session of a partner's driver (object id: the transaction id); whole: PUT, else PATCH. */
+        SESSION
     }
 
     /**
@@ -75,6 +77,27 @@ public class Outbox {
                 .setParameter(3, whole)
                 .setParameter(4, whole || evseUid == null ? "" : evseUid)
                 .setParameter(5, partners.stream().map(String::valueOf).collect(Collectors.joining(",")))
+                .executeUpdate();
+    }
+
+    /**
+     * Records that the partner must be told of the session: the whole of it at once, or (not
+     * {@code whole}) its progress no earlier than {@code notBefore}. A row pending for the session is
+     * merged and falls due at the earlier of the two times (unless it is in backoff).
+     */
+    public void enqueueSession(long partnerId, int transactionId, boolean whole, Instant notBefore) {
+        em.createNativeQuery("""
+                insert into ocpi_outbox (partner_id, object_type, object_id, whole, evse_uids, due_at, created_at)
+                values (?1, 'SESSION', ?2, ?3, '{}', ?4, now())
+                on conflict (partner_id, object_type, object_id) do update set
+                    whole = ocpi_outbox.whole or excluded.whole,
+                    changes = ocpi_outbox.changes + 1,
+                    due_at = case when ocpi_outbox.attempts > 0 then ocpi_outbox.due_at
+                                  else least(ocpi_outbox.due_at, excluded.due_at) end""")
+                .setParameter(1, partnerId)
+                .setParameter(2, Integer.toString(transactionId))
+                .setParameter(3, whole)
+                .setParameter(4, Timestamp.from(whole || notBefore == null ? Instant.now() : notBefore))
                 .executeUpdate();
     }
 

@@ -26,6 +26,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -69,49 +71,79 @@ public class LocalListSync {
     Duration interval;
 
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
-    private volatile boolean stopping;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Polls and syncs under way: the application is not taken down under them. */
+    private final AtomicInteger running = new AtomicInteger();
+
     private volatile ScheduledFuture<?> polling;
+    /** After a failed poll (database away), no poll before this {@link System#nanoTime()}. */
+    private volatile long quietUntil = System.nanoTime();
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         long every = Math.max(200, interval.toMillis());
-        polling = scheduler.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
+        polling = scheduler.scheduleWithFixedDelay(this::poll, Math.max(1000, every), every, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Stops polling as soon as the application starts going down and waits (at most 10 s) for the
+     * work under way, as the push worker does: a task that runs on into an undeployment and calls
+     * beans being destroyed leaves a dead transaction on the pooled thread, which breaks later tasks
+     * there (OCPP messages among them). A list not brought up to date stays pending.
+     */
     void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
         stop();
     }
 
     @PreDestroy
     void stop() {
-        stopping = true;
+        stopping.set(true);
         if (polling != null) {
             polling.cancel(false);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (running.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
     private void poll() {
-        if (stopping) {
-            return;
-        }
-        List<String> due;
+        running.incrementAndGet();
         try {
-            due = lists.due();
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Local lists not readable: {0}", e.toString());
-            return;
-        }
-        for (String chargerId : due) {
-            if (!stopping && connections.isConnected(chargerId) && busy.add(chargerId)) {
-                try {
-                    lists.begin(chargerId);
-                    sync(chargerId)
-                            .exceptionally(e -> "failed: " + e)
-                            .whenComplete((result, e) -> busy.remove(chargerId));
-                } catch (RuntimeException e) {
-                    busy.remove(chargerId);
-                    LOG.log(Level.WARNING, "Local list of " + chargerId + " not synced", e);
+            if (stopping.get() || System.nanoTime() - quietUntil < 0) {
+                return;
+            }
+            List<String> due;
+            try {
+                due = lists.due();
+            } catch (RuntimeException e) {
+                // the database is away: ask again in a few seconds, not every poll
+                quietUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                LOG.log(Level.FINE, "Local lists not readable: {0}", e.toString());
+                return;
+            }
+            for (String chargerId : due) {
+                if (!stopping.get() && connections.isConnected(chargerId) && busy.add(chargerId)) {
+                    running.incrementAndGet();
+                    try {
+                        lists.begin(chargerId);
+                        sync(chargerId).exceptionally(e -> "failed: " + e).whenComplete((result, e) -> {
+                            busy.remove(chargerId);
+                            running.decrementAndGet();
+                        });
+                    } catch (RuntimeException e) {
+                        busy.remove(chargerId);
+                        running.decrementAndGet();
+                        LOG.log(Level.WARNING, "Local list of " + chargerId + " not synced", e);
+                    }
                 }
             }
+        } finally {
+            running.decrementAndGet();
         }
     }
 

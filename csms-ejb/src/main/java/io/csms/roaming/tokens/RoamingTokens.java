@@ -78,6 +78,11 @@ public class RoamingTokens {
                 .findFirst();
     }
 
+    /** The token of that row id (a transaction refers to it), whatever its state. */
+    public Optional<Stored> byId(long id) {
+        return rows("where id = ?1", id).stream().findFirst();
+    }
+
     /**
      * The token a charger means by {@code idTag}, when one partner's token carries it. Several may
      * (the same card number at two eMSPs, or as two types): a valid one before an invalid one, and

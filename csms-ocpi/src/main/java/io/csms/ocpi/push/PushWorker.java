@@ -80,6 +80,9 @@ public class PushWorker {
     TariffPush tariffPushes;
 
     @Inject
+    SessionPush sessionPushes;
+
+    @Inject
     @ConfigProperty(name = "csms.ocpi.push.interval", defaultValue = "PT0.2S")
     Duration interval;
 
@@ -191,6 +194,9 @@ public class PushWorker {
                 rows.stream()
                         .filter(r -> r.type() == Outbox.ObjectType.TARIFF)
                         .forEach(r -> deliveries.add(tariffPushes.prepare(r, out.get())));
+                rows.stream()
+                        .filter(r -> r.type() == Outbox.ObjectType.SESSION)
+                        .forEach(r -> deliveries.add(sessionPushes.prepare(r, out.get())));
                 if (!settle(partnerId, deliveries, send(deliveries, partner.get(), out.get()))) {
                     return;
                 }

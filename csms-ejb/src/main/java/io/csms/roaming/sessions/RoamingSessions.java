@@ -1,0 +1,216 @@
+package io.csms.roaming.sessions;
+
+import io.csms.location.LocationData;
+import io.csms.location.Locations;
+import io.csms.platform.OurParty;
+import io.csms.roaming.tokens.RoamingTokens;
+import io.csms.tariff.Pricing;
+import io.csms.tariff.TariffData;
+import io.csms.tariff.Tariffs;
+import io.csms.transaction.ChargingTransaction;
+import io.csms.transaction.EnergyRegister;
+import io.csms.transaction.MeterReading;
+import io.csms.transaction.Transactions;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Partners' drivers' sessions as partners see them: assembled from the transaction, its meter
+ * values, the token and the location of the connector, and priced under the connector's first
+ * tariff ({@link Pricing}).
+ */
+@Stateless
+public class RoamingSessions {
+
+    @PersistenceContext(unitName = "csms")
+    EntityManager em;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    RoamingTokens tokens;
+
+    @Inject
+    Locations locations;
+
+    @Inject
+    Tariffs tariffs;
+
+    @Inject
+    OurParty ours;
+
+    /** The currency of sessions at connectors without a tariff. */
+    @Inject
+    @ConfigProperty(name = "csms.ocpi.currency", defaultValue = "EUR")
+    String currency;
+
+    /** A page of a partner's sessions and how many there are in all. */
+    public record Page(List<SessionData> sessions, long total) {}
+
+    /** The session of a transaction, when it is a partner's driver's at a connector a location describes. */
+    public Optional<SessionData> find(int transactionId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select partner_id, status, last_updated from ocpi_session where transaction_id = ?1")
+                .setParameter(1, transactionId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = rows.get(0);
+        return assemble(transactionId, ((Number) r[0]).longValue(), (String) r[1], SessionPublications.instant(r[2]));
+    }
+
+    /** The partner's sessions, oldest change first, within {@code [from, to)} of {@code last_updated}. */
+    public Page page(long partnerId, Instant from, Instant to, int offset, int limit) {
+        StringBuilder where = new StringBuilder(" where partner_id = ?1");
+        if (from != null) {
+            where.append(" and last_updated >= ?2");
+        }
+        if (to != null) {
+            where.append(" and last_updated < ?3");
+        }
+        var count = em.createNativeQuery("select count(*) from ocpi_session" + where);
+        var select = em.createNativeQuery("select transaction_id, status, last_updated from ocpi_session" + where
+                + " order by last_updated, transaction_id");
+        for (var query : List.of(count, select)) {
+            query.setParameter(1, partnerId);
+            if (from != null) {
+                query.setParameter(2, Timestamp.from(from));
+            }
+            if (to != null) {
+                query.setParameter(3, Timestamp.from(to));
+            }
+        }
+        long total = ((Number) count.getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = select.setFirstResult(offset).setMaxResults(limit).getResultList();
+        List<SessionData> sessions = new ArrayList<>();
+        for (Object[] r : rows) {
+            assemble(((Number) r[0]).intValue(), partnerId, (String) r[1], SessionPublications.instant(r[2]))
+                    .ifPresent(sessions::add);
+        }
+        return new Page(sessions, total);
+    }
+
+    /** A push is under way: meter values wait {@code csms.ocpi.sessions.update-interval} from now. */
+    public void pushed(int transactionId) {
+        em.createNativeQuery("update ocpi_session set last_pushed_at = now() where transaction_id = ?1")
+                .setParameter(1, transactionId)
+                .executeUpdate();
+    }
+
+    private Optional<SessionData> assemble(int transactionId, long partnerId, String status, Instant lastUpdated) {
+        Optional<ChargingTransaction> found = transactions.find(transactionId);
+        if (found.isEmpty() || found.get().ocpiTokenId() == null) {
+            return Optional.empty();
+        }
+        ChargingTransaction t = found.get();
+        Optional<RoamingTokens.Stored> token = tokens.byId(t.ocpiTokenId());
+        Optional<Locations.Place> place = locations.placeOf(t.chargerId(), t.connectorId());
+        if (token.isEmpty() || place.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Pricing.Slice> slices = slices(t, transactions.meterValues(transactionId));
+        BigDecimal kwh = slices.stream()
+                .map(Pricing.Slice::energyKwh)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .stripTrailingZeros();
+        Optional<TariffData> tariff = tariffOf(place.get().evse());
+        Pricing.Priced priced = tariff.map(
+                        tf -> Pricing.price(tf, ZoneId.of(place.get().location().timeZone()), slices))
+                .orElse(null);
+        return Optional.of(new SessionData(
+                partnerId,
+                ours.countryCode(),
+                ours.partyId(),
+                Integer.toString(transactionId),
+                t.startTime(),
+                t.stopTime(),
+                kwh,
+                token.get().token(),
+                t.authMethod() == null ? "WHITELIST" : t.authMethod(),
+                t.authorizationReference(),
+                place.get().location(),
+                place.get().evse(),
+                tariff.map(TariffData::currency).orElse(currency),
+                priced == null ? List.of() : priced.periods(),
+                priced == null ? null : priced.total(),
+                status,
+                lastUpdated));
+    }
+
+    private Optional<TariffData> tariffOf(LocationData.Evse evse) {
+        return evse.connectors().stream()
+                .filter(c -> c.tariffIds() != null && !c.tariffIds().isEmpty())
+                .findFirst()
+                .flatMap(c -> tariffs.find(c.tariffIds().get(0)));
+    }
+
+    /**
+     * The transaction as slices between its energy register readings (from its start to its stop, or
+     * to the latest reading): charging while energy flowed, parked while it did not; the highest power
+     * sampled in each, where one was.
+     */
+    static List<Pricing.Slice> slices(ChargingTransaction t, List<MeterReading> readings) {
+        List<Instant> times = new ArrayList<>();
+        List<Integer> registers = new ArrayList<>();
+        times.add(t.startTime());
+        registers.add(t.meterStart());
+        for (MeterReading reading : readings) {
+            MeterReading.Sample sample = reading.sample();
+            Integer wh = EnergyRegister.wh(sample);
+            if (wh != null
+                    && sample.at().isAfter(times.get(times.size() - 1))
+                    && (t.stopTime() == null || sample.at().isBefore(t.stopTime()))) {
+                times.add(sample.at());
+                registers.add(Math.max(wh, registers.get(registers.size() - 1)));
+            }
+        }
+        if (t.stopTime() != null && t.meterStop() != null && t.stopTime().isAfter(times.get(times.size() - 1))) {
+            times.add(t.stopTime());
+            registers.add(Math.max(t.meterStop(), registers.get(registers.size() - 1)));
+        }
+        List<Pricing.Slice> slices = new ArrayList<>();
+        for (int i = 0; i + 1 < times.size(); i++) {
+            Instant from = times.get(i);
+            Instant to = times.get(i + 1);
+            int wh = registers.get(i + 1) - registers.get(i);
+            slices.add(new Pricing.Slice(
+                    from, to, BigDecimal.valueOf(wh).movePointLeft(3), wh > 0, maxPowerKw(readings, from, to), null));
+        }
+        return slices;
+    }
+
+    /** The highest active power imported in {@code (from, to]}, in kW, or null when none was sampled. */
+    private static BigDecimal maxPowerKw(List<MeterReading> readings, Instant from, Instant to) {
+        BigDecimal max = null;
+        for (MeterReading reading : readings) {
+            MeterReading.Sample s = reading.sample();
+            if (!"Power.Active.Import".equals(s.measurand())
+                    || s.phase() != null
+                    || !s.at().isAfter(from)
+                    || s.at().isAfter(to)
+                    || !s.value().matches("\\d{1,9}(\\.\\d{1,6})?")) {
+                continue;
+            }
+            BigDecimal kw = new BigDecimal(s.value());
+            if (!"kW".equals(s.unit())) {
+                kw = kw.movePointLeft(3);
+            }
+            max = max == null || kw.compareTo(max) > 0 ? kw : max;
+        }
+        return max;
+    }
+}
