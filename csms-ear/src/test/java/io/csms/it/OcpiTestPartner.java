@@ -55,6 +55,8 @@ public final class OcpiTestPartner implements AutoCloseable {
     /** Pushes whose path contains this are refused with OCPI status 2001 (the partner will not take that object). */
     public volatile String refusing;
 
+    /** It lists a CDRs Receiver endpoint (an eMSP that bills its drivers). */
+    public volatile boolean receivesCdrs;
     /** It lists a Sessions Receiver endpoint (an eMSP that follows its drivers' sessions). */
     public volatile boolean receivesSessions;
     /** It lists a Tokens Sender endpoint (an eMSP that authorizes its tokens in real time). */
@@ -255,6 +257,25 @@ public final class OcpiTestPartner implements AutoCloseable {
                         headers.getFirst("OCPI-from-country-code") + "*" + headers.getFirst("OCPI-from-party-id"),
                         headers.getFirst("OCPI-to-country-code") + "*" + headers.getFirst("OCPI-to-party-id")));
                 send(exchange, 200, envelope(1000, JsonValue.NULL));
+            } else if (path.matches("/2\\.(2\\.1|1\\.1)/cdrs") && method.equals("POST")) {
+                if (receiverDown) {
+                    send(exchange, 503, "down for maintenance");
+                    return;
+                }
+                JsonObject body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = Json.createReader(in).readObject();
+                }
+                var headers = exchange.getRequestHeaders();
+                received.add(new Received(
+                        method,
+                        path,
+                        body,
+                        headers.getFirst("OCPI-from-country-code") + "*" + headers.getFirst("OCPI-from-party-id"),
+                        headers.getFirst("OCPI-to-country-code") + "*" + headers.getFirst("OCPI-to-party-id")));
+                // where the eMSP keeps it: the CPO may GET it there
+                exchange.getResponseHeaders().set("Location", base + path + "/" + body.getString("id"));
+                send(exchange, 200, envelope(1000, JsonValue.NULL));
             } else if (path.matches("/2\\.(2\\.1|1\\.1)/tokens/[^/]+/authorize") && method.equals("POST")) {
                 authorize(exchange, path);
             } else if (path.matches("/2\\.(2\\.1|1\\.1)/credentials") && method.equals("DELETE")) {
@@ -310,6 +331,13 @@ public final class OcpiTestPartner implements AutoCloseable {
                 locations.add("role", "RECEIVER");
             }
             endpoints.add(locations.add("url", base + "/" + version + "/locations"));
+        }
+        if (receivesCdrs) {
+            var cdrs = Json.createObjectBuilder().add("identifier", "cdrs");
+            if (version.equals("2.2.1")) {
+                cdrs.add("role", "RECEIVER");
+            }
+            endpoints.add(cdrs.add("url", base + "/" + version + "/cdrs"));
         }
         if (receivesSessions) {
             var sessions = Json.createObjectBuilder().add("identifier", "sessions");

@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A partner's driver charges here and the eMSP follows the session (OCPI Sessions, we are the
- * Sender): a PUT at the start, PATCHes of energy and cost as meter values come, a PUT of the
- * completed session with its periods at the stop, priced under the connector's tariff; the eMSP
- * reads its own sessions and no other partner's.
+ * A partner's driver charges here and the eMSP follows the session and is billed (OCPI Sessions and
+ * CDRs, we are the Sender): a PUT at the start, PATCHes of energy and cost as meter values come, a PUT
+ * of the completed session with its periods at the stop, priced under the connector's tariff, and
+ * exactly one CDR with the same totals, delivered once the eMSP is back up; a CDR that breaks a
+ * business rule is held; the eMSP reads its own sessions and CDRs and no other partner's.
  */
 @ExtendWith(ArquillianExtension.class)
 public class RoamingSessionsIT extends CsmsEar {
@@ -34,6 +35,7 @@ public class RoamingSessionsIT extends CsmsEar {
                 OcpiTestPartner other = new OcpiTestPartner("DE", "SE2", "EMSP");
                 OcppClient cp = ChargingSessionIT.bootedCharger("CP-SES-1")) {
             emsp.receivesSessions = true;
+            emsp.receivesCdrs = true;
             String c = LocationsIT.register(emsp, "Sessions eMSP");
             String otherC = LocationsIT.register(other, "Sessions other eMSP");
             assertEquals(
@@ -59,7 +61,7 @@ public class RoamingSessionsIT extends CsmsEar {
                                             .toString(),
                                     token(c)));
 
-            Instant start = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+            Instant start = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
             JsonObject started = ChargingSessionIT.confOf(
                     cp,
                     "StartTransaction",
@@ -123,15 +125,48 @@ public class RoamingSessionsIT extends CsmsEar {
             assertEquals(0, new BigDecimal("1.089").compareTo(cost(patch, "incl_vat")), patch.toString());
             assertTrue(patch.containsKey("last_updated"));
 
-            // the stop: the whole session, COMPLETED, with its periods
+            // the stop while the eMSP is down: the completed session and the CDR wait for it
+            emsp.receiverDown = true;
+            // with the meter's signed end reading (an OCMF document, as German Eichrecht meters sign them)
+            String ocmf = "OCMF|{\"FV\":\"1.0\",\"GI\":\"TEST METER\",\"RD\":[{\"TM\":\""
+                    + start.plusSeconds(3600)
+                    + "\",\"RV\":\"6.000\",\"RU\":\"kWh\"}]}|{\"SA\":\"ECDSA-secp256r1-SHA256\","
+                    + "\"SD\":\"304502210089AB\"}";
             ChargingSessionIT.confOf(
                     cp,
                     "StopTransaction",
                     Json.createObjectBuilder()
                             .add("transactionId", started.getInt("transactionId"))
                             .add("meterStop", 6000)
-                            .add("timestamp", start.plusSeconds(600).toString())
+                            .add("timestamp", start.plusSeconds(3600).toString())
+                            .add(
+                                    "transactionData",
+                                    Json.createArrayBuilder()
+                                            .add(Json.createObjectBuilder()
+                                                    .add(
+                                                            "timestamp",
+                                                            start.plusSeconds(3600)
+                                                                    .toString())
+                                                    .add(
+                                                            "sampledValue",
+                                                            Json.createArrayBuilder()
+                                                                    .add(Json.createObjectBuilder()
+                                                                            .add("value", ocmf)
+                                                                            .add("context", "Transaction.End")
+                                                                            .add("format", "SignedData")
+                                                                            .add(
+                                                                                    "measurand",
+                                                                                    "Energy.Active.Import.Register")))))
                             .build());
+            assertEquals(
+                    "DUE",
+                    Checks.eventually(
+                            "DUE",
+                            "select state from ocpi_cdr where transaction_id = ?",
+                            started.getInt("transactionId")));
+            Thread.sleep(1500);
+            assertTrue(emsp.received.stream().noneMatch(r -> r.path().endsWith("/cdrs")), "nothing while it is down");
+            emsp.receiverDown = false;
             JsonObject completed = LocationsIT.await(
                             emsp,
                             r -> r.method().equals("PUT")
@@ -141,7 +176,7 @@ public class RoamingSessionsIT extends CsmsEar {
             assertEquals(
                     0,
                     new BigDecimal("5").compareTo(completed.getJsonNumber("kwh").bigDecimalValue()));
-            assertEquals(start.plusSeconds(600).toString(), completed.getString("end_date_time"));
+            assertEquals(start.plusSeconds(3600).toString(), completed.getString("end_date_time"));
             assertEquals(0, new BigDecimal("1.5").compareTo(cost(completed, "excl_vat")), completed.toString());
             assertEquals(0, new BigDecimal("1.815").compareTo(cost(completed, "incl_vat")), completed.toString());
             assertFalse(completed.getJsonArray("charging_periods").isEmpty());
@@ -151,6 +186,78 @@ public class RoamingSessionsIT extends CsmsEar {
             assertEquals(
                     "DE*SE1",
                     LocationsIT.await(emsp, r -> r.path().equals(path)).toParty());
+
+            // exactly one CDR, with the totals of the completed session, the token, the place and the tariff
+            JsonObject cdr = LocationsIT.await(
+                            emsp, r -> r.method().equals("POST") && r.path().equals("/2.2.1/cdrs"))
+                    .body();
+            assertEquals(id, cdr.getString("id"));
+            assertEquals(id, cdr.getString("session_id"));
+            assertEquals(
+                    0,
+                    new BigDecimal("5")
+                            .compareTo(cdr.getJsonNumber("total_energy").bigDecimalValue()));
+            assertEquals(0, new BigDecimal("1.5").compareTo(cost(cdr, "excl_vat")), cdr.toString());
+            assertEquals(0, new BigDecimal("1.815").compareTo(cost(cdr, "incl_vat")), cdr.toString());
+            assertEquals(
+                    0,
+                    new BigDecimal("1.5")
+                            .compareTo(cdr.getJsonObject("total_energy_cost")
+                                    .getJsonNumber("excl_vat")
+                                    .bigDecimalValue()));
+            assertEquals(
+                    0, BigDecimal.ONE.compareTo(cdr.getJsonNumber("total_time").bigDecimalValue()), "one hour");
+            assertEquals("SESTOKEN1", cdr.getJsonObject("cdr_token").getString("uid"));
+            assertEquals("LOC-SES-1-1", cdr.getJsonObject("cdr_location").getString("evse_uid"));
+            assertEquals("IEC_62196_T2", cdr.getJsonObject("cdr_location").getString("connector_standard"));
+            assertEquals(
+                    "TAR-SES-1", cdr.getJsonArray("tariffs").getJsonObject(0).getString("id"));
+            assertEquals(
+                    "TAR-SES-1",
+                    cdr.getJsonArray("charging_periods").getJsonObject(0).getString("tariff_id"));
+            assertEquals(start.toString(), cdr.getString("start_date_time"));
+            JsonObject signed = cdr.getJsonObject("signed_data");
+            assertEquals("OCMF", signed.getString("encoding_method"));
+            assertEquals(
+                    "End", signed.getJsonArray("signed_values").getJsonObject(0).getString("nature"));
+            assertEquals(
+                    ocmf, signed.getJsonArray("signed_values").getJsonObject(0).getString("signed_data"));
+            assertEquals(start.plusSeconds(3600).toString(), cdr.getString("end_date_time"));
+            assertEquals("SENT", Checks.eventually("SENT", "select state from ocpi_cdr where id = ?", id));
+            assertTrue(Checks.value("select location_url from ocpi_cdr where id = ?", id)
+                    .endsWith("/2.2.1/cdrs/" + id));
+            Thread.sleep(1500);
+            assertEquals(
+                    1,
+                    emsp.received.stream()
+                            .filter(r -> r.path().equals("/2.2.1/cdrs"))
+                            .count(),
+                    "delivered once");
+
+            // found wrong after it was sent: a credit CDR and a new one
+            HttpResponse<String> credited = Http.post("/csms/api/admin/cdrs/" + id + "/credit", "", Admin.bearer());
+            assertEquals(200, credited.statusCode(), credited.body());
+            JsonObject creditCdr = LocationsIT.await(
+                            emsp,
+                            r -> r.path().equals("/2.2.1/cdrs")
+                                    && r.body().getString("id").equals(id + "-C"))
+                    .body();
+            assertTrue(creditCdr.getBoolean("credit"));
+            assertEquals(id, creditCdr.getString("credit_reference_id"));
+            assertEquals(0, new BigDecimal("-1.5").compareTo(cost(creditCdr, "excl_vat")), creditCdr.toString());
+            assertEquals(0, new BigDecimal("-1.815").compareTo(cost(creditCdr, "incl_vat")));
+            JsonObject renewed = LocationsIT.await(
+                            emsp,
+                            r -> r.path().equals("/2.2.1/cdrs")
+                                    && r.body().getString("id").equals(id + "-2"))
+                    .body();
+            assertFalse(renewed.containsKey("credit"));
+            assertEquals(0, new BigDecimal("1.5").compareTo(cost(renewed, "excl_vat")));
+            assertEquals("CREDITED", Checks.value("select state from ocpi_cdr where id = ?", id));
+            assertEquals(
+                    409,
+                    Http.post("/csms/api/admin/cdrs/" + id + "/credit", "", Admin.bearer())
+                            .statusCode());
 
             // the eMSP reads its own sessions; another partner sees none of them
             HttpResponse<String> own = ocpi().get("/ocpi/2.2.1/sessions", token(c));
@@ -176,6 +283,104 @@ public class RoamingSessionsIT extends CsmsEar {
                     new BigDecimal("1.5")
                             .compareTo(old.getJsonNumber("total_cost").bigDecimalValue()));
             assertFalse(old.containsKey("cdr_token"));
+
+            // and its CDRs, in either version
+            HttpResponse<String> cdrs = ocpi().get("/ocpi/2.2.1/cdrs", token(c));
+            assertTrue(ids(cdrs).contains(id), cdrs.body());
+            assertFalse(ids(ocpi().get("/ocpi/2.2.1/cdrs", token(otherC))).contains(id));
+            JsonObject cdr211 =
+                    ocpiData(ocpi().get("/ocpi/2.1.1/cdrs", token(c)))
+                            .asJsonArray()
+                            .getValuesAs(JsonObject.class)
+                            .stream()
+                            .filter(x -> x.getString("id").equals(id))
+                            .findFirst()
+                            .orElseThrow();
+            assertEquals(start.plusSeconds(3600).toString(), cdr211.getString("stop_date_time"));
+            assertEquals("LOC-SES-1", cdr211.getJsonObject("location").getString("id"));
+            assertEquals(
+                    0,
+                    new BigDecimal("1.5")
+                            .compareTo(cdr211.getJsonNumber("total_cost").bigDecimalValue()));
+
+            // a session that breaks a business rule: its CDR is held for an operator, never sent
+            JsonObject absurd = ChargingSessionIT.confOf(
+                    cp,
+                    "StartTransaction",
+                    Json.createObjectBuilder()
+                            .add("connectorId", 1)
+                            .add("idTag", "SESTOKEN1")
+                            .add("meterStart", 10_000)
+                            .add("timestamp", start.plusSeconds(3700).toString())
+                            .build());
+            ChargingSessionIT.confOf(
+                    cp,
+                    "StopTransaction",
+                    Json.createObjectBuilder()
+                            .add("transactionId", absurd.getInt("transactionId"))
+                            .add("meterStop", 200_000)
+                            .add("timestamp", start.plusSeconds(3760).toString())
+                            .build());
+            String absurdId = Integer.toString(absurd.getInt("transactionId"));
+            assertEquals("HELD", Checks.eventually("HELD", "select state from ocpi_cdr where id = ?", absurdId));
+            assertTrue(Checks.value("select hold_reason from ocpi_cdr where id = ?", absurdId)
+                    .contains("kW"));
+            LocationsIT.await(
+                    emsp,
+                    r -> r.path().equals("/2.2.1/sessions/NL/CSM/" + absurdId)
+                            && r.body().getString("status", "").equals("COMPLETED"));
+            Thread.sleep(1500);
+            assertTrue(
+                    emsp.received.stream()
+                            .noneMatch(r -> r.path().equals("/2.2.1/cdrs")
+                                    && r.body().getString("id").equals(absurdId)),
+                    "a held CDR is not sent");
+            assertFalse(ids(ocpi().get("/ocpi/2.2.1/cdrs", token(c))).contains(absurdId));
+
+            // the operator sees it held, and voids it (or, for another, releases it: it is sent)
+            HttpResponse<String> held = Http.get("/csms/api/admin/cdrs?state=held", Admin.bearer());
+            assertEquals(200, held.statusCode(), held.body());
+            assertTrue(held.body().contains("\"" + absurdId + "\""), held.body());
+            HttpResponse<String> voided = Http.post("/csms/api/admin/cdrs/" + absurdId + "/void", "", Admin.bearer());
+            assertEquals(200, voided.statusCode(), voided.body());
+            assertEquals("VOID", Http.json(voided).getString("state"));
+            assertEquals(
+                    409,
+                    Http.post("/csms/api/admin/cdrs/" + absurdId + "/release", "", Admin.bearer())
+                            .statusCode());
+            assertEquals(
+                    404,
+                    Http.post("/csms/api/admin/cdrs/NO-SUCH/release", "", Admin.bearer())
+                            .statusCode());
+            JsonObject second = ChargingSessionIT.confOf(
+                    cp,
+                    "StartTransaction",
+                    Json.createObjectBuilder()
+                            .add("connectorId", 1)
+                            .add("idTag", "SESTOKEN1")
+                            .add("meterStart", 500_000)
+                            .add("timestamp", start.plusSeconds(3800).toString())
+                            .build());
+            ChargingSessionIT.confOf(
+                    cp,
+                    "StopTransaction",
+                    Json.createObjectBuilder()
+                            .add("transactionId", second.getInt("transactionId"))
+                            .add("meterStop", 400_000)
+                            .add("timestamp", start.plusSeconds(3820).toString())
+                            .build());
+            String secondId = Integer.toString(second.getInt("transactionId"));
+            assertEquals("HELD", Checks.eventually("HELD", "select state from ocpi_cdr where id = ?", secondId));
+            assertTrue(Checks.value("select hold_reason from ocpi_cdr where id = ?", secondId)
+                    .contains("below"));
+            HttpResponse<String> released =
+                    Http.post("/csms/api/admin/cdrs/" + secondId + "/release", "", Admin.bearer());
+            assertEquals(200, released.statusCode(), released.body());
+            LocationsIT.await(
+                    emsp,
+                    r -> r.path().equals("/2.2.1/cdrs")
+                            && r.body().getString("id").equals(secondId));
+            assertEquals("SENT", Checks.eventually("SENT", "select state from ocpi_cdr where id = ?", secondId));
 
             // charging preferences cannot be passed on to an OCPP 1.6 charger
             HttpResponse<String> preferences = ocpi().put(

@@ -200,16 +200,29 @@ public class OcpiClient {
      * future's failure. The push worker keeps several pushes to one partner in flight, each of a
      * different object, so a partner far away is not limited to one change per round trip.
      */
-    public java.util.concurrent.CompletableFuture<JsonValue> pushAsync(
+    public java.util.concurrent.CompletableFuture<Answered> pushAsync(
             String method, String url, Credentials credentials, JsonObject body, Map<String, String> headers) {
-        return callAsync(method, url, credentials, body, headers, PUSH_TIMEOUT);
+        return exchangeAsync(method, url, credentials, body, headers, PUSH_TIMEOUT);
     }
+
+    /** A successful answer: its data, and the {@code Location} header when the partner sent one (a CDR's URL). */
+    public record Answered(JsonValue data, String location) {}
 
     /**
      * One request without waiting and without retries, whose whole exchange ends within
      * {@code timeout}: the answer's data, or a {@link CallFailed} as the cause of the future's failure.
      */
     public java.util.concurrent.CompletableFuture<JsonValue> callAsync(
+            String method,
+            String url,
+            Credentials credentials,
+            JsonObject body,
+            Map<String, String> headers,
+            Duration timeout) {
+        return exchangeAsync(method, url, credentials, body, headers, timeout).thenApply(Answered::data);
+    }
+
+    private java.util.concurrent.CompletableFuture<Answered> exchangeAsync(
             String method,
             String url,
             Credentials credentials,
@@ -237,7 +250,9 @@ public class OcpiClient {
                                             false)
                                     : unanswered(method, uri, cause);
                         }
-                        return answer(method, uri, response);
+                        return new Answered(
+                                answer(method, uri, response),
+                                response.headers().firstValue("Location").orElse(null));
                     } catch (CallFailed failed) {
                         throw new java.util.concurrent.CompletionException(failed);
                     }

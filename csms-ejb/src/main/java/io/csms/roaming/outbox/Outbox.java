@@ -27,7 +27,9 @@ public class Outbox {
         LOCATION,
         TARIFF,
         /** A charging session of a partner's driver (object id: the transaction id); whole: PUT, else PATCH. */
-        SESSION
+        SESSION,
+        /** A CDR to POST (object id: the CDR id). */
+        CDR
     }
 
     /**

@@ -148,7 +148,9 @@ public class RoamingSessions {
                 priced == null ? List.of() : priced.periods(),
                 priced == null ? null : priced.total(),
                 status,
-                lastUpdated));
+                lastUpdated,
+                tariff.orElse(null),
+                priced));
     }
 
     private Optional<TariffData> tariffOf(LocationData.Evse evse) {

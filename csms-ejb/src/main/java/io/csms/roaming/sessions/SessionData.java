@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * A session as OCPI 2.2.1 describes it, from one transaction: our party, the transaction id as the
  * session id, the token, how it was authorized, where (the location, and its EVSE and connector), the
- * energy so far, the charging periods and cost under the connector's tariff (none without one), ACTIVE
- * or COMPLETED. The versions' mappers shape it.
+ * energy so far, the charging periods and cost under the connector's tariff (none without one, and
+ * then no {@code priced} either), ACTIVE or COMPLETED. The versions' mappers shape it.
  */
 public record SessionData(
         long partnerId,
@@ -30,7 +30,9 @@ public record SessionData(
         List<Pricing.Period> chargingPeriods,
         Pricing.Cost totalCost,
         String status,
-        Instant lastUpdated) {
+        Instant lastUpdated,
+        io.csms.tariff.TariffData tariff,
+        Pricing.Priced priced) {
 
     /** The OCPI connector id: the first connector of the EVSE (an OCPP connector is one outlet). */
     public String connectorId() {

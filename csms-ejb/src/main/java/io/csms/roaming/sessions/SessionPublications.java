@@ -17,8 +17,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Turns a partner's driver's transaction into what the partner must be told, in the database
  * transaction of the charger's message: the start makes the session (ACTIVE) and owes the partner a
  * PUT; meter values owe it a PATCH of the progress, at most every {@code
- * csms.ocpi.sessions.update-interval} (default 60 s); the stop makes it COMPLETED and owes a PUT of
- * the whole. Only a partner still registered and allowed the sessions module is told.
+ * csms.ocpi.sessions.update-interval} (default 60 s); the stop makes it COMPLETED, owes a PUT of the
+ * whole and makes its CDR ({@link io.csms.roaming.cdrs.Cdrs}). Only a partner still registered and
+ * allowed the sessions or the cdrs module has a session (it is pushed to one allowed sessions, and
+ * makes a CDR for one allowed cdrs).
  */
 @ApplicationScoped
 public class SessionPublications {
@@ -28,6 +30,9 @@ public class SessionPublications {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    io.csms.roaming.cdrs.Cdrs cdrs;
 
     @Inject
     @ConfigProperty(name = "csms.ocpi.sessions.update-interval", defaultValue = "PT60S")
@@ -42,7 +47,8 @@ public class SessionPublications {
                 em.createNativeQuery("""
                         select p.id from ocpi_token t join ocpi_partner p on p.id = t.partner_id
                         where t.id = ?1 and p.status = 'REGISTERED'
-                          and (',' || p.allowed_modules || ',') like '%,sessions,%'""").setParameter(1, started.ocpiTokenId()).getResultList();
+                          and ((',' || p.allowed_modules || ',') like '%,sessions,%'
+                               or (',' || p.allowed_modules || ',') like '%,cdrs,%')""").setParameter(1, started.ocpiTokenId()).getResultList();
         if (partner.isEmpty()) {
             return;
         }
@@ -91,6 +97,8 @@ public class SessionPublications {
         if (!session.isEmpty()) {
             touch(stopped.transactionId(), "COMPLETED");
             outbox.enqueueSession(session.get(0).longValue(), stopped.transactionId(), true, null);
+            // after the session's PUT: one object's pushes keep their order, and the CDR's row is newer
+            cdrs.stopped(stopped.transactionId());
         }
     }
 

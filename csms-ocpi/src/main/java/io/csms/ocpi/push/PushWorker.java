@@ -83,6 +83,12 @@ public class PushWorker {
     SessionPush sessionPushes;
 
     @Inject
+    CdrPush cdrPushes;
+
+    @Inject
+    io.csms.roaming.cdrs.Cdrs cdrs;
+
+    @Inject
     @ConfigProperty(name = "csms.ocpi.push.interval", defaultValue = "PT0.2S")
     Duration interval;
 
@@ -196,7 +202,10 @@ public class PushWorker {
                         .forEach(r -> deliveries.add(tariffPushes.prepare(r, out.get())));
                 rows.stream()
                         .filter(r -> r.type() == Outbox.ObjectType.SESSION)
-                        .forEach(r -> deliveries.add(sessionPushes.prepare(r, out.get())));
+                        .forEach(r -> deliveries.add(sessionPushes.prepare(r, partner.get(), out.get())));
+                rows.stream()
+                        .filter(r -> r.type() == Outbox.ObjectType.CDR)
+                        .forEach(r -> deliveries.add(cdrPushes.prepare(r, out.get())));
                 if (!settle(partnerId, deliveries, send(deliveries, partner.get(), out.get()))) {
                     return;
                 }
@@ -211,7 +220,12 @@ public class PushWorker {
      * How each delivery went: done (every request succeeded), refused by the partner (that object
      * only), failed (the partner is down: the batch stopped there), or not tried.
      */
-    private record Sent(Set<Delivery> done, Map<Delivery, String> refused, Delivery failed, String error) {}
+    private record Sent(
+            Set<Delivery> done,
+            Map<Delivery, String> refused,
+            Delivery failed,
+            String error,
+            Map<Delivery, String> locations) {}
 
     private Sent send(List<Delivery> deliveries, Partner partner, PartnerTokens.Outgoing out) {
         Map<String, String> headers = receivers.routing(partner, out);
@@ -221,6 +235,7 @@ public class PushWorker {
         AtomicReference<String> error = new AtomicReference<>();
         Set<Delivery> done = ConcurrentHashMap.newKeySet();
         Map<Delivery, String> refused = new ConcurrentHashMap<>();
+        Map<Delivery, String> locations = new ConcurrentHashMap<>();
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
         for (Delivery delivery : deliveries) {
             if (delivery.requests().isEmpty()) {
@@ -235,6 +250,9 @@ public class PushWorker {
                         .whenComplete((answer, problem) -> {
                             slots.release();
                             if (problem == null) {
+                                if (answer.location() != null) {
+                                    locations.put(delivery, answer.location());
+                                }
                                 if (left.decrementAndGet() == 0) {
                                     done.add(delivery);
                                 }
@@ -262,7 +280,7 @@ public class PushWorker {
             error.compareAndSet(null, "pushes did not end: " + e);
         }
         refused.keySet().removeAll(failed.get() == null ? Set.of() : Set.of(failed.get()));
-        return new Sent(done, refused, failed.get(), error.get());
+        return new Sent(done, refused, failed.get(), error.get(), locations);
     }
 
     /**
@@ -308,6 +326,12 @@ public class PushWorker {
         Duration backoff = outbox.settle(
                 partnerId,
                 new Outbox.Settlement(delivered, dropped, refused, failedRow, sent.error(), unsent, told, forgotten));
+        // a CDR the partner took is SENT, with the URL its answer gave
+        for (Delivery delivery : deliveries) {
+            if (delivery.row().type() == Outbox.ObjectType.CDR && delivered.contains(delivery.row())) {
+                cdrs.delivered(delivery.row().objectId(), sent.locations().get(delivery));
+            }
+        }
         if (backoff != null) {
             LOG.log(Level.INFO, "Push to partner {0} failed, next try in {1}: {2}", new Object[] {
                 partnerId, backoff, sent.error()

@@ -29,9 +29,13 @@ public class SessionPush {
     @Inject
     Receivers receivers;
 
-    /** The delivery of {@code row}: nothing when the partner has no receiver or the session is gone. */
-    Delivery prepare(Outbox.Claimed row, PartnerTokens.Outgoing out) {
-        Optional<String> receiver = receivers.url(out, "sessions");
+    /**
+     * The delivery of {@code row}: nothing when the partner has no receiver, is not allowed the
+     * sessions module, or the session is gone.
+     */
+    Delivery prepare(Outbox.Claimed row, io.csms.roaming.Partner partner, PartnerTokens.Outgoing out) {
+        Optional<String> receiver =
+                partner.allowedModules().contains("sessions") ? receivers.url(out, "sessions") : Optional.empty();
         Optional<SessionData> session = sessions.find(Integer.parseInt(row.objectId()));
         if (receiver.isEmpty() || session.isEmpty() || session.get().partnerId() != row.partnerId()) {
             return Delivery.nothing(row);
