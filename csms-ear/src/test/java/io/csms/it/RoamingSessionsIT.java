@@ -287,6 +287,15 @@ public class RoamingSessionsIT extends CsmsEar {
             // and its CDRs, in either version
             HttpResponse<String> cdrs = ocpi().get("/ocpi/2.2.1/cdrs", token(c));
             assertTrue(ids(cdrs).contains(id), cdrs.body());
+            String until = Instant.now().plusSeconds(60).toString();
+            assertTrue(
+                    ids(ocpi().get("/ocpi/2.2.1/cdrs?date_to=" + until, token(c)))
+                            .contains(id),
+                    "date_to alone");
+            assertTrue(ids(ocpi().get("/ocpi/2.2.1/sessions?date_to=" + until, token(c)))
+                    .contains(id));
+            assertFalse(ids(ocpi().get("/ocpi/2.2.1/cdrs?date_from=" + until, token(c)))
+                    .contains(id));
             assertFalse(ids(ocpi().get("/ocpi/2.2.1/cdrs", token(otherC))).contains(id));
             JsonObject cdr211 =
                     ocpiData(ocpi().get("/ocpi/2.1.1/cdrs", token(c)))

@@ -95,6 +95,15 @@ public class TokensIT extends CsmsEar {
                             "select count(*) from audit_event where action = ? and outcome = 'DENIED'",
                             "ocpi.tokens.write"))
                     >= 2);
+
+            // a revoked partner's drivers no longer charge on its word
+            put(c, "DE", "TK1", "TOKREVOKE9", "ALWAYS");
+            assertEquals("Accepted", authorize(cp, "TOKREVOKE9").getString("status"));
+            assertEquals(
+                    200,
+                    Http.post("/csms/api/admin/partners/" + LocationsIT.partnerId(emsp) + "/revoke", "", Admin.bearer())
+                            .statusCode());
+            assertEquals("Invalid", authorize(cp, "TOKREVOKE9").getString("status"));
         }
     }
 
@@ -225,6 +234,13 @@ public class TokensIT extends CsmsEar {
                     "2.1.1 shape: auth_id, no party fields");
             assertEquals(
                     "DE-TK3-C00001-7", Checks.value("select contract_id from ocpi_token where uid = ?", "TOK211A"));
+            // a 2.1.1 PATCH need not carry last_updated (2.1.1's own example: {"valid": false})
+            v211 = Json.createObjectBuilder(v211).add("uid", "TOK211B").build();
+            assertOcpi(200, 1000, ocpi().put("/ocpi/2.1.1/tokens/DE/TK3/TOK211B", v211.toString(), auth));
+            assertOcpi(200, 1000, ocpi().send("PATCH", "/ocpi/2.1.1/tokens/DE/TK3/TOK211B", "{\"valid\":false}", auth));
+            assertFalse(ocpiData(ocpi().get("/ocpi/2.1.1/tokens/DE/TK3/TOK211B", auth))
+                    .asJsonObject()
+                    .getBoolean("valid"));
             try (OcppClient cp = ChargingSessionIT.bootedCharger("CP-TOK-3")) {
                 assertEquals("Accepted", authorize(cp, "TOK211A").getString("status"));
                 OcpiTestPartner.Received asked =

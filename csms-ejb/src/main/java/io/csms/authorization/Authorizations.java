@@ -49,6 +49,9 @@ public class Authorizations {
     @Inject
     RealTimeAuthorization realTime;
 
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
+
     /**
      * The decision on {@code idTag} presented at {@code chargerId}: complete at once unless an eMSP
      * must be asked, then once it answered or its time is up. Stored data is read on the caller's
@@ -72,12 +75,15 @@ public class Authorizations {
             return done(decision(token, "Accepted", null, "WHITELIST", null));
         }
         Instant until = Instant.now().plus(realTime.cacheFor()).truncatedTo(ChronoUnit.SECONDS);
+        // the eMSP's answer comes on an HTTP client thread: the rest (the charger's answer) goes on ours
         return realTime.ask(token, chargerId)
-                .thenApply(answer -> answer.map(a ->
-                                decision(token, status(a.allowed()), until, "AUTH_REQUEST", a.authorizationReference()))
-                        .orElseGet(() -> data.whitelist() == TokenData.Whitelist.NEVER
-                                ? decision(token, "Invalid", null, "AUTH_REQUEST", null)
-                                : decision(token, "Accepted", until, "WHITELIST", null)));
+                .thenApplyAsync(
+                        answer -> answer.map(a -> decision(
+                                        token, status(a.allowed()), until, "AUTH_REQUEST", a.authorizationReference()))
+                                .orElseGet(() -> data.whitelist() == TokenData.Whitelist.NEVER
+                                        ? decision(token, "Invalid", null, "AUTH_REQUEST", null)
+                                        : decision(token, "Accepted", until, "WHITELIST", null)),
+                        executor);
     }
 
     private static Decision decision(

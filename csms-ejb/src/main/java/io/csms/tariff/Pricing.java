@@ -199,6 +199,23 @@ public final class Pricing {
                 merged(periods, prices));
     }
 
+    /**
+     * The periods of a session priced by no tariff: what was measured, adjacent slices of the same
+     * kind as one; a session without any slice (stopped as it started) is one period at its start.
+     */
+    public static List<Period> periods(Instant start, List<Slice> slices) {
+        List<Period> periods = new ArrayList<>();
+        List<List<TariffData.PriceComponent>> none = new ArrayList<>();
+        for (Slice slice : slices) {
+            periods.add(period(slice));
+            none.add(List.of());
+        }
+        if (periods.isEmpty()) {
+            return List.of(period(new Slice(start, start, BigDecimal.ZERO, true, null, null)));
+        }
+        return merged(periods, none);
+    }
+
     /** The slices cut where a restriction of any element could begin or end to hold. */
     private static List<Piece> pieces(TariffData tariff, ZoneId zone, Instant sessionStart, List<Slice> slices) {
         List<Piece> pieces = new ArrayList<>();

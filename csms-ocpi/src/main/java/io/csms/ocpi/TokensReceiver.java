@@ -53,6 +53,11 @@ public abstract class TokensReceiver {
     /** The version's Token object. */
     protected abstract JsonObject json(TokenData token);
 
+    /** Whether a PATCH must carry {@code last_updated} (2.2.1 says so; 2.1.1 does not). */
+    protected boolean patchNeedsLastUpdated() {
+        return true;
+    }
+
     /** The token the version's object describes, of the party named in the URL. */
     protected abstract TokenData read(JsonObject token, String countryCode, String partyId);
 
@@ -99,27 +104,42 @@ public abstract class TokensReceiver {
             @QueryParam("type") String type,
             String body) {
         PartnerPrincipal partner = ownParty(countryCode, partyId, "write");
-        JsonObject patch = OcpiJson.readObject(body);
-        if (!(patch.get("last_updated") instanceof JsonString)) {
-            throw invalid("A PATCH carries last_updated");
-        }
-        TokenData before = stored(countryCode, partyId, uid, type(type)).token();
-        JsonObjectBuilder merged = Jsonp.JSON.createObjectBuilder(json(before));
-        patch.forEach((field, value) -> {
-            if (value.getValueType() == JsonValue.ValueType.NULL) {
-                merged.remove(field);
-            } else {
-                merged.add(field, value);
+        JsonObject given = OcpiJson.readObject(body);
+        JsonObject patch = given;
+        if (!(given.get("last_updated") instanceof JsonString)) {
+            if (patchNeedsLastUpdated()) {
+                throw invalid("A PATCH carries last_updated");
             }
-        });
-        TokenData after = read(merged.build(), countryCode, partyId);
-        if (!after.countryCode().equals(before.countryCode())
-                || !after.partyId().equals(before.partyId())
-                || !after.uid().equalsIgnoreCase(before.uid())
-                || after.type() != before.type()) {
-            throw invalid("country_code, party_id, uid and type cannot be changed");
+            // 2.1.1 has no such rule (its own example is {"valid": false}): the change is of now
+            patch = Jsonp.JSON
+                    .createObjectBuilder(given)
+                    .add(
+                            "last_updated",
+                            java.time.Instant.now()
+                                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                                    .toString())
+                    .build();
         }
-        tokens.put(partner.partnerId(), after);
+        JsonObject changes = patch;
+        tokens.change(partner.partnerId(), countryCode, partyId, uid, type(type), before -> {
+                    JsonObjectBuilder merged = Jsonp.JSON.createObjectBuilder(json(before));
+                    changes.forEach((field, value) -> {
+                        if (value.getValueType() == JsonValue.ValueType.NULL) {
+                            merged.remove(field);
+                        } else {
+                            merged.add(field, value);
+                        }
+                    });
+                    TokenData after = read(merged.build(), countryCode, partyId);
+                    if (!after.countryCode().equals(before.countryCode())
+                            || !after.partyId().equals(before.partyId())
+                            || !after.uid().equalsIgnoreCase(before.uid())
+                            || after.type() != before.type()) {
+                        throw invalid("country_code, party_id, uid and type cannot be changed");
+                    }
+                    return after;
+                })
+                .orElseThrow(() -> new OcpiException(404, OcpiStatus.UNKNOWN_TOKEN, "Unknown token"));
         return OcpiResponse.success(null);
     }
 

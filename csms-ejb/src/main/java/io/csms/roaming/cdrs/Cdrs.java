@@ -271,24 +271,25 @@ public class Cdrs {
 
     /** The partner's CDRs it may see (not held or void), oldest first, within {@code [from, to)}. */
     public Page page(long partnerId, Instant from, Instant to, int offset, int limit) {
-        StringBuilder where = new StringBuilder(" where partner_id = ?1 and state in ('DUE', 'SENT', 'CREDITED')");
+        StringBuilder where =
+                new StringBuilder(" where partner_id = :partner and state in ('DUE', 'SENT', 'CREDITED')");
         if (from != null) {
-            where.append(" and last_updated >= ?2");
+            where.append(" and last_updated >= :from");
         }
         if (to != null) {
-            where.append(" and last_updated < ?3");
+            where.append(" and last_updated < :to");
         }
         var count = em.createNativeQuery("select count(*) from ocpi_cdr" + where);
         var select = em.createNativeQuery("""
                 select id, partner_id, transaction_id, state, hold_reason, body::text, location_url
                 from ocpi_cdr""" + where + " order by last_updated, id");
         for (var query : List.of(count, select)) {
-            query.setParameter(1, partnerId);
+            query.setParameter("partner", partnerId);
             if (from != null) {
-                query.setParameter(2, Timestamp.from(from));
+                query.setParameter("from", Timestamp.from(from));
             }
             if (to != null) {
-                query.setParameter(3, Timestamp.from(to));
+                query.setParameter("to", Timestamp.from(to));
             }
         }
         long total = ((Number) count.getSingleResult()).longValue();

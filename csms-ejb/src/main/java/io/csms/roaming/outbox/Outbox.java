@@ -103,6 +103,17 @@ public class Outbox {
                 .executeUpdate();
     }
 
+    /** Whether the partner is still owed a push of the object (a row for it waits or is under way). */
+    public boolean pending(long partnerId, ObjectType type, String objectId) {
+        return !em.createNativeQuery(
+                        "select 1 from ocpi_outbox where partner_id = ?1 and object_type = ?2 and object_id = ?3")
+                .setParameter(1, partnerId)
+                .setParameter(2, type.name())
+                .setParameter(3, objectId)
+                .getResultList()
+                .isEmpty();
+    }
+
     /** The partners with rows due now and not claimed by anyone. */
     public List<Long> partnersDue() {
         @SuppressWarnings("unchecked")
@@ -275,22 +286,10 @@ public class Outbox {
                        p.last_push_at, p.last_push_error, p.last_push_error_at
                 from ocpi_partner p where p.id = ?1""").setParameter(1, partnerId).getSingleResult();
         return new Queue(
-                ((Number) row[0]).longValue(), instant(row[1]), instant(row[2]), (String) row[3], instant(row[4]));
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("Not a time: " + value.getClass());
+                ((Number) row[0]).longValue(),
+                io.csms.platform.SqlTimes.instant(row[1]),
+                io.csms.platform.SqlTimes.instant(row[2]),
+                (String) row[3],
+                io.csms.platform.SqlTimes.instant(row[4]));
     }
 }

@@ -69,28 +69,29 @@ public class RoamingSessions {
             return Optional.empty();
         }
         Object[] r = rows.get(0);
-        return assemble(transactionId, ((Number) r[0]).longValue(), (String) r[1], SessionPublications.instant(r[2]));
+        return assemble(
+                transactionId, ((Number) r[0]).longValue(), (String) r[1], io.csms.platform.SqlTimes.instant(r[2]));
     }
 
     /** The partner's sessions, oldest change first, within {@code [from, to)} of {@code last_updated}. */
     public Page page(long partnerId, Instant from, Instant to, int offset, int limit) {
-        StringBuilder where = new StringBuilder(" where partner_id = ?1");
+        StringBuilder where = new StringBuilder(" where partner_id = :partner");
         if (from != null) {
-            where.append(" and last_updated >= ?2");
+            where.append(" and last_updated >= :from");
         }
         if (to != null) {
-            where.append(" and last_updated < ?3");
+            where.append(" and last_updated < :to");
         }
         var count = em.createNativeQuery("select count(*) from ocpi_session" + where);
         var select = em.createNativeQuery("select transaction_id, status, last_updated from ocpi_session" + where
                 + " order by last_updated, transaction_id");
         for (var query : List.of(count, select)) {
-            query.setParameter(1, partnerId);
+            query.setParameter("partner", partnerId);
             if (from != null) {
-                query.setParameter(2, Timestamp.from(from));
+                query.setParameter("from", Timestamp.from(from));
             }
             if (to != null) {
-                query.setParameter(3, Timestamp.from(to));
+                query.setParameter("to", Timestamp.from(to));
             }
         }
         long total = ((Number) count.getSingleResult()).longValue();
@@ -98,7 +99,7 @@ public class RoamingSessions {
         List<Object[]> rows = select.setFirstResult(offset).setMaxResults(limit).getResultList();
         List<SessionData> sessions = new ArrayList<>();
         for (Object[] r : rows) {
-            assemble(((Number) r[0]).intValue(), partnerId, (String) r[1], SessionPublications.instant(r[2]))
+            assemble(((Number) r[0]).intValue(), partnerId, (String) r[1], io.csms.platform.SqlTimes.instant(r[2]))
                     .ifPresent(sessions::add);
         }
         return new Page(sessions, total);
@@ -145,7 +146,9 @@ public class RoamingSessions {
                 place.get().location(),
                 place.get().evse(),
                 tariff.map(TariffData::currency).orElse(currency),
-                priced == null ? List.of() : priced.periods(),
+                priced == null || priced.periods().isEmpty()
+                        ? Pricing.periods(t.startTime(), slices)
+                        : priced.periods(),
                 priced == null ? null : priced.total(),
                 status,
                 lastUpdated,
@@ -190,9 +193,33 @@ public class RoamingSessions {
             Instant to = times.get(i + 1);
             int wh = registers.get(i + 1) - registers.get(i);
             slices.add(new Pricing.Slice(
-                    from, to, BigDecimal.valueOf(wh).movePointLeft(3), wh > 0, maxPowerKw(readings, from, to), null));
+                    from,
+                    to,
+                    BigDecimal.valueOf(wh).movePointLeft(3),
+                    wh > 0,
+                    maxPowerKw(readings, from, to),
+                    maxCurrentA(readings, from, to)));
         }
         return slices;
+    }
+
+    /**
+     * The highest current imported in {@code (from, to]}, summed over the phases sampled at one time
+     * (OCPI restrictions name the sum over all phases), in A, or null when none was sampled.
+     */
+    private static BigDecimal maxCurrentA(List<MeterReading> readings, Instant from, Instant to) {
+        java.util.Map<Instant, BigDecimal> sums = new java.util.HashMap<>();
+        for (MeterReading reading : readings) {
+            MeterReading.Sample s = reading.sample();
+            if ("Current.Import".equals(s.measurand())
+                    && s.at().isAfter(from)
+                    && !s.at().isAfter(to)
+                    && (s.phase() == null || s.phase().matches("L[123]"))
+                    && s.value().matches("\\d{1,9}(\\.\\d{1,6})?")) {
+                sums.merge(s.at(), new BigDecimal(s.value()), BigDecimal::add);
+            }
+        }
+        return sums.values().stream().max(BigDecimal::compareTo).orElse(null);
     }
 
     /** The highest active power imported in {@code (from, to]}, in kW, or null when none was sampled. */

@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -78,7 +77,7 @@ public class SessionPublications {
             return;
         }
         touch(metered.transactionId(), "ACTIVE");
-        Instant lastPushed = instant(session.get(0)[1]);
+        Instant lastPushed = io.csms.platform.SqlTimes.instant(session.get(0)[1]);
         outbox.enqueueSession(
                 ((Number) session.get(0)[0]).longValue(),
                 metered.transactionId(),
@@ -107,15 +106,5 @@ public class SessionPublications {
                 .setParameter(1, status)
                 .setParameter(2, transactionId)
                 .executeUpdate();
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return (Instant) value;
     }
 }

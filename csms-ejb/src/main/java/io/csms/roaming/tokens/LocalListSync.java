@@ -131,10 +131,22 @@ public class LocalListSync {
                     running.incrementAndGet();
                     try {
                         lists.begin(chargerId);
-                        sync(chargerId).exceptionally(e -> "failed: " + e).whenComplete((result, e) -> {
-                            busy.remove(chargerId);
-                            running.decrementAndGet();
-                        });
+                        sync(chargerId)
+                                .exceptionallyAsync(
+                                        e -> {
+                                            // tried again at the next poll
+                                            LOG.log(Level.WARNING, "Local list of " + chargerId + " not synced", e);
+                                            lists.synced(
+                                                    chargerId,
+                                                    false,
+                                                    "failed: " + e.getClass().getSimpleName());
+                                            return "failed";
+                                        },
+                                        executor)
+                                .whenComplete((result, e) -> {
+                                    busy.remove(chargerId);
+                                    running.decrementAndGet();
+                                });
                     } catch (RuntimeException e) {
                         busy.remove(chargerId);
                         running.decrementAndGet();

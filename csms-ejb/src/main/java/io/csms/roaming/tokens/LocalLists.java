@@ -6,7 +6,6 @@ import io.csms.platform.Refusal;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -97,7 +96,7 @@ public class LocalLists {
                 r[1] == null ? null : ((Number) r[1]).intValue(),
                 ((Number) r[2]).intValue(),
                 (Boolean) r[3],
-                instant(r[4]),
+                io.csms.platform.SqlTimes.instant(r[4]),
                 (String) r[5]));
     }
 
@@ -111,10 +110,12 @@ public class LocalLists {
 
     /** Partners' tokens changed: every list that holds or may hold them is brought up to date. */
     public void tokensChanged() {
+        // every such row, also one already pending: a sync that began meanwhile (and cleared the mark
+        // in begin) waits for this row lock, so it cannot miss the change
         em.createNativeQuery("""
                 update local_list set dirty = true
-                where not dirty and (roaming_tokens or exists (select 1 from local_list_entry e
-                                                               where e.charger_id = local_list.charger_id))""").executeUpdate();
+                where roaming_tokens or exists (select 1 from local_list_entry e
+                                                where e.charger_id = local_list.charger_id)""").executeUpdate();
     }
 
     /**
@@ -231,18 +232,5 @@ public class LocalLists {
         Map<String, Entry> byTag = new LinkedHashMap<>();
         wanted.values().forEach(e -> byTag.put(e.idTag(), e));
         return byTag;
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return (Instant) value;
     }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,6 +65,35 @@ public class RoamingTokens {
         return changed > 0;
     }
 
+    /**
+     * Changes the party's token as {@code change} says, under a lock of its row, so two PATCHes at
+     * once each see the other's change; empty when there is no such token. The change is stored only
+     * when it is not older than the token ({@link #put}).
+     */
+    public Optional<Boolean> change(
+            long partnerId,
+            String countryCode,
+            String partyId,
+            String uid,
+            TokenData.Type type,
+            java.util.function.UnaryOperator<TokenData> change) {
+        boolean exists = !em.createNativeQuery("""
+                        select id from ocpi_token
+                        where country_code = upper(?1) and party_id = upper(?2) and upper(uid) = upper(?3) and type = ?4
+                        for update""")
+                .setParameter(1, countryCode)
+                .setParameter(2, partyId)
+                .setParameter(3, uid)
+                .setParameter(4, type.name())
+                .getResultList()
+                .isEmpty();
+        if (!exists) {
+            return Optional.empty();
+        }
+        TokenData before = find(countryCode, partyId, uid, type).orElseThrow().token();
+        return Optional.of(put(partnerId, change.apply(before)));
+    }
+
     /** The party's token of this uid and type. */
     public Optional<Stored> find(String countryCode, String partyId, String uid, TokenData.Type type) {
         return rows(
@@ -87,11 +115,15 @@ public class RoamingTokens {
      * The token a charger means by {@code idTag}, when one partner's token carries it. Several may
      * (the same card number at two eMSPs, or as two types): a valid one before an invalid one, and
      * among those the one stored first, so a partner cannot take over a token another partner
-     * registered before it.
+     * registered before it. Only tokens of a partner that is registered and allowed the tokens module
+     * count: a revoked or suspended partner's drivers no longer charge on its word.
      */
     public Optional<Stored> forIdTag(String idTag) {
-        return rows("where upper(id_tag) = upper(?1) order by valid desc, created_at, id limit 1", idTag).stream()
-                .findFirst();
+        return rows("""
+                        where upper(id_tag) = upper(?1) and partner_id in (
+                            select p.id from ocpi_partner p where p.status = 'REGISTERED'
+                            and (',' || p.allowed_modules || ',') like '%,tokens,%')
+                        order by valid desc, created_at, id limit 1""", idTag).stream().findFirst();
     }
 
     private List<Stored> rows(String where, Object... parameters) {
@@ -125,17 +157,7 @@ public class RoamingTokens {
                         (String) r[12],
                         (String) r[13],
                         energyContract((String) r[14]),
-                        instant(r[15])));
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return (Instant) value;
+                        io.csms.platform.SqlTimes.instant(r[15])));
     }
 
     private static String energyContract(TokenData.EnergyContract contract) {

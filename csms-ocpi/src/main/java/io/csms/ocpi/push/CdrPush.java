@@ -5,6 +5,7 @@ import io.csms.ocpi.v211.cdrs.V211Cdrs;
 import io.csms.ocpi.v221.cdrs.V221Cdrs;
 import io.csms.roaming.OcpiVersion;
 import io.csms.roaming.PartnerTokens;
+import io.csms.roaming.cdrs.CdrData;
 import io.csms.roaming.cdrs.Cdrs;
 import io.csms.roaming.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,9 @@ public class CdrPush {
     @Inject
     Receivers receivers;
 
+    @Inject
+    Outbox outbox;
+
     /** The delivery of {@code row}: nothing when the partner has no receiver or the CDR is not due. */
     Delivery prepare(Outbox.Claimed row, PartnerTokens.Outgoing out) {
         Optional<String> receiver = receivers.url(out, "cdrs");
@@ -39,17 +43,26 @@ public class CdrPush {
                 || cdr.get().state() != Cdrs.State.DUE) {
             return Delivery.nothing(row);
         }
+        if (outbox.pending(
+                row.partnerId(), Outbox.ObjectType.SESSION, cdr.get().cdr().sessionId())) {
+            // the completed session first: an eMSP is not billed for a session it still sees running
+            return Delivery.waiting(row, "the CDR waits for its session's last push");
+        }
+        boolean v211 = OcpiVersion.is211(out.version());
+        CdrData c = cdr.get().cdr();
         return new Delivery(
                 row,
                 List.of(new Delivery.Request(
                         "POST",
                         receiver.get(),
-                        OcpiVersion.is211(out.version())
-                                ? V211Cdrs.cdr(
-                                        cdr.get().cdr(),
-                                        locations.find(
-                                                cdr.get().cdr().cdrLocation().id()))
-                                : V221Cdrs.cdr(cdr.get().cdr()))),
+                        v211 ? V211Cdrs.cdr(c, locations.find(c.cdrLocation().id())) : V221Cdrs.cdr(c),
+                        v211
+                                ? java.util.Map.of()
+                                : java.util.Map.of(
+                                        "OCPI-to-country-code",
+                                        c.cdrToken().countryCode(),
+                                        "OCPI-to-party-id",
+                                        c.cdrToken().partyId()))),
                 Delivery.Held.UNCHANGED);
     }
 }

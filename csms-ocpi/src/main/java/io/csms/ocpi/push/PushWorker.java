@@ -188,7 +188,29 @@ public class PushWorker {
                 Optional<Partner> partner = partners.find(partnerId);
                 Optional<PartnerTokens.Outgoing> out = tokens.outgoing(partnerId);
                 if (partner.isEmpty() || partner.get().status() != Partner.Status.REGISTERED || out.isEmpty()) {
-                    outbox.settle(partnerId, Outbox.Settlement.droppedAll(rows));
+                    // a CDR is owed whatever the partner's standing now (suspended, between tokens): it
+                    // waits on its own backoff; what tells of a current state goes (it is sent whole later)
+                    List<Outbox.Claimed> owed = partner.isEmpty()
+                            ? List.of()
+                            : rows.stream()
+                                    .filter(r -> r.type() == Outbox.ObjectType.CDR)
+                                    .toList();
+                    Map<Outbox.Claimed, String> waiting = new java.util.HashMap<>();
+                    owed.forEach(r -> waiting.put(r, "the partner is not registered now"));
+                    outbox.settle(
+                            partnerId,
+                            new Outbox.Settlement(
+                                    List.of(),
+                                    rows.stream().filter(r -> !owed.contains(r)).toList(),
+                                    waiting,
+                                    null,
+                                    null,
+                                    List.of(),
+                                    List.of(),
+                                    List.of()));
+                    if (!owed.isEmpty()) {
+                        return;
+                    }
                     continue;
                 }
                 List<Delivery> deliveries = new ArrayList<>(locations.prepare(
@@ -246,7 +268,12 @@ public class PushWorker {
                 if (failed.get() != null || stopping.get() || !acquire(slots)) {
                     break;
                 }
-                inFlight.add(client.pushAsync(request.method(), request.url(), credentials, request.body(), headers)
+                Map<String, String> routing = headers;
+                if (!request.routing().isEmpty() && !headers.isEmpty()) {
+                    routing = new java.util.LinkedHashMap<>(headers);
+                    routing.putAll(request.routing());
+                }
+                inFlight.add(client.pushAsync(request.method(), request.url(), credentials, request.body(), routing)
                         .whenComplete((answer, problem) -> {
                             slots.release();
                             if (problem == null) {
@@ -302,7 +329,9 @@ public class PushWorker {
         List<String> told = new ArrayList<>();
         List<String> forgotten = new ArrayList<>();
         for (Delivery delivery : deliveries) {
-            if (delivery.requests().isEmpty()) {
+            if (delivery.waits() != null) {
+                refused.put(delivery.row(), delivery.waits());
+            } else if (delivery.requests().isEmpty()) {
                 dropped.add(delivery.row());
             } else if (sent.done().contains(delivery)) {
                 delivered.add(delivery.row());
@@ -319,19 +348,23 @@ public class PushWorker {
         }
         Outbox.Claimed failedRow = sent.failed() == null ? null : sent.failed().row();
         if (!refused.isEmpty()) {
-            LOG.log(Level.INFO, "Partner {0} refused {1} pushes, each tried again later: {2}", new Object[] {
-                partnerId, refused.size(), refused.values().iterator().next()
-            });
+            LOG.log(
+                    Level.INFO,
+                    "Partner {0}: {1} pushes refused or waiting, each tried again later: {2}",
+                    new Object[] {
+                        partnerId, refused.size(), refused.values().iterator().next()
+                    });
         }
-        Duration backoff = outbox.settle(
-                partnerId,
-                new Outbox.Settlement(delivered, dropped, refused, failedRow, sent.error(), unsent, told, forgotten));
-        // a CDR the partner took is SENT, with the URL its answer gave
+        // a CDR the partner took is SENT, with the URL its answer gave, before its row goes: should
+        // this stop in between, the row comes back, finds the CDR sent and is dropped, not sent twice
         for (Delivery delivery : deliveries) {
             if (delivery.row().type() == Outbox.ObjectType.CDR && delivered.contains(delivery.row())) {
                 cdrs.delivered(delivery.row().objectId(), sent.locations().get(delivery));
             }
         }
+        Duration backoff = outbox.settle(
+                partnerId,
+                new Outbox.Settlement(delivered, dropped, refused, failedRow, sent.error(), unsent, told, forgotten));
         if (backoff != null) {
             LOG.log(Level.INFO, "Push to partner {0} failed, next try in {1}: {2}", new Object[] {
                 partnerId, backoff, sent.error()

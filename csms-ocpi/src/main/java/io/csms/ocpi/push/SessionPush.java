@@ -44,9 +44,17 @@ public class SessionPush {
         String url = receiver.get() + receivers.ourParty() + "/" + row.objectId();
         boolean v211 = OcpiVersion.is211(out.version());
         SessionData s = session.get();
+        // to the token's party: behind a hub, or of an eMSP with several parties, the driver's
+        java.util.Map<String, String> routing = v211 ? java.util.Map.of() : routing(s.token());
         Delivery.Request request = row.whole()
-                ? new Delivery.Request("PUT", url, v211 ? V211Sessions.session(s) : V221Sessions.session(s))
-                : new Delivery.Request("PATCH", url, v211 ? V211Sessions.progress(s) : V221Sessions.progress(s));
+                ? new Delivery.Request("PUT", url, v211 ? V211Sessions.session(s) : V221Sessions.session(s), routing)
+                : new Delivery.Request(
+                        "PATCH", url, v211 ? V211Sessions.progress(s) : V221Sessions.progress(s), routing);
         return new Delivery(row, List.of(request), Delivery.Held.UNCHANGED);
+    }
+
+    /** OCPI 2.2.1 routing to the party of a driver's token. */
+    static java.util.Map<String, String> routing(io.csms.roaming.tokens.TokenData token) {
+        return java.util.Map.of("OCPI-to-country-code", token.countryCode(), "OCPI-to-party-id", token.partyId());
     }
 }

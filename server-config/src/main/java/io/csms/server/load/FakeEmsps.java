@@ -9,7 +9,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +41,39 @@ final class FakeEmsps implements AutoCloseable {
         final AtomicLong overtaken = new AtomicLong();
         final AtomicLong whole = new AtomicLong();
         volatile String tokenForCsms;
+        /** StartTransaction sent → the session's first PUT. */
+        final Stats sessionStarts = new Stats();
+        /** A meter value sent → the PATCH that first shows its energy. */
+        final Stats sessionUpdates = new Stats();
+        /** StopTransaction sent → the CDR's POST. */
+        final Stats cdrs = new Stats();
+
+        final AtomicLong patches = new AtomicLong();
+        final AtomicLong completed = new AtomicLong();
+        final AtomicLong cdrDuplicates = new AtomicLong();
+        final Set<String> cdrIds = ConcurrentHashMap.newKeySet();
+        final Set<String> started = ConcurrentHashMap.newKeySet();
+    }
+
+    /**
+     * When the sessions benchmark sent what the partner should hear of: by transaction id, the
+     * StartTransaction and the StopTransaction; by {@code transaction:Wh}, each meter value.
+     */
+    static final class SessionClock {
+        final Map<String, Long> starts = new ConcurrentHashMap<>();
+        final Map<String, Long> meterValues = new ConcurrentHashMap<>();
+        final Map<String, Long> stops = new ConcurrentHashMap<>();
+    }
+
+    private static final Pattern SESSION_PATH = Pattern.compile("^/2\\.2\\.1/sessions/[A-Z]{2}/[A-Z0-9]{3}/([^/]+)$");
+    private static final Pattern KWH = Pattern.compile("\"kwh\"\\s*:\\s*([0-9.]+)");
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+
+    private volatile SessionClock clock = new SessionClock();
+
+    /** The clock the sessions benchmark fills. */
+    void timeSessions(SessionClock clock) {
+        this.clock = clock;
     }
 
     private final HttpServer server;
@@ -111,13 +146,24 @@ final class FakeEmsps implements AutoCloseable {
                                         + "{\"identifier\":\"credentials\",\"role\":\"SENDER\",\"url\":\"" + own
                                         + "/2.2.1/credentials\"},"
                                         + "{\"identifier\":\"locations\",\"role\":\"RECEIVER\",\"url\":\"" + own
-                                        + "/2.2.1/locations\"}]}"));
+                                        + "/2.2.1/locations\"},"
+                                        + "{\"identifier\":\"sessions\",\"role\":\"RECEIVER\",\"url\":\"" + own
+                                        + "/2.2.1/sessions\"},"
+                                        + "{\"identifier\":\"cdrs\",\"role\":\"RECEIVER\",\"url\":\"" + own
+                                        + "/2.2.1/cdrs\"}]}"));
             } else if (path.equals("/2.2.1/credentials") && !method.equals("GET")) {
                 String text = new String(body, StandardCharsets.UTF_8);
                 if (!method.equals("DELETE")) {
                     partners[i].tokenForCsms = Api.field(text, "token");
                 }
                 send(exchange, 200, envelope(1000, method.equals("DELETE") ? "null" : credentials(i)));
+            } else if (path.startsWith("/2.2.1/sessions/")) {
+                session(partners[i], method, path, new String(body, StandardCharsets.UTF_8), arrived);
+                send(exchange, 200, envelope(1000, "null"));
+            } else if (path.equals("/2.2.1/cdrs") && method.equals("POST")) {
+                cdr(partners[i], new String(body, StandardCharsets.UTF_8), arrived);
+                exchange.getResponseHeaders().set("Location", own + "/2.2.1/cdrs/" + UUID.randomUUID());
+                send(exchange, 200, envelope(1000, "null"));
             } else if (path.startsWith("/2.2.1/locations/")) {
                 received(partners[i], method, path, new String(body, StandardCharsets.UTF_8), arrived);
                 send(exchange, 200, envelope(1000, "null"));
@@ -139,6 +185,49 @@ final class FakeEmsps implements AutoCloseable {
             partner.latency.answered(arrived - last.nanos());
         } else {
             partner.overtaken.incrementAndGet();
+        }
+    }
+
+    private void session(Partner partner, String method, String path, String body, long arrived) {
+        Matcher session = SESSION_PATH.matcher(path);
+        if (!session.matches()) {
+            return;
+        }
+        String id = session.group(1);
+        if (method.equals("PUT") && body.contains("\"COMPLETED\"")) {
+            partner.completed.incrementAndGet();
+        } else if (method.equals("PUT") && partner.started.add(id)) {
+            Long sent = clock.starts.get(id);
+            if (sent != null) {
+                partner.sessionStarts.answered(arrived - sent);
+            }
+        }
+        if (method.equals("PATCH")) {
+            partner.patches.incrementAndGet();
+            Matcher kwh = KWH.matcher(body);
+            if (kwh.find()) {
+                long wh =
+                        new java.math.BigDecimal(kwh.group(1)).movePointRight(3).longValue();
+                Long sent = clock.meterValues.remove(id + ":" + wh);
+                if (sent != null) {
+                    partner.sessionUpdates.answered(arrived - sent);
+                }
+            }
+        }
+    }
+
+    private void cdr(Partner partner, String body, long arrived) {
+        Matcher id = ID.matcher(body);
+        if (!id.find()) {
+            return;
+        }
+        if (!partner.cdrIds.add(id.group(1))) {
+            partner.cdrDuplicates.incrementAndGet();
+            return;
+        }
+        Long sent = clock.stops.get(id.group(1));
+        if (sent != null) {
+            partner.cdrs.answered(arrived - sent);
         }
     }
 

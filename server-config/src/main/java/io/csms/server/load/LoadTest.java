@@ -27,6 +27,15 @@ public final class LoadTest {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
+        if (options.containsKey("roaming-sessions")) {
+            try {
+                SessionsBench.run(options);
+            } catch (Exception e) {
+                e.printStackTrace();
+                System.exit(1);
+            }
+            System.exit(0);
+        }
         if (options.containsKey("roaming")) {
             try {
                 RoamingBench.run(options);

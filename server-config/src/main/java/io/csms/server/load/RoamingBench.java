@@ -212,7 +212,7 @@ final class RoamingBench {
      * Puts {@code count} locations through the operator API, eight at a time, and answers their
      * EVSEs as (uid, charger, connector).
      */
-    private static List<String[]> describeLocations(Api api, int count, boolean put) throws Exception {
+    static List<String[]> describeLocations(Api api, int count, boolean put) throws Exception {
         List<String[]> evses = new ArrayList<>();
         Semaphore inFlight = new Semaphore(8);
         AtomicLong failures = new AtomicLong();
@@ -299,7 +299,7 @@ final class RoamingBench {
         return depth;
     }
 
-    private static void awaitEmptyQueues(Api api, long[] partnerIds, int seconds) throws InterruptedException {
+    static void awaitEmptyQueues(Api api, long[] partnerIds, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (depth(api, partnerIds) > 0) {
             if (System.nanoTime() > deadline) {
@@ -311,7 +311,7 @@ final class RoamingBench {
     }
 
     /** Deletes the partners an earlier run left (it stopped before its end). */
-    private static void removeBenchPartners(Api api) {
+    static void removeBenchPartners(Api api) {
         String list = api.admin("GET", "/csms/api/admin/partners", null).body();
         for (String partner : objects(list)) {
             if (partner.contains("\"name\":\"" + PARTNER_NAME)) {
@@ -346,7 +346,7 @@ final class RoamingBench {
         return objects;
     }
 
-    private static void require(HttpResponse<String> answer, int status) {
+    static void require(HttpResponse<String> answer, int status) {
         if (answer.statusCode() != status) {
             throw new IllegalStateException(
                     answer.request().method() + " " + answer.uri() + ": " + answer.statusCode() + " " + answer.body());

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class SimulatedCharger implements WebSocket.Listener {
 
     private static final Pattern RESULT = Pattern.compile("^\\[(\\d),\\s*\"([^\"]+)\"");
-    private static final Pattern TRANSACTION_ID = Pattern.compile("\"transactionId\"\\s*:\\s*(\\d+)");
+    static final Pattern TRANSACTION_ID = Pattern.compile("\"transactionId\"\\s*:\\s*(\\d+)");
 
     private final String id;
     private final String idTag;
@@ -115,6 +115,11 @@ final class SimulatedCharger implements WebSocket.Listener {
 
     String id() {
         return id;
+    }
+
+    /** One CALL of the caller's choosing (the sessions benchmark drives its chargers itself). */
+    CompletableFuture<String> send(String action, String payload) {
+        return call(action, payload);
     }
 
     private CompletableFuture<String> call(String action, String payload) {

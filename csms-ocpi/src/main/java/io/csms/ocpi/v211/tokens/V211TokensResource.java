@@ -34,6 +34,11 @@ public class V211TokensResource extends TokensReceiver {
         return token(json, countryCode, partyId);
     }
 
+    @Override
+    protected boolean patchNeedsLastUpdated() {
+        return false;
+    }
+
     /** The OCPI 2.1.1 Token object. */
     public static JsonObject token(TokenData t) {
         JsonObjectBuilder json = Jsonp.JSON
