@@ -179,13 +179,7 @@ public class Outbox {
             String error,
             List<Claimed> unsent,
             List<String> locationsTold,
-            List<String> locationsForgotten) {
-
-        /** A batch with nothing to tell the partner. */
-        public static Settlement droppedAll(List<Claimed> rows) {
-            return new Settlement(List.of(), rows, java.util.Map.of(), null, null, List.of(), List.of(), List.of());
-        }
-    }
+            List<String> locationsForgotten) {}
 
     /**
      * Records a batch's outcome in one transaction: delivered and dropped rows go, unless they

@@ -4,14 +4,19 @@ import io.csms.ocpp.session.CallOutcome;
 import io.csms.ocpp.session.ChargerConnections;
 import io.csms.platform.Jsonp;
 import io.csms.remotecontrol.RemoteCommands;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.BeforeDestroyed;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -24,7 +29,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,7 +47,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (the admin sees why). The charger's answers are awaited on no thread; the database is written on
  * managed threads, never on a socket's.
  */
-@ApplicationScoped
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class LocalListSync {
 
     private static final Logger LOG = Logger.getLogger(LocalListSync.class.getName());
@@ -52,7 +58,7 @@ public class LocalListSync {
     static final int DEFAULT_CHUNK = 100;
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    TimerService timers;
 
     @Resource
     ManagedExecutorService executor;
@@ -75,31 +81,27 @@ public class LocalListSync {
     /** Polls and syncs under way: the application is not taken down under them. */
     private final AtomicInteger running = new AtomicInteger();
 
-    private volatile ScheduledFuture<?> polling;
     /** After a failed poll (database away), no poll before this {@link System#nanoTime()}. */
     private volatile long quietUntil = System.nanoTime();
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    /**
+     * An EJB timer, not a task on the managed scheduled executor: the container stops it before the
+     * module goes down, where a task of that executor ran on into an undeployment, called beans being
+     * destroyed and left the executor's one thread broken (with every other scheduled task on it).
+     */
+    @PostConstruct
+    void start() {
         long every = Math.max(200, interval.toMillis());
-        polling = scheduler.scheduleWithFixedDelay(this::poll, Math.max(1000, every), every, TimeUnit.MILLISECONDS);
+        timers.createIntervalTimer(Math.max(1000, every), every, new TimerConfig(null, false));
     }
 
     /**
-     * Stops polling as soon as the application starts going down and waits (at most 10 s) for the
-     * work under way, as the push worker does: a task that runs on into an undeployment and calls
-     * beans being destroyed leaves a dead transaction on the pooled thread, which breaks later tasks
-     * there (OCPP messages among them). A list not brought up to date stays pending.
+     * Waits (at most 10 s) for the syncs under way before the module goes down, as the push worker
+     * does; a list not brought up to date stays pending.
      */
-    void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
-        stop();
-    }
-
     @PreDestroy
     void stop() {
         stopping.set(true);
-        if (polling != null) {
-            polling.cancel(false);
-        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (running.get() > 0 && System.nanoTime() < deadline) {
             try {
@@ -111,7 +113,9 @@ public class LocalListSync {
         }
     }
 
-    private void poll() {
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void poll() {
         running.incrementAndGet();
         try {
             if (stopping.get() || System.nanoTime() - quietUntil < 0) {
