@@ -73,8 +73,6 @@ public class ServerUnderTest implements LauncherSessionListener {
             settings.put("csms.ocpi.max-auth-failures-per-partner", "60");
             // a session's meter values reach the eMSP a second after the last push, not a minute
             settings.put("csms.ocpi.sessions.update-interval", "PT1S");
-            // chargers' local lists are brought up to date within a second
-            settings.put("csms.ocpp.local-list.interval", "PT1S");
             // an eMSP asked about a token has 1.5 s to answer (the slow eMSP of the tokens test takes 4 s)
             settings.put("csms.ocpi.authorization.timeout", "PT1.5S");
             // a partner's credentials request may spend 5 s calling it back (the tarpit test waits that long)

@@ -4,16 +4,10 @@ import io.csms.ocpp.session.CallOutcome;
 import io.csms.ocpp.session.ChargerConnections;
 import io.csms.platform.Jsonp;
 import io.csms.remotecontrol.RemoteCommands;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -22,7 +16,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -34,12 +27,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Brings chargers' local authorization lists up to date ({@link LocalLists} says what they should
- * hold): every {@code csms.ocpp.local-list.interval} (default 30 s), for each pending list of a
- * charger connected here, it reads the charger's {@code LocalPreAuthorize}, {@code
+ * hold): every two seconds, for each pending list of a charger connected here, it reads the charger's {@code LocalPreAuthorize}, {@code
  * LocalAuthListEnabled} and {@code SendLocalListMaxLength} (GetConfiguration), then sends the
  * differences as differential SendLocalList updates of at most that many entries, each one list
  * version up. A charger that answers VersionMismatch or Failed gets the whole list (a full update,
@@ -48,17 +39,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * managed threads, never on a socket's.
  */
 @Singleton
-@Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class LocalListSync {
 
     private static final Logger LOG = Logger.getLogger(LocalListSync.class.getName());
 
     /** Entries per SendLocalList when the charger does not say (SendLocalListMaxLength). */
     static final int DEFAULT_CHUNK = 100;
-
-    @Resource
-    TimerService timers;
 
     @Resource
     ManagedExecutorService executor;
@@ -72,10 +58,6 @@ public class LocalListSync {
     @Inject
     ChargerConnections connections;
 
-    @Inject
-    @ConfigProperty(name = "csms.ocpp.local-list.interval", defaultValue = "PT30S")
-    Duration interval;
-
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean stopping = new AtomicBoolean();
     /** Polls and syncs under way: the application is not taken down under them. */
@@ -83,17 +65,6 @@ public class LocalListSync {
 
     /** After a failed poll (database away), no poll before this {@link System#nanoTime()}. */
     private volatile long quietUntil = System.nanoTime();
-
-    /**
-     * An EJB timer, not a task on the managed scheduled executor: the container stops it before the
-     * module goes down, where a task of that executor ran on into an undeployment, called beans being
-     * destroyed and left the executor's one thread broken (with every other scheduled task on it).
-     */
-    @PostConstruct
-    void start() {
-        long every = Math.max(200, interval.toMillis());
-        timers.createIntervalTimer(Math.max(1000, every), every, new TimerConfig(null, false));
-    }
 
     /**
      * Waits (at most 10 s) for the syncs under way before the module goes down, as the push worker
@@ -113,7 +84,13 @@ public class LocalListSync {
         }
     }
 
-    @Timeout
+    /**
+     * Every two seconds, on an EJB timer as the other sweeps of the core: the container stops it
+     * before the module goes down (a task of the managed scheduled executor ran on into an
+     * undeployment, called beans being torn down and left that executor's one thread broken, with
+     * every other scheduled task on it).
+     */
+    @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void poll() {
         running.incrementAndGet();
