@@ -67,7 +67,8 @@ final class FakeEmsps implements AutoCloseable {
 
     private static final Pattern SESSION_PATH = Pattern.compile("^/2\\.2\\.1/sessions/[A-Z]{2}/[A-Z0-9]{3}/([^/]+)$");
     private static final Pattern KWH = Pattern.compile("\"kwh\"\\s*:\\s*([0-9.]+)");
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    /** A CDR's session (the transaction id; a CDR has other "id"s inside, its location's and tariffs'). */
+    private static final Pattern ID = Pattern.compile("\"session_id\"\\s*:\\s*\"([^\"]+)\"");
 
     private volatile SessionClock clock = new SessionClock();
 
