@@ -51,7 +51,8 @@ class OcpiAccessIT extends CsmsEar {
                 OcpiTestPartner gone = new OcpiTestPartner("DE", "AR1", "EMSP");
                 OcpiTestPartner certified = new OcpiTestPartner("DE", "AW1", "EMSP")) {
             Registered x = register("Access X", "[\"hubclientinfo\"]", hub);
-            Registered y = register("Access Y", "[\"locations\",\"tariffs\",\"tokens\",\"sessions\",\"cdrs\"]", emsp);
+            Registered y = register(
+                    "Access Y", "[\"locations\",\"tariffs\",\"tokens\",\"sessions\",\"cdrs\",\"commands\"]", emsp);
             Registered revoked = register("Access R", "[\"hubclientinfo\"]", gone);
             Registered w = register("Access W", "[]", certified);
             assertEquals(
@@ -120,7 +121,14 @@ class OcpiAccessIT extends CsmsEar {
                     new Endpoint("GET 2.2.1 sessions", (c, h) -> c.get("/ocpi/2.2.1/sessions", h)),
                     new Endpoint("GET 2.1.1 sessions", (c, h) -> c.get("/ocpi/2.1.1/sessions", h)),
                     new Endpoint("GET 2.2.1 cdrs", (c, h) -> c.get("/ocpi/2.2.1/cdrs", h)),
-                    new Endpoint("GET 2.1.1 cdrs", (c, h) -> c.get("/ocpi/2.1.1/cdrs", h)));
+                    new Endpoint("GET 2.1.1 cdrs", (c, h) -> c.get("/ocpi/2.1.1/cdrs", h)),
+                    // a stop of a session that is not the caller's: answered (UNKNOWN_SESSION) to Y only
+                    new Endpoint(
+                            "POST 2.2.1 commands",
+                            (c, h) -> c.post("/ocpi/2.2.1/commands/STOP_SESSION", stopSession(emsp, "2.2.1"), h)),
+                    new Endpoint(
+                            "POST 2.1.1 commands",
+                            (c, h) -> c.post("/ocpi/2.1.1/commands/STOP_SESSION", stopSession(emsp, "2.1.1"), h)));
             // the object endpoints answer for a location every partner may see
             Admin.registerCharger("CP-ACCESS");
             assertEquals(
@@ -191,57 +199,59 @@ class OcpiAccessIT extends CsmsEar {
             Map<String, int[]> expected = new LinkedHashMap<>();
             // versions, 2.2.1, 2.1.1, credentials, hubclientinfo, 2.2.1 and 2.1.1 locations, 2.2.1 and 2.1.1
             // tariffs, a 2.2.1 EVSE, a 2.1.1 location, 2.2.1 and 2.1.1 tokens of Y's party, a 2.2.1 token of
-            // another party, 2.2.1 and 2.1.1 sessions, 2.2.1 and 2.1.1 cdrs
+            // another party, 2.2.1 and 2.1.1 sessions, 2.2.1 and 2.1.1 cdrs, 2.2.1 and 2.1.1 commands
             expected.put(
                     "anonymous",
                     ServerUnderTest.openData()
                             ? new int[] {
-                                200, 200, 200, 401, 401, 200, 200, 200, 200, 200, 200, 401, 401, 401, 401, 401, 401, 401
+                                200, 200, 200, 401, 401, 200, 200, 200, 200, 200, 200, 401, 401, 401, 401, 401, 401,
+                                401, 401, 401
                             }
                             : new int[] {
-                                401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401
+                                401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401,
+                                401, 401, 401
                             });
             expected.put("token A", new int[] {
-                200, 200, 200, 200, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401
+                200, 200, 200, 200, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401
             });
             expected.put("partner X", new int[] {
-                200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403
+                200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403
             });
             expected.put("partner X, TOTP as Basic password", new int[] {
-                200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403
+                200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403
             });
             expected.put("partner Y", new int[] {
-                200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200, 200
+                200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 200
             });
             expected.put("partner Y over TLS", new int[] {
-                200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200, 200
+                200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 200
             });
             expected.put("revoked", new int[] {
-                401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401
+                401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401
             });
             expected.put("X without TOTP", new int[] {
-                401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401
+                401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401
             });
             expected.put("X wrong TOTP", new int[] {
-                401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401
+                401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401
             });
             expected.put("X, the same TOTP again", new int[] {
-                200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403
+                200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403
             });
             expected.put("X, TLS-bound TOTP", new int[] {
-                401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401
+                401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401
             });
             expected.put("partner W, its certificate", new int[] {
-                200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403
+                200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403
             });
             expected.put("W wrong certificate", new int[] {
-                401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401
+                401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401
             });
             expected.put("W no certificate", new int[] {
-                401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401
+                401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401
             });
             expected.put("W plain HTTP", new int[] {
-                401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401
+                401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401
             });
 
             List<String> wrong = new ArrayList<>();
@@ -440,6 +450,14 @@ class OcpiAccessIT extends CsmsEar {
     record Registered(String name, long id, String token) {}
 
     /** Registers a partner the way it would: token A, then POST credentials from the test partner. */
+    private static String stopSession(OcpiTestPartner partner, String version) {
+        return jakarta.json.Json.createObjectBuilder()
+                .add("response_url", partner.commandResultUrl(version, "STOP_SESSION/ACCESS"))
+                .add("session_id", "999999999")
+                .build()
+                .toString();
+    }
+
     static Registered register(String name, String modules, OcpiTestPartner partner) {
         JsonObject created = createPartner(name, modules, partner);
         HttpResponse<String> answer = Http.post(

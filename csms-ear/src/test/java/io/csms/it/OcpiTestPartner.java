@@ -107,6 +107,11 @@ public final class OcpiTestPartner implements AutoCloseable {
         return role;
     }
 
+    /** A response_url for a command's result: {@code .../<version>/commands/<name>}. */
+    public String commandResultUrl(String version, String name) {
+        return base + "/" + version + "/commands/" + name;
+    }
+
     public String versionsUrl() {
         return base + "/versions";
     }
@@ -233,7 +238,9 @@ public final class OcpiTestPartner implements AutoCloseable {
                     || (path.matches("/2\\.(2\\.1|1\\.1)/tariffs/.+")
                             && (method.equals("PUT") || method.equals("DELETE")))
                     || (path.matches("/2\\.(2\\.1|1\\.1)/sessions/.+")
-                            && (method.equals("PUT") || method.equals("PATCH")))) {
+                            && (method.equals("PUT") || method.equals("PATCH")))
+                    // the results of commands, at the response_url the eMSP gave (under /commands/)
+                    || (path.matches("/2\\.(2\\.1|1\\.1)/commands/.+") && method.equals("POST"))) {
                 if (receiverDown) {
                     send(exchange, 503, "down for maintenance");
                     return;

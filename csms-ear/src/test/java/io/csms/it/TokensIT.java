@@ -353,7 +353,7 @@ public class TokensIT extends CsmsEar {
     }
 
     /** The next frame from the CSMS, which must be a CALL of {@code action}. */
-    private static JsonArray expect(OcppClient cp, String action) {
+    static JsonArray expect(OcppClient cp, String action) {
         JsonArray call = cp.next();
         assertEquals(2, call.getInt(0), call.toString());
         assertEquals(action, call.getString(2), call.toString());

@@ -1,5 +1,6 @@
 package io.csms.authorization;
 
+import io.csms.charging.TrackedCommands;
 import io.csms.roaming.tokens.RealTimeAuthorization;
 import io.csms.roaming.tokens.RoamingTokens;
 import io.csms.roaming.tokens.TokenData;
@@ -14,7 +15,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * "May this id tag charge at this charger?" for Authorize and StartTransaction, whoever issued the
  * tag. The rule, in order: a tag registered here (an operator's tag, a driver's card or app tag)
- * decides alone ({@link IdTags}); else a partner's token with that id tag ({@link RoamingTokens#forIdTag})
+ * decides alone ({@link IdTags}); else a tag that follows a partner's START_SESSION at this charger is
+ * Accepted on the command's word (auth method COMMAND, not asked again: {@link
+ * TrackedCommands#partnerStart}); else a partner's token with that id tag ({@link RoamingTokens#forIdTag})
  * decides by its whitelist; else the tag is unknown (Invalid), and a driver's pending claim of that card
  * may take it now. A partner's token:
  *
@@ -49,6 +52,9 @@ public class Authorizations {
     @Inject
     RealTimeAuthorization realTime;
 
+    @Inject
+    TrackedCommands commands;
+
     @jakarta.annotation.Resource
     jakarta.enterprise.concurrent.ManagedExecutorService executor;
 
@@ -61,6 +67,18 @@ public class Authorizations {
         Optional<IdTags.Verdict> ours = idTags.registered(idTag);
         if (ours.isPresent()) {
             return done(new Decision(ours.get(), null));
+        }
+        Optional<TrackedCommands.PartnerStart> commanded = commands.partnerStart(idTag, chargerId);
+        if (commanded.isPresent()) {
+            Optional<RoamingTokens.Stored> token = tokens.byId(commanded.get().tokenId());
+            if (token.isPresent()) {
+                return done(decision(
+                        token.get(),
+                        "Accepted",
+                        null,
+                        "COMMAND",
+                        commanded.get().authorizationReference()));
+            }
         }
         Optional<RoamingTokens.Stored> theirs = tokens.forIdTag(idTag);
         if (theirs.isEmpty()) {

@@ -2,12 +2,17 @@ package io.csms.charging;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.UUID;
 
 /**
- * Writes down, once a minute, the starts whose deadline passed: reads already show them that way
- * (see {@link RemoteCommand#state()}), this keeps the table honest for reports.
+ * Concludes, every five seconds, the starts whose time ran out: accepted but never started
+ * (NeverStarted), never answered (Failed), or answered too late to count (Timeout stays). Reads
+ * already show them that way ({@link RemoteCommand#state()}); this owes a partner its CommandResult
+ * (TIMEOUT or FAILED) and keeps the table honest for reports.
  */
 @Singleton
 public class CommandSweeper {
@@ -15,11 +20,27 @@ public class CommandSweeper {
     @PersistenceContext(unitName = "csms")
     EntityManager em;
 
-    @Schedule(hour = "*", minute = "*", persistent = false)
+    @Inject
+    TrackedCommands commands;
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void sweep() {
+        List<UUID> due = TrackedCommands.ids(em.createNativeQuery("""
+                        select id from remote_command
+                        where not concluded and kind = 'START' and expires_at < now()
+                        for update skip locked""").getResultList());
+        if (due.isEmpty()) {
+            return;
+        }
         em.createNativeQuery("""
-                update remote_command set state = case state when 'Accepted' then 'NeverStarted' else 'Failed' end,
-                       updated_at = now()
-                where kind = 'START' and state in ('Sent', 'Accepted') and expires_at < now()""").executeUpdate();
+                update remote_command
+                set state = case state when 'Accepted' then 'NeverStarted' when 'Sent' then 'Failed' else state end,
+                    concluded = true, updated_at = now()
+                where id = any(cast(?1 as uuid[]))""")
+                .setParameter(
+                        1,
+                        "{" + String.join(",", due.stream().map(UUID::toString).toList()) + "}")
+                .executeUpdate();
+        commands.owed(due);
     }
 }

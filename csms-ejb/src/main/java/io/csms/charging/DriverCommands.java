@@ -16,7 +16,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -26,11 +25,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 public class DriverCommands {
-
-    /** Connector states in which a new session cannot begin. */
-    private static final Set<String> BUSY = Set.of("Charging", "SuspendedEV", "SuspendedEVSE", "Finishing", "Reserved");
-
-    private static final Set<String> UNAVAILABLE = Set.of("Unavailable", "Faulted");
 
     @PersistenceContext(unitName = "csms")
     EntityManager em;
@@ -72,11 +66,11 @@ public class DriverCommands {
                     "Charger " + chargerId + " has no connector " + connectorId);
         }
         String status = connector.map(Connector::status).orElse(null);
-        if (status != null && UNAVAILABLE.contains(status)) {
+        if (status != null && ConnectorUse.UNAVAILABLE.contains(status)) {
             throw new Refusal(
                     Refusal.Kind.CONFLICT, "connector-unavailable", "Connector " + connectorId + " is " + status);
         }
-        if ((status != null && BUSY.contains(status))
+        if ((status != null && ConnectorUse.BUSY.contains(status))
                 || transactions.activeOn(chargerId, connectorId).isPresent()) {
             throw new Refusal(Refusal.Kind.CONFLICT, "connector-busy", "Connector " + connectorId + " is in use");
         }
@@ -122,15 +116,10 @@ public class DriverCommands {
         return command;
     }
 
-    public RemoteCommand answered(UUID commandId, RemoteCommand.State answer, String detail) {
-        RemoteCommand command = em.find(RemoteCommand.class, commandId);
-        command.answered(answer, detail == null || detail.length() <= 255 ? detail : detail.substring(0, 255));
-        return command;
-    }
-
     /** One of the account's commands; another account's is not found. */
     public Optional<RemoteCommand> find(long accountId, UUID commandId) {
-        return Optional.ofNullable(em.find(RemoteCommand.class, commandId)).filter(c -> c.accountId() == accountId);
+        return Optional.ofNullable(em.find(RemoteCommand.class, commandId))
+                .filter(c -> c.accountId() != null && c.accountId() == accountId);
     }
 
     /** One of the account's sessions, or NOT_FOUND (also for another account's: its existence is not revealed). */

@@ -97,15 +97,25 @@ public class RemoteCommands {
     }
 
     /**
+     * Checks that {@code payload} fits the operation's request, without sending it.
+     *
+     * @throws PayloadViolation when it does not
+     * @throws IllegalArgumentException when {@code action} is no CSMS-initiated OCPP 1.6 operation
+     */
+    public static void check(String action, JsonObject payload) {
+        Class<? extends Record> type = Optional.ofNullable(OPERATIONS.get(action))
+                .orElseThrow(() -> new IllegalArgumentException("No OCPP 1.6 operation " + action));
+        PayloadValidator.validate(payload, type);
+    }
+
+    /**
      * Sends {@code action} with {@code payload} to the charger.
      *
      * @throws PayloadViolation when the payload does not fit the operation's request
      * @throws IllegalArgumentException when {@code action} is no CSMS-initiated OCPP 1.6 operation
      */
     public CompletionStage<CallOutcome> invoke(String chargerId, String action, JsonObject payload) {
-        Class<? extends Record> type = Optional.ofNullable(OPERATIONS.get(action))
-                .orElseThrow(() -> new IllegalArgumentException("No OCPP 1.6 operation " + action));
-        PayloadValidator.validate(payload, type);
+        check(action, payload);
         return connections.call(chargerId, action, payload, callTimeout);
     }
 

@@ -191,6 +191,10 @@ public class Partner {
     @Column(name = "allowed_modules", nullable = false)
     private String allowedModules = "";
 
+    /** The command types allowed to a partner with the commands module; null: all of them. */
+    @Column(name = "allowed_commands")
+    private String allowedCommands;
+
     @Column(name = "ocpi_versions", nullable = false)
     private String ocpiVersions = "2.2.1,2.1.1";
 
@@ -285,6 +289,15 @@ public class Partner {
         return split(allowedModules);
     }
 
+    /** The OCPI command types the partner may send (when it has the commands module). */
+    public Set<String> allowedCommands() {
+        return allowedCommands == null ? COMMAND_TYPES : split(allowedCommands);
+    }
+
+    /** The OCPI CommandTypes (2.1.1 has all but CANCEL_RESERVATION). */
+    public static final Set<String> COMMAND_TYPES = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(
+            List.of("START_SESSION", "STOP_SESSION", "RESERVE_NOW", "CANCEL_RESERVATION", "UNLOCK_CONNECTOR")));
+
     public List<String> ocpiVersions() {
         return List.copyOf(split(ocpiVersions));
     }
@@ -373,6 +386,11 @@ public class Partner {
 
     void allowModules(Set<String> modules) {
         this.allowedModules = String.join(",", new LinkedHashSet<>(modules));
+    }
+
+    void allowCommands(Set<String> commands) {
+        this.allowedCommands = String.join(
+                ",", COMMAND_TYPES.stream().filter(commands::contains).toList());
     }
 
     void allowVersions(List<String> versions) {

@@ -32,6 +32,7 @@ public class Partners {
     public record Settings(
             String name,
             Set<String> allowedModules,
+            Set<String> allowedCommands,
             List<String> versions,
             Boolean sendTokenBase64,
             String totpIncomingSecret,
@@ -315,6 +316,15 @@ public class Partners {
             }
             partner.allowModules(s.allowedModules());
         }
+        if (s.allowedCommands() != null) {
+            if (!Partner.COMMAND_TYPES.containsAll(s.allowedCommands())) {
+                throw new Refusal(
+                        Refusal.Kind.INVALID,
+                        "invalid-commands",
+                        "allowedCommands: OCPI command types, some of " + Partner.COMMAND_TYPES);
+            }
+            partner.allowCommands(s.allowedCommands());
+        }
         if (s.versions() != null) {
             if (s.versions().isEmpty() || !VERSIONS.containsAll(s.versions())) {
                 throw new Refusal(Refusal.Kind.INVALID, "invalid-versions", "versions: one or more of " + VERSIONS);
@@ -401,6 +411,8 @@ public class Partners {
         StringBuilder out = new StringBuilder();
         if (s.allowedModules() != null)
             out.append("modules=").append(s.allowedModules()).append(' ');
+        if (s.allowedCommands() != null)
+            out.append("commands=").append(s.allowedCommands()).append(' ');
         if (s.versions() != null) out.append("versions=").append(s.versions()).append(' ');
         if (s.sendTokenBase64() != null)
             out.append("tokenBase64=").append(s.sendTokenBase64()).append(' ');

@@ -2,6 +2,7 @@ package io.csms.ocpi;
 
 import io.csms.ocpi.v211.V211VersionDetailsResource;
 import io.csms.ocpi.v211.cdrs.V211CdrsResource;
+import io.csms.ocpi.v211.commands.V211CommandsResource;
 import io.csms.ocpi.v211.credentials.V211CredentialsResource;
 import io.csms.ocpi.v211.locations.V211LocationsResource;
 import io.csms.ocpi.v211.sessions.V211SessionsResource;
@@ -9,6 +10,7 @@ import io.csms.ocpi.v211.tariffs.V211TariffsResource;
 import io.csms.ocpi.v211.tokens.V211TokensResource;
 import io.csms.ocpi.v221.V221VersionDetailsResource;
 import io.csms.ocpi.v221.cdrs.CdrsResource;
+import io.csms.ocpi.v221.commands.CommandsResource;
 import io.csms.ocpi.v221.credentials.V221CredentialsResource;
 import io.csms.ocpi.v221.hubclientinfo.HubClientInfoResource;
 import io.csms.ocpi.v221.locations.LocationsResource;
@@ -47,7 +49,9 @@ public final class OcpiModules {
             SessionsResource.class,
             V211SessionsResource.class,
             CdrsResource.class,
-            V211CdrsResource.class);
+            V211CdrsResource.class,
+            CommandsResource.class,
+            V211CommandsResource.class);
 
     /** The versions we speak, newest first. */
     public static final List<String> VERSIONS = io.csms.roaming.Partners.VERSIONS;

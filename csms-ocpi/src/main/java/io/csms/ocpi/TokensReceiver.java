@@ -22,7 +22,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -186,51 +185,20 @@ public abstract class TokensReceiver {
         return new Refusal(Refusal.Kind.INVALID, "invalid-token", message);
     }
 
-    /** A string field, or null when absent; another JSON type is 400/2001. */
+    /** A string field, or null when absent ({@link OcpiFields}). */
     protected static String text(JsonObject json, String field) {
-        JsonValue value = json.get(field);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (value instanceof JsonString string) {
-            return string.getString();
-        }
-        throw invalid(field + ": a string");
+        return OcpiFields.text(json, field);
     }
 
     protected static boolean bool(JsonObject json, String field) {
-        JsonValue value = json.get(field);
-        if (value != null && value.getValueType() == JsonValue.ValueType.TRUE) {
-            return true;
-        }
-        if (value != null && value.getValueType() == JsonValue.ValueType.FALSE) {
-            return false;
-        }
-        throw invalid(field + ": true or false");
+        return OcpiFields.bool(json, field);
     }
 
-    /** An enumeration field, or null when absent; an unknown value is 400/2001. */
     protected static <E extends Enum<E>> E enumeration(JsonObject json, String field, Class<E> type) {
-        String text = text(json, field);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, text);
-        } catch (IllegalArgumentException e) {
-            throw invalid(field + ": one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
+        return OcpiFields.enumeration(json, field, type);
     }
 
     protected static java.time.Instant dateTime(JsonObject json, String field) {
-        String text = text(json, field);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Paging.parseDateTime(text);
-        } catch (DateTimeParseException e) {
-            throw invalid(field + ": an OCPI DateTime");
-        }
+        return OcpiFields.dateTime(json, field);
     }
 }

@@ -29,7 +29,9 @@ public class Outbox {
         /** A charging session of a partner's driver (object id: the transaction id); whole: PUT, else PATCH. */
         SESSION,
         /** A CDR to POST (object id: the CDR id). */
-        CDR
+        CDR,
+        /** A partner's command concluded: its CommandResult to POST (object id: the command id). */
+        COMMAND
     }
 
     /**

@@ -86,6 +86,9 @@ public class PushWorker {
     CdrPush cdrPushes;
 
     @Inject
+    CommandPush commandPushes;
+
+    @Inject
     io.csms.roaming.cdrs.Cdrs cdrs;
 
     @Inject
@@ -228,6 +231,9 @@ public class PushWorker {
                 rows.stream()
                         .filter(r -> r.type() == Outbox.ObjectType.CDR)
                         .forEach(r -> deliveries.add(cdrPushes.prepare(r, out.get())));
+                rows.stream()
+                        .filter(r -> r.type() == Outbox.ObjectType.COMMAND)
+                        .forEach(r -> deliveries.add(commandPushes.prepare(r)));
                 if (!settle(partnerId, deliveries, send(deliveries, partner.get(), out.get()))) {
                     return;
                 }

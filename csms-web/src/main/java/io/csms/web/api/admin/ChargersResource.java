@@ -81,6 +81,9 @@ public class ChargersResource {
     @Inject
     Caller address;
 
+    @Inject
+    io.csms.charging.TrackedCommands trackedCommands;
+
     /** A charger as operators see it; secrets never leave the server. */
     @Schema(name = "OperatorChargerView")
     public record ChargerView(
@@ -367,6 +370,62 @@ public class ChargersResource {
         return Response.ok(LocalListView.of(
                         localLists.roamingTokens(id, setting.roamingTokens(), caller.getName(), address.address())))
                 .build();
+    }
+
+    /** A tracked command (start, stop, reservation, cancellation, unlock) and who asked for it. */
+    public record CommandView(
+            java.util.UUID commandId,
+            String kind,
+            String origin,
+            String requestedBy,
+            String status,
+            Integer connectorId,
+            Integer transactionId,
+            Integer reservationId,
+            String detail,
+            Instant createdAt,
+            Instant updatedAt) {
+
+        static CommandView of(io.csms.charging.RemoteCommand c) {
+            String by = switch (c.origin()) {
+                case DRIVER -> "driver";
+                case PARTNER -> "partner:" + c.partnerId();
+                case OPERATOR -> c.actor();
+            };
+            return new CommandView(
+                    c.id(),
+                    c.kind().name(),
+                    c.origin().name(),
+                    by,
+                    c.state().name(),
+                    c.connectorId(),
+                    c.transactionId(),
+                    c.reservationId(),
+                    c.detail(),
+                    c.createdAt(),
+                    c.updatedAt());
+        }
+    }
+
+    @Operation(
+            summary = "The starts, stops, reservations and unlocks sent to a charger, newest first (the last 100)",
+            description = "Whoever asked: a driver, a roaming partner (OCPI Commands) or an operator (operations API).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The commands",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = CommandView.class)))
+    @APIResponse(responseCode = "404", ref = Problems.NOT_FOUND)
+    @GET
+    @Path("{id}/commands")
+    public Response commands(@PathParam("id") String id) {
+        return ifKnown(
+                id,
+                () -> trackedCommands.ofCharger(id, 100).stream()
+                        .map(CommandView::of)
+                        .toList());
     }
 
     /** A certificate the CSMS CA issued to the charger. */

@@ -109,6 +109,7 @@ public class PartnersResource {
     public record PartnerSettings(
             @Size(max = 100) String name,
             Set<@Size(max = 32) String> allowedModules,
+            Set<@Size(max = 32) String> allowedCommands,
             List<@Size(max = 8) String> versions,
             Boolean sendTokenBase64,
             @Size(max = 255) String totpIncomingSecret,
@@ -123,6 +124,7 @@ public class PartnersResource {
             return new Partners.Settings(
                     name,
                     allowedModules,
+                    allowedCommands,
                     versions,
                     sendTokenBase64,
                     totpIncomingSecret,
@@ -156,6 +158,7 @@ public class PartnersResource {
             String version,
             String versionsUrl,
             Set<String> allowedModules,
+            Set<String> allowedCommands,
             List<String> versions,
             boolean sendTokenBase64,
             boolean totpIncoming,
@@ -183,6 +186,7 @@ public class PartnersResource {
                     p.version(),
                     p.versionsUrl(),
                     p.allowedModules(),
+                    p.allowedCommands(),
                     p.ocpiVersions(),
                     p.sendTokenBase64(),
                     p.totpIncomingRequired(),

@@ -152,6 +152,7 @@ public class ChargingResource {
             case Offline:
                 return problem(Response.Status.SERVICE_UNAVAILABLE, "charger-offline", sent);
             case Failed:
+            case NotSupported:
                 return problem(Response.Status.BAD_GATEWAY, "charger-callerror", sent);
             case Accepted:
             case Timeout:
