@@ -119,6 +119,19 @@ public class CommandsIT extends CsmsEar {
                     2001,
                     ocpi().post(COMMANDS + "START_SESSION", "{\"response_url\":\"http://127.0.0.1/x\"}", token(c)));
 
+            // unlocking ends the session on the connector: another partner may not
+            JsonObject othersUnlock = (JsonObject) ocpiData(ocpi().post(
+                            COMMANDS + "UNLOCK_CONNECTOR",
+                            Json.createObjectBuilder()
+                                    .add("response_url", other.commandResultUrl("2.2.1", "UNLOCK_CONNECTOR/O1"))
+                                    .add("location_id", "LOC-CMD-1")
+                                    .add("evse_uid", "LOC-CMD-1-1")
+                                    .add("connector_id", "1")
+                                    .build()
+                                    .toString(),
+                            token(otherC)));
+            assertEquals("REJECTED", othersUnlock.getString("result"), othersUnlock.toString());
+
             // STOP_SESSION: another partner does not see the session; the owner stops it
             assertEquals(
                     "UNKNOWN_SESSION",
@@ -155,6 +168,26 @@ public class CommandsIT extends CsmsEar {
                     reserveNow,
                     Json.createObjectBuilder().add("status", "Accepted").build());
             assertEquals("ACCEPTED", result(emsp, "RESERVE_NOW/R1").getString("result"));
+            // the reserved connector is the reserving partner's: another one's start finds it occupied
+            LocationsIT.status(cp, 2, "Reserved");
+            HttpResponse<String> othersStart = ocpi().post(
+                            COMMANDS + "START_SESSION",
+                            startSession(other, "S6", "DE", "CM2", "CMDAPP6", "LOC-CMD-1-2")
+                                    .toString(),
+                            token(otherC));
+            assertEquals("ACCEPTED", ((JsonObject) ocpiData(othersStart)).getString("result"));
+            assertEquals(
+                    "EVSE_OCCUPIED",
+                    LocationsIT.await(other, r -> r.path().endsWith("/commands/START_SESSION/S6"))
+                            .body()
+                            .getString("result"));
+            ocpiData(start(c, emsp, "S7", "CMDRES1", "LOC-CMD-1-2"));
+            JsonArray ownStart = TokensIT.expect(cp, "RemoteStartTransaction");
+            cp.reply(
+                    ownStart,
+                    Json.createObjectBuilder().add("status", "Rejected").build());
+            assertEquals("REJECTED", result(emsp, "START_SESSION/S7").getString("result"));
+            LocationsIT.status(cp, 2, "Available");
             assertEquals(
                     "ACCEPTED",
                     ((JsonObject) ocpiData(ocpi().post(

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Concludes, every five seconds, the starts whose time ran out: accepted but never started
- * (NeverStarted), never answered (Failed), or answered too late to count (Timeout stays). Reads
+ * Concludes, every five seconds, the commands whose time ran out: starts accepted but never
+ * started (NeverStarted) or not answered in time (Timeout stays), and any command whose answer was
+ * never stored (Failed: the server went down while it waited, say). Reads
  * already show them that way ({@link RemoteCommand#state()}); this owes a partner its CommandResult
  * (TIMEOUT or FAILED) and keeps the table honest for reports.
  */
@@ -27,7 +28,7 @@ public class CommandSweeper {
     void sweep() {
         List<UUID> due = TrackedCommands.ids(em.createNativeQuery("""
                         select id from remote_command
-                        where not concluded and kind = 'START' and expires_at < now()
+                        where not concluded and expires_at < now()
                         for update skip locked""").getResultList());
         if (due.isEmpty()) {
             return;

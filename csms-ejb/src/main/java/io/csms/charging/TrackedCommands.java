@@ -42,7 +42,9 @@ public class TrackedCommands {
 
     /** Stores the charger's answer (or why there was none); a partner is owed the result when it concluded. */
     public RemoteCommand answered(UUID commandId, CommandAnswers.Reading reading) {
-        RemoteCommand command = em.find(RemoteCommand.class, commandId);
+        // locked: the StartTransaction that the answer raced (CommandTracking) may have moved it on
+        RemoteCommand command =
+                em.find(RemoteCommand.class, commandId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (command.answered(reading.state(), cut(reading.detail()))) {
             owed(command);
         }
@@ -63,16 +65,17 @@ public class TrackedCommands {
     public record PartnerStart(long tokenId, String authorizationReference) {}
 
     /**
-     * The partner's START_SESSION that {@code idTag} at {@code chargerId} follows: sent there with that
-     * tag in the last 15 minutes and not refused (OCPI: within that time the tag is not asked about
-     * again), by a partner still registered. The newest, when there are several.
+     * The partner's START_SESSION (or RESERVE_NOW) that {@code idTag} at {@code chargerId} follows:
+     * sent there with that tag in the last 15 minutes and not refused (OCPI: within that time the tag
+     * is not asked about again), by a partner still registered. The newest, when there are several.
      */
     public Optional<PartnerStart> partnerStart(String idTag, String chargerId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select c.ocpi_token_id, c.authorization_reference from remote_command c
                         join ocpi_partner p on p.id = c.partner_id and p.status = 'REGISTERED'
-                        where c.charger_id = ?1 and c.id_tag = ?2 and c.kind = 'START' and c.partner_id is not null
+                        where c.charger_id = ?1 and c.id_tag = ?2 and c.kind in ('START', 'RESERVE')
+                          and c.partner_id is not null
                           and c.created_at > now() - interval '15 minutes' and c.ocpi_token_id is not null
                           and c.state in ('Sent', 'Accepted', 'Timeout', 'Started', 'NeverStarted')
                         order by c.created_at desc limit 1""")

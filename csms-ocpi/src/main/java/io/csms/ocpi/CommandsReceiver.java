@@ -30,6 +30,12 @@ public abstract class CommandsReceiver {
     @Inject
     OcpiCaller caller;
 
+    @Inject
+    io.csms.platform.TrustedProxies proxies;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.servlet.http.HttpServletRequest servlet;
+
     /** The version's CommandTypes. */
     protected abstract Set<String> types();
 
@@ -52,6 +58,7 @@ public abstract class CommandsReceiver {
                     PartnerCommands.Result.NOT_SUPPORTED, 0, "No command " + command + " in OCPI " + version())));
         }
         CommandRequest request = read(command, OcpiJson.readObject(body), partner);
-        return OcpiResponse.success(answer(commands.receive(partner, version(), request, null)));
+        return OcpiResponse.success(
+                answer(commands.receive(partner, version(), request, proxies.clientAddress(servlet))));
     }
 }

@@ -146,6 +146,8 @@ public class PartnerCommands {
                             + prepared.command().id());
             return prepared;
         } catch (Rejected rejected) {
+            // what a partner tried and was refused is kept: probing shows in the audit trail
+            audit(partner, request, AuditEvent.Outcome.DENIED, clientAddress, rejected.getMessage());
             return new Prepared(new Answer(rejected.result, 0, rejected.getMessage()), null, null, false);
         }
     }
@@ -268,6 +270,13 @@ public class PartnerCommands {
 
     private Prepared unlock(PartnerPrincipal partner, String version, CommandRequest.UnlockConnector unlock) {
         Target target = target(partner, unlock.locationId(), unlock.evseUid(), unlock.connectorId(), false);
+        // unlocking ends the session on the connector: never someone else's
+        Optional<ChargingTransaction> running = transactions.activeOn(target.chargerId(), target.connectorId());
+        if (running.isPresent()
+                && sessionOf(partner.partnerId(), Integer.toString(running.get().id()))
+                        .isEmpty()) {
+            throw new Rejected(Result.REJECTED, "Someone else's session is under way on the connector");
+        }
         RemoteCommand command = commands.record(RemoteCommand.byPartner(
                 forPartner(partner, unlock.responseUrl(), version, null, null),
                 RemoteCommand.Kind.UNLOCK,
@@ -301,7 +310,10 @@ public class PartnerCommands {
                     .map(Connector::status)
                     .findFirst()
                     .orElse(null);
-            boolean busy = (status != null && ConnectorUse.BUSY.contains(status))
+            // a connector the partner itself reserved is free for its own start or a replacement
+            boolean reservedForPartner = "Reserved".equals(status)
+                    && reservedBy(command.partnerId(), command.chargerId(), command.connectorId());
+            boolean busy = (status != null && ConnectorUse.BUSY.contains(status) && !reservedForPartner)
                     || (command.kind() == RemoteCommand.Kind.START
                             && transactions
                                     .activeOn(command.chargerId(), command.connectorId())
@@ -420,6 +432,11 @@ public class PartnerCommands {
                 .setParameter(2, reservationId)
                 .getResultList();
         if (!known.isEmpty()) {
+            if (!chargerOf(partnerId, reservationId).equals(chargerId)) {
+                throw new Rejected(
+                        Result.REJECTED,
+                        "A reservation is replaced at its charger only; cancel " + reservationId + " first");
+            }
             em.createNativeQuery("""
                     update ocpi_reservation set charger_id = ?1, connector_id = ?2, expires_at = ?3
                     where partner_id = ?4 and reservation_id = upper(?5)""")
@@ -445,6 +462,26 @@ public class PartnerCommands {
                 .setParameter(6, Timestamp.from(expiry))
                 .executeUpdate();
         return id;
+    }
+
+    private String chargerOf(long partnerId, String reservationId) {
+        return (String) em.createNativeQuery(
+                        "select charger_id from ocpi_reservation where partner_id = ?1 and reservation_id = upper(?2)")
+                .setParameter(1, partnerId)
+                .setParameter(2, reservationId)
+                .getSingleResult();
+    }
+
+    /** Whether the partner holds an unexpired reservation of the connector (or of the whole charger). */
+    private boolean reservedBy(long partnerId, String chargerId, int connectorId) {
+        return !em.createNativeQuery("""
+                        select 1 from ocpi_reservation
+                        where partner_id = ?1 and charger_id = ?2 and connector_id in (0, ?3) and expires_at > now()""")
+                .setParameter(1, partnerId)
+                .setParameter(2, chargerId)
+                .setParameter(3, connectorId)
+                .getResultList()
+                .isEmpty();
     }
 
     /** The response URL must be one we may call (https, a public address: {@link PartnerUrls}). */

@@ -17,14 +17,21 @@ import java.util.UUID;
 /**
  * Tells a partner what came of its command: {@code POST {response_url}} of a CommandResult
  * {@code {result, message}} (2.2.1) or a CommandResponse {@code {result}} (2.1.1), in the version the
- * command came in. Through the outbox, so a result the partner could not take waits and is tried
- * again.
+ * command came in, routed (2.2.1) to the party of the command's token, so a hub passes it on. Through
+ * the outbox, so a result the partner could not take waits and is tried again, for an hour: a result
+ * older than that is past any timeout the partner was given, and goes.
  */
 @ApplicationScoped
 public class CommandPush {
 
+    /** How long a result is tried: far past any timeout a CommandResponse names. */
+    private static final java.time.Duration KEPT = java.time.Duration.ofHours(1);
+
     @Inject
     TrackedCommands commands;
+
+    @Inject
+    io.csms.roaming.tokens.RoamingTokens tokens;
 
     Delivery prepare(Outbox.Claimed row) {
         Optional<RemoteCommand> found;
@@ -36,7 +43,8 @@ public class CommandPush {
         if (found.isEmpty()
                 || found.get().partnerId() == null
                 || found.get().partnerId() != row.partnerId()
-                || !found.get().concluded()) {
+                || !found.get().concluded()
+                || found.get().updatedAt().isBefore(java.time.Instant.now().minus(KEPT))) {
             return Delivery.nothing(row);
         }
         RemoteCommand command = found.get();
@@ -49,9 +57,16 @@ public class CommandPush {
         if (!v211 && command.detail() != null) {
             body.add("message", CommandsResource.message(command.detail()));
         }
+        java.util.Map<String, String> routing = v211 || command.ocpiTokenId() == null
+                ? java.util.Map.of()
+                : tokens.byId(command.ocpiTokenId())
+                        .map(t -> java.util.Map.of(
+                                "OCPI-to-country-code", t.token().countryCode(),
+                                "OCPI-to-party-id", t.token().partyId()))
+                        .orElse(java.util.Map.of());
         return new Delivery(
                 row,
-                List.of(new Delivery.Request("POST", command.responseUrl(), body.build())),
+                List.of(new Delivery.Request("POST", command.responseUrl(), body.build(), routing)),
                 Delivery.Held.UNCHANGED);
     }
 }

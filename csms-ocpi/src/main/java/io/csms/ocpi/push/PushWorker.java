@@ -191,12 +191,14 @@ public class PushWorker {
                 Optional<Partner> partner = partners.find(partnerId);
                 Optional<PartnerTokens.Outgoing> out = tokens.outgoing(partnerId);
                 if (partner.isEmpty() || partner.get().status() != Partner.Status.REGISTERED || out.isEmpty()) {
-                    // a CDR is owed whatever the partner's standing now (suspended, between tokens): it
-                    // waits on its own backoff; what tells of a current state goes (it is sent whole later)
+                    // a CDR or a command's result is owed whatever the partner's standing now (suspended,
+                    // between tokens): it waits on its own backoff; what tells of a current state goes
+                    // (it is sent whole later)
                     List<Outbox.Claimed> owed = partner.isEmpty()
                             ? List.of()
                             : rows.stream()
-                                    .filter(r -> r.type() == Outbox.ObjectType.CDR)
+                                    .filter(r ->
+                                            r.type() == Outbox.ObjectType.CDR || r.type() == Outbox.ObjectType.COMMAND)
                                     .toList();
                     Map<Outbox.Claimed, String> waiting = new java.util.HashMap<>();
                     owed.forEach(r -> waiting.put(r, "the partner is not registered now"));
@@ -292,7 +294,10 @@ public class PushWorker {
                             } else {
                                 Throwable cause = problem.getCause() != null ? problem.getCause() : problem;
                                 String message = String.valueOf(cause.getMessage());
-                                if (cause instanceof OcpiClient.CallFailed call && refusedOnly(call)) {
+                                // a command's result goes to the URL the partner gave with the command: that
+                                // one URL failing holds up nothing else of the partner's
+                                if ((cause instanceof OcpiClient.CallFailed call && refusedOnly(call))
+                                        || delivery.row().type() == Outbox.ObjectType.COMMAND) {
                                     refused.putIfAbsent(delivery, message);
                                 } else if (failed.compareAndSet(null, delivery)) {
                                     error.set(message);
