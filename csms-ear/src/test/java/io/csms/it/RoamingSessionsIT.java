@@ -409,6 +409,115 @@ public class RoamingSessionsIT extends CsmsEar {
         }
     }
 
+    @Test
+    public void a_2_1_1_emsp_follows_its_driver_s_session_and_receives_one_cdr() throws Exception {
+        try (OcpiTestPartner emsp = new OcpiTestPartner("DE", "SE3", "EMSP");
+                OcppClient cp = ChargingSessionIT.bootedCharger("CP-SES-2")) {
+            emsp.versionsOffered = List.of("2.1.1");
+            emsp.receivesSessions = true;
+            emsp.receivesCdrs = true;
+            String c = LocationsIT.register211(emsp);
+            String[] auth = OcpiRegistrationIT.plain(c);
+            assertEquals(
+                    201,
+                    Http.put("/csms/api/admin/tariffs/TAR-SES-2", """
+                                    {"id": "TAR-SES-2", "currency": "EUR", "elements": [
+                                      {"price_components": [{"type": "ENERGY", "price": 0.30, "vat": 21.0, "step_size": 1}]}]}""", Admin.bearer())
+                            .statusCode());
+            assertEquals(
+                    201,
+                    Http.put(
+                                    LocationsIT.ADMIN_LOCATIONS + "LOC-SES-2",
+                                    LocationsIT.withTariff(
+                                            LocationsIT.location("LOC-SES-2", "CP-SES-2", 1), "TAR-SES-2"),
+                                    Admin.bearer())
+                            .statusCode());
+            assertOcpi(
+                    200,
+                    1000,
+                    ocpi().put(
+                                    "/ocpi/2.1.1/tokens/DE/SE3/SES211",
+                                    Json.createObjectBuilder()
+                                            .add("uid", "SES211")
+                                            .add("type", "RFID")
+                                            .add("auth_id", "DE-SE3-C00211-1")
+                                            .add("issuer", "Test SE3")
+                                            .add("valid", true)
+                                            .add("whitelist", "ALWAYS")
+                                            .add(
+                                                    "last_updated",
+                                                    Instant.now()
+                                                            .truncatedTo(ChronoUnit.SECONDS)
+                                                            .toString())
+                                            .build()
+                                            .toString(),
+                                    auth));
+
+            Instant start = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+            JsonObject started = ChargingSessionIT.confOf(
+                    cp,
+                    "StartTransaction",
+                    Json.createObjectBuilder()
+                            .add("connectorId", 1)
+                            .add("idTag", "SES211")
+                            .add("meterStart", 1000)
+                            .add("timestamp", start.toString())
+                            .build());
+            assertEquals("Accepted", started.getJsonObject("idTagInfo").getString("status"));
+            String id = Integer.toString(started.getInt("transactionId"));
+            String path = "/2.1.1/sessions/NL/CSM/" + id;
+            JsonObject first = LocationsIT.await(
+                            emsp, r -> r.method().equals("PUT") && r.path().equals(path))
+                    .body();
+            assertEquals("ACTIVE", first.getString("status"));
+            assertEquals("DE-SE3-C00211-1", first.getString("auth_id"), "2.1.1 names the driver by auth_id");
+            assertEquals("LOC-SES-2", first.getJsonObject("location").getString("id"));
+            assertFalse(first.containsKey("cdr_token"), "no 2.2.1 fields in 2.1.1");
+
+            ChargingSessionIT.confOf(
+                    cp,
+                    "StopTransaction",
+                    Json.createObjectBuilder()
+                            .add("transactionId", started.getInt("transactionId"))
+                            .add("meterStop", 3000)
+                            .add("timestamp", start.plusSeconds(1800).toString())
+                            .build());
+            JsonObject completed = LocationsIT.await(
+                            emsp,
+                            r -> r.path().equals(path)
+                                    && r.body().getString("status", "").equals("COMPLETED"))
+                    .body();
+            assertEquals(
+                    0,
+                    new BigDecimal("2").compareTo(completed.getJsonNumber("kwh").bigDecimalValue()));
+            JsonObject cdr = LocationsIT.await(
+                            emsp,
+                            r -> r.path().equals("/2.1.1/cdrs")
+                                    && r.body().getString("id").equals(id))
+                    .body();
+            assertEquals(start.plusSeconds(1800).toString(), cdr.getString("stop_date_time"));
+            assertEquals("DE-SE3-C00211-1", cdr.getString("auth_id"));
+            assertEquals(
+                    0,
+                    new BigDecimal("2")
+                            .compareTo(cdr.getJsonNumber("total_energy").bigDecimalValue()));
+            assertEquals(
+                    0,
+                    new BigDecimal("0.6")
+                            .compareTo(cdr.getJsonNumber("total_cost").bigDecimalValue()),
+                    "2 kWh at 0.30, without VAT in 2.1.1: " + cdr);
+            assertFalse(cdr.containsKey("signed_data"));
+            Thread.sleep(1000);
+            assertEquals(
+                    1,
+                    emsp.received.stream()
+                            .filter(r -> r.path().equals("/2.1.1/cdrs"))
+                            .count(),
+                    "exactly one CDR");
+            assertEquals("SENT", Checks.eventually("SENT", "select state from ocpi_cdr where id = ?", id));
+        }
+    }
+
     private static BigDecimal cost(JsonObject session, String which) {
         return session.getJsonObject("total_cost").getJsonNumber(which).bigDecimalValue();
     }

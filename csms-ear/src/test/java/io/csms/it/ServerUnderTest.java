@@ -70,7 +70,7 @@ public class ServerUnderTest implements LauncherSessionListener {
             settings.put("csms.ocpi.totp.validity-seconds", "1");
             // every test calls from 127.0.0.1: room for the failures the OCPI tests provoke on purpose
             settings.put("csms.ocpi.max-auth-failures-per-address", "500");
-            settings.put("csms.ocpi.max-auth-failures-per-partner", "60");
+            settings.put("csms.ocpi.max-auth-failures-per-partner", "80");
             // a session's meter values reach the eMSP a second after the last push, not a minute
             settings.put("csms.ocpi.sessions.update-interval", "PT1S");
             // an eMSP asked about a token has 1.5 s to answer (the slow eMSP of the tokens test takes 4 s)

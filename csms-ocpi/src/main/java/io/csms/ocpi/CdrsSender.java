@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 
 /**
  * {@code GET .../cdrs}, the CDRs Sender interface of every version: the caller's own drivers' CDRs
@@ -38,12 +37,10 @@ public abstract class CdrsSender {
 
     @GET
     public Response list() {
-        Paging paging = Paging.of(uriInfo, MAX_LIMIT);
-        Cdrs.Page page = cdrs.page(
-                caller.required().partnerId(), paging.dateFrom(), paging.dateTo(), paging.offset(), paging.limit());
-        List<JsonValue> objects =
-                page.cdrs().stream().map(c -> (JsonValue) cdr(c)).toList();
-        String version = OcpiModules.versionOf(OcpiModules.moduleOf(getClass())).text();
-        return paging.page(objects, page.total(), baseUrl.base(uriInfo) + "/" + version + "/cdrs", uriInfo);
+        return Paging.list(uriInfo, baseUrl, getClass(), MAX_LIMIT, (from, to, offset, limit) -> {
+            Cdrs.Page page = cdrs.page(caller.required().partnerId(), from, to, offset, limit);
+            return new Paging.Listed(
+                    page.cdrs().stream().map(c -> (JsonValue) cdr(c)).toList(), page.total());
+        });
     }
 }

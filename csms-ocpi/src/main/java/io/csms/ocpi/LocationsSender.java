@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
-import java.util.List;
 
 /**
  * {@code GET .../locations[/{location_id}[/{evse_uid}[/{connector_id}]]]}, the Locations Sender
@@ -52,13 +51,11 @@ public abstract class LocationsSender {
 
     @GET
     public Response list() {
-        Paging paging = Paging.of(uriInfo, MAX_LIMIT);
-        Locations.Page page =
-                locations.published(partner(), paging.dateFrom(), paging.dateTo(), paging.offset(), paging.limit());
-        List<JsonValue> objects =
-                page.locations().stream().map(l -> (JsonValue) location(l)).toList();
-        String version = OcpiModules.versionOf(OcpiModules.moduleOf(getClass())).text();
-        return paging.page(objects, page.total(), baseUrl.base(uriInfo) + "/" + version + "/locations", uriInfo);
+        return Paging.list(uriInfo, baseUrl, getClass(), MAX_LIMIT, (from, to, offset, limit) -> {
+            Locations.Page page = locations.published(partner(), from, to, offset, limit);
+            return new Paging.Listed(
+                    page.locations().stream().map(l -> (JsonValue) location(l)).toList(), page.total());
+        });
     }
 
     @GET

@@ -90,6 +90,27 @@ public record Paging(int offset, int limit, Instant dateFrom, Instant dateTo) {
         return response.build();
     }
 
+    /** One page of a Sender's objects for its caller, and how many there are in all. */
+    public record Listed(List<jakarta.json.JsonValue> objects, long total) {}
+
+    /** Reads a page of a Sender's objects: changed within {@code [from, to)}, from {@code offset}. */
+    @FunctionalInterface
+    public interface Reader {
+        Listed read(java.time.Instant from, java.time.Instant to, int offset, int limit);
+    }
+
+    /**
+     * A Sender's {@code GET} list: the request's paging read (at most {@code maxLimit} a page), the
+     * page read, answered with the paging headers of the resource's version and module path.
+     */
+    static Response list(UriInfo request, BaseUrl baseUrl, Class<?> resource, int maxLimit, Reader reader) {
+        Paging paging = of(request, maxLimit);
+        Listed page = reader.read(paging.dateFrom(), paging.dateTo(), paging.offset(), paging.limit());
+        OcpiModule module = OcpiModules.moduleOf(resource);
+        String url = baseUrl.base(request) + "/" + OcpiModules.versionOf(module).text() + "/" + module.path();
+        return paging.page(page.objects(), page.total(), url, request);
+    }
+
     private static int number(Map<String, List<String>> query, String name, int absent) {
         String value = first(query, name);
         if (value == null) {

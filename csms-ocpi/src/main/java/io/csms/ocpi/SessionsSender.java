@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 
 /**
  * {@code GET .../sessions}, the Sessions Sender interface of every version: the caller's own
@@ -38,13 +37,11 @@ public abstract class SessionsSender {
 
     @GET
     public Response list() {
-        Paging paging = Paging.of(uriInfo, MAX_LIMIT);
-        RoamingSessions.Page page = sessions.page(
-                caller.required().partnerId(), paging.dateFrom(), paging.dateTo(), paging.offset(), paging.limit());
-        List<JsonValue> objects =
-                page.sessions().stream().map(s -> (JsonValue) session(s)).toList();
-        String version = OcpiModules.versionOf(OcpiModules.moduleOf(getClass())).text();
-        return paging.page(objects, page.total(), baseUrl.base(uriInfo) + "/" + version + "/sessions", uriInfo);
+        return Paging.list(uriInfo, baseUrl, getClass(), MAX_LIMIT, (from, to, offset, limit) -> {
+            RoamingSessions.Page page = sessions.page(caller.required().partnerId(), from, to, offset, limit);
+            return new Paging.Listed(
+                    page.sessions().stream().map(s -> (JsonValue) session(s)).toList(), page.total());
+        });
     }
 
     /** The caller's session of that id; 404 otherwise (another partner's is as unknown as none). */

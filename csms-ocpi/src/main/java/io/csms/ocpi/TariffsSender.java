@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 
 /**
  * {@code GET .../tariffs}, the Tariffs Sender interface of every version: the tariffs in force,
@@ -35,11 +34,10 @@ public abstract class TariffsSender {
 
     @GET
     public Response list() {
-        Paging paging = Paging.of(uriInfo, MAX_LIMIT);
-        Tariffs.Page page = tariffs.page(paging.dateFrom(), paging.dateTo(), paging.offset(), paging.limit());
-        List<JsonValue> objects =
-                page.tariffs().stream().map(t -> (JsonValue) tariff(t)).toList();
-        String version = OcpiModules.versionOf(OcpiModules.moduleOf(getClass())).text();
-        return paging.page(objects, page.total(), baseUrl.base(uriInfo) + "/" + version + "/tariffs", uriInfo);
+        return Paging.list(uriInfo, baseUrl, getClass(), MAX_LIMIT, (from, to, offset, limit) -> {
+            Tariffs.Page page = tariffs.page(from, to, offset, limit);
+            return new Paging.Listed(
+                    page.tariffs().stream().map(t -> (JsonValue) tariff(t)).toList(), page.total());
+        });
     }
 }

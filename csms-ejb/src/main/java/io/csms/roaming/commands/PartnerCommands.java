@@ -181,23 +181,17 @@ public class PartnerCommands {
             throw new Rejected(Result.REJECTED, "The session has ended");
         }
         connected(transaction.chargerId());
-        RemoteCommand command = commands.record(RemoteCommand.byPartner(
-                forPartner(partner, stop.responseUrl(), version, null, null),
+        return answeredByCharger(
+                partner,
+                version,
+                stop.responseUrl(),
                 RemoteCommand.Kind.STOP,
                 transaction.chargerId(),
                 transaction.connectorId(),
-                null,
                 transactionId,
                 null,
-                Instant.now().plusSeconds(startTimeout)));
-        return sendable(
-                command,
-                Jsonp.JSON
-                        .createObjectBuilder()
-                        .add("transactionId", transactionId)
-                        .build(),
-                (int) callTimeout + 10,
-                false);
+                "transactionId",
+                transactionId);
     }
 
     private Prepared reserve(PartnerPrincipal partner, String version, CommandRequest.ReserveNow reserve) {
@@ -249,23 +243,17 @@ public class PartnerCommands {
         int reservationId = ((Number) rows.get(0)[0]).intValue();
         String chargerId = (String) rows.get(0)[1];
         connected(chargerId);
-        RemoteCommand command = commands.record(RemoteCommand.byPartner(
-                forPartner(partner, cancel.responseUrl(), version, null, null),
+        return answeredByCharger(
+                partner,
+                version,
+                cancel.responseUrl(),
                 RemoteCommand.Kind.CANCEL,
                 chargerId,
                 ((Number) rows.get(0)[2]).intValue(),
                 null,
-                null,
                 reservationId,
-                Instant.now().plusSeconds(startTimeout)));
-        return sendable(
-                command,
-                Jsonp.JSON
-                        .createObjectBuilder()
-                        .add("reservationId", reservationId)
-                        .build(),
-                (int) callTimeout + 10,
-                false);
+                "reservationId",
+                reservationId);
     }
 
     private Prepared unlock(PartnerPrincipal partner, String version, CommandRequest.UnlockConnector unlock) {
@@ -277,23 +265,45 @@ public class PartnerCommands {
                         .isEmpty()) {
             throw new Rejected(Result.REJECTED, "Someone else's session is under way on the connector");
         }
-        RemoteCommand command = commands.record(RemoteCommand.byPartner(
-                forPartner(partner, unlock.responseUrl(), version, null, null),
+        return answeredByCharger(
+                partner,
+                version,
+                unlock.responseUrl(),
                 RemoteCommand.Kind.UNLOCK,
                 target.chargerId(),
                 target.connectorId(),
                 null,
                 null,
+                "connectorId",
+                target.connectorId());
+    }
+
+    /**
+     * A stop, cancellation or unlock: stored, and to be sent with its one field; its result is the
+     * charger's answer, within the call timeout.
+     */
+    private Prepared answeredByCharger(
+            PartnerPrincipal partner,
+            String version,
+            String responseUrl,
+            RemoteCommand.Kind kind,
+            String chargerId,
+            int connectorId,
+            Integer transactionId,
+            Integer reservationId,
+            String field,
+            int value) {
+        RemoteCommand command = commands.record(RemoteCommand.byPartner(
+                forPartner(partner, responseUrl, version, null, null),
+                kind,
+                chargerId,
+                connectorId,
                 null,
+                transactionId,
+                reservationId,
                 Instant.now().plusSeconds(startTimeout)));
         return sendable(
-                command,
-                Jsonp.JSON
-                        .createObjectBuilder()
-                        .add("connectorId", target.connectorId())
-                        .build(),
-                (int) callTimeout + 10,
-                false);
+                command, Jsonp.JSON.createObjectBuilder().add(field, value).build(), (int) callTimeout + 10, false);
     }
 
     /**
