@@ -2,6 +2,7 @@ package io.csms.charging;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +16,9 @@ import java.util.UUID;
  * already show them that way ({@link RemoteCommand#state()}); this owes a partner its CommandResult
  * (TIMEOUT or FAILED) and keeps the table honest for reports.
  */
+// created at deployment: a singleton first created by its timer while the module stops breaks
+// Payara's shutdown of the module (ConcurrentModificationException in SingletonLifeCycleManager)
+@Startup
 @Singleton
 public class CommandSweeper {
 

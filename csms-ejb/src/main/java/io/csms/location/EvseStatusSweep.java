@@ -2,6 +2,7 @@ package io.csms.location;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -11,6 +12,9 @@ import java.util.List;
  * Every ten seconds, EVSEs follow their chargers' connections: {@link EvseStatuses#due()} reads what
  * must change, which is applied a hundred EVSEs per transaction.
  */
+// created at deployment: a singleton first created by its timer while the module stops breaks
+// Payara's shutdown of the module (ConcurrentModificationException in SingletonLifeCycleManager)
+@Startup
 @Singleton
 public class EvseStatusSweep {
 

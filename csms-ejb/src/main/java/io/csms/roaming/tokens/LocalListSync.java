@@ -8,6 +8,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -38,6 +39,9 @@ import java.util.logging.Logger;
  * (the admin sees why). The charger's answers are awaited on no thread; the database is written on
  * managed threads, never on a socket's.
  */
+// created at deployment: a singleton first created by its timer while the module stops breaks
+// Payara's shutdown of the module (ConcurrentModificationException in SingletonLifeCycleManager)
+@Startup
 @Singleton
 public class LocalListSync {
 
