@@ -296,10 +296,11 @@ public class CommandsIT extends CsmsEar {
                     201,
                     Http.put(
                                     LocationsIT.ADMIN_LOCATIONS + "LOC-CMD-2",
-                                    LocationsIT.location("LOC-CMD-2", "CP-CMD-2", 1),
+                                    LocationsIT.location("LOC-CMD-2", "CP-CMD-2", 1, 2),
                                     Admin.bearer())
                             .statusCode());
             LocationsIT.status(cp, 1, "Available");
+            LocationsIT.status(cp, 2, "Available");
             grant(LocationsIT.partnerId(emsp), null);
 
             JsonObject token = Json.createObjectBuilder()
@@ -341,6 +342,33 @@ public class CommandsIT extends CsmsEar {
                     Checks.value(
                             "select auth_method from charging_transaction where id = ?",
                             started.getInt("transactionId")));
+
+            // a start the charger accepts but never follows: {result: TIMEOUT} after the start timeout
+            assertEquals(
+                    "ACCEPTED",
+                    ((JsonObject) ocpiData(ocpi().post(
+                                            "/ocpi/2.1.1/commands/START_SESSION",
+                                            Json.createObjectBuilder()
+                                                    .add(
+                                                            "response_url",
+                                                            emsp.commandResultUrl("2.1.1", "START_SESSION/A2"))
+                                                    .add(
+                                                            "token",
+                                                            Json.createObjectBuilder(token)
+                                                                    .add("uid", "CMD211TOKEN2"))
+                                                    .add("location_id", "LOC-CMD-2")
+                                                    .add("evse_uid", "LOC-CMD-2-2")
+                                                    .build()
+                                                    .toString(),
+                                            auth)))
+                            .getString("result"));
+            JsonArray never = TokensIT.expect(cp, "RemoteStartTransaction");
+            assertEquals(2, never.getJsonObject(3).getInt("connectorId"));
+            cp.reply(never, Json.createObjectBuilder().add("status", "Accepted").build());
+            assertEquals(
+                    Json.createObjectBuilder().add("result", "TIMEOUT").build(),
+                    LocationsIT.await(emsp, r -> r.path().endsWith("/2.1.1/commands/START_SESSION/A2"))
+                            .body());
 
             // 2.1.1 has no CANCEL_RESERVATION
             assertEquals(

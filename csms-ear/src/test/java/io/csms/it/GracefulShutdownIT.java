@@ -3,7 +3,11 @@ package io.csms.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.File;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -16,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Taking the CSMS down (undeploy, server shutdown) closes every charger's connection with 1001
  * "going away", so chargers reconnect instead of waiting for a dead socket, and what partners are
- * owed waits in the database for the next start. The EAR is deployed and undeployed by the test
+ * owed (a location change, a driver's session and its CDR) waits in the database for the next start
+ * and is delivered then, the CDR exactly once. The EAR is deployed and undeployed by the test
  * itself. (WildFlyGracefulShutdownIT runs it on WildFly.)
  */
 @ExtendWith(ArquillianExtension.class)
@@ -61,11 +66,25 @@ public class GracefulShutdownIT {
         String suffix = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
         String charger = "CP-OWED-" + suffix;
         String location = "LOC-OWED-" + suffix;
-        try (OcpiTestPartner emsp = new OcpiTestPartner("DE", "OW" + suffix.charAt(suffix.length() - 1), "EMSP")) {
+        String party = "OW" + suffix.charAt(suffix.length() - 1);
+        String cdr;
+        try (OcpiTestPartner emsp = new OcpiTestPartner("DE", party, "EMSP")) {
             emsp.receivesLocations = true;
-            try {
-                Admin.registerCharger(charger);
-                LocationsIT.register(emsp, "Owed " + suffix);
+            emsp.receivesSessions = true;
+            emsp.receivesCdrs = true;
+            try (OcppClient cp = ChargingSessionIT.bootedCharger(charger)) {
+                String c = LocationsIT.register(emsp, "Owed " + suffix);
+                OcpiRegistrationIT.assertOcpi(
+                        200,
+                        1000,
+                        LocationsIT.ocpi()
+                                .put(
+                                        TokensIT.TOKENS + "DE/" + party + "/OWED" + suffix,
+                                        TokensIT.tokenObject(
+                                                        "DE", party, "OWED" + suffix, "RFID", "ALWAYS", Instant.now())
+                                                .toString(),
+                                        OcpiRegistrationIT.token(c)));
+                // the eMSP goes down; a new location and its driver's whole session are owed to it
                 emsp.receiverDown = true;
                 assertEquals(
                         201,
@@ -74,8 +93,29 @@ public class GracefulShutdownIT {
                                         LocationsIT.location(location, charger, 1),
                                         Admin.bearer())
                                 .statusCode());
+                Instant start = Instant.now().minusSeconds(1800).truncatedTo(ChronoUnit.SECONDS);
+                JsonObject started = ChargingSessionIT.confOf(
+                        cp,
+                        "StartTransaction",
+                        Json.createObjectBuilder()
+                                .add("connectorId", 1)
+                                .add("idTag", "OWED" + suffix)
+                                .add("meterStart", 0)
+                                .add("timestamp", start.toString())
+                                .build());
+                assertEquals("Accepted", started.getJsonObject("idTagInfo").getString("status"));
+                cdr = Integer.toString(started.getInt("transactionId"));
+                ChargingSessionIT.confOf(
+                        cp,
+                        "StopTransaction",
+                        Json.createObjectBuilder()
+                                .add("transactionId", started.getInt("transactionId"))
+                                .add("meterStop", 3000)
+                                .add("timestamp", start.plusSeconds(1200).toString())
+                                .build());
+                assertEquals("DUE", Checks.eventually("DUE", "select state from ocpi_cdr where id = ?", cdr));
                 long partner = LocationsIT.partnerId(emsp);
-                LocationsIT.awaitQueue(partner, q -> q.getInt("pending") == 1 && q.containsKey("lastError"));
+                LocationsIT.awaitQueue(partner, q -> q.getInt("pending") >= 2 && q.containsKey("lastError"));
             } finally {
                 deployer.undeploy(CSMS);
             }
@@ -85,6 +125,24 @@ public class GracefulShutdownIT {
                 OcpiTestPartner.Received put = LocationsIT.await(
                         emsp, r -> r.method().equals("PUT") && r.path().endsWith("/" + location));
                 assertEquals(location, put.body().getString("id"));
+                JsonObject delivered = LocationsIT.await(
+                                emsp,
+                                r -> r.path().equals("/2.2.1/cdrs")
+                                        && r.body().getString("id").equals(cdr))
+                        .body();
+                assertEquals(
+                        0,
+                        new BigDecimal("3")
+                                .compareTo(
+                                        delivered.getJsonNumber("total_energy").bigDecimalValue()));
+                assertEquals("SENT", Checks.eventually("SENT", "select state from ocpi_cdr where id = ?", cdr));
+                Thread.sleep(1500);
+                assertEquals(
+                        1,
+                        emsp.received.stream()
+                                .filter(r -> r.path().equals("/2.2.1/cdrs"))
+                                .count(),
+                        "the CDR owed across the restart is delivered exactly once");
             } finally {
                 deployer.undeploy(CSMS);
             }

@@ -69,7 +69,13 @@ public final class OcpiTestPartner implements AutoCloseable {
     public volatile long authorizeDelayMillis;
 
     /** A push the partner received on a Receiver endpoint. */
-    public record Received(String method, String path, JsonObject body, String fromParty, String toParty) {}
+    public record Received(
+            String method, String path, JsonObject body, String fromParty, String toParty, java.time.Instant at) {
+
+        Received(String method, String path, JsonObject body, String fromParty, String toParty) {
+            this(method, path, body, fromParty, toParty, java.time.Instant.now());
+        }
+    }
 
     /** Every push received (while not down), in order of arrival. */
     public final List<Received> received = new CopyOnWriteArrayList<>();

@@ -125,6 +125,39 @@ public class RoamingSessionsIT extends CsmsEar {
             assertEquals(0, new BigDecimal("1.089").compareTo(cost(patch, "incl_vat")), patch.toString());
             assertTrue(patch.containsKey("last_updated"));
 
+            // meter values in quick succession: PATCHes at most every update interval (1 s in the
+            // tests), the last one with the latest energy
+            meterValue(cp, started.getInt("transactionId"), start.plusSeconds(600), 4500);
+            meterValue(cp, started.getInt("transactionId"), start.plusSeconds(900), 5000);
+            LocationsIT.await(
+                    emsp,
+                    r -> r.method().equals("PATCH")
+                            && r.path().equals(path)
+                            && new BigDecimal("4")
+                                            .compareTo(r.body()
+                                                    .getJsonNumber("kwh")
+                                                    .bigDecimalValue())
+                                    == 0);
+            List<Instant> pushes = emsp.received.stream()
+                    .filter(r -> r.path().equals(path))
+                    .map(OcpiTestPartner.Received::at)
+                    .toList();
+            for (int i = 1; i < pushes.size(); i++) {
+                assertTrue(
+                        java.time.Duration.between(pushes.get(i - 1), pushes.get(i))
+                                        .toMillis()
+                                >= 800,
+                        "session updates throttled to the interval: " + pushes);
+            }
+
+            // the operator raises the price during the session: the session keeps the tariff of its start
+            assertEquals(
+                    200,
+                    Http.put("/csms/api/admin/tariffs/TAR-SES-1", """
+                                    {"id": "TAR-SES-1", "currency": "EUR", "elements": [
+                                      {"price_components": [{"type": "ENERGY", "price": 0.50, "vat": 21.0, "step_size": 1}]}]}""", Admin.bearer())
+                            .statusCode());
+
             // the stop while the eMSP is down: the completed session and the CDR wait for it
             emsp.receiverDown = true;
             // with the meter's signed end reading (an OCMF document, as German Eichrecht meters sign them)
@@ -234,7 +267,7 @@ public class RoamingSessionsIT extends CsmsEar {
                             .count(),
                     "delivered once");
 
-            // found wrong after it was sent: a credit CDR and a new one
+            // found wrong after it was sent: a credit CDR, and a new one under the tariff as it is now
             HttpResponse<String> credited = Http.post("/csms/api/admin/cdrs/" + id + "/credit", "", Admin.bearer());
             assertEquals(200, credited.statusCode(), credited.body());
             JsonObject creditCdr = LocationsIT.await(
@@ -252,7 +285,7 @@ public class RoamingSessionsIT extends CsmsEar {
                                     && r.body().getString("id").equals(id + "-2"))
                     .body();
             assertFalse(renewed.containsKey("credit"));
-            assertEquals(0, new BigDecimal("1.5").compareTo(cost(renewed, "excl_vat")));
+            assertEquals(0, new BigDecimal("2.5").compareTo(cost(renewed, "excl_vat")), "5 kWh at 0.50: " + renewed);
             assertEquals("CREDITED", Checks.value("select state from ocpi_cdr where id = ?", id));
             assertEquals(
                     409,
@@ -474,6 +507,17 @@ public class RoamingSessionsIT extends CsmsEar {
             assertEquals("LOC-SES-2", first.getJsonObject("location").getString("id"));
             assertFalse(first.containsKey("cdr_token"), "no 2.2.1 fields in 2.1.1");
 
+            // the operator renames the location during the session: the session and its CDR describe
+            // the location as it was at the start
+            String renamed = LocationsIT.location("LOC-SES-2", "CP-SES-2", 1).replace("Site LOC-SES-2", "Renamed");
+            assertEquals(
+                    200,
+                    Http.put(
+                                    LocationsIT.ADMIN_LOCATIONS + "LOC-SES-2",
+                                    LocationsIT.withTariff(renamed, "TAR-SES-2"),
+                                    Admin.bearer())
+                            .statusCode());
+
             ChargingSessionIT.confOf(
                     cp,
                     "StopTransaction",
@@ -507,6 +551,8 @@ public class RoamingSessionsIT extends CsmsEar {
                             .compareTo(cdr.getJsonNumber("total_cost").bigDecimalValue()),
                     "2 kWh at 0.30, without VAT in 2.1.1: " + cdr);
             assertFalse(cdr.containsKey("signed_data"));
+            assertEquals("Site LOC-SES-2", completed.getJsonObject("location").getString("name"));
+            assertEquals("Site LOC-SES-2", cdr.getJsonObject("location").getString("name"), "as at the start");
             Thread.sleep(1000);
             assertEquals(
                     1,
@@ -515,7 +561,90 @@ public class RoamingSessionsIT extends CsmsEar {
                             .count(),
                     "exactly one CDR");
             assertEquals("SENT", Checks.eventually("SENT", "select state from ocpi_cdr where id = ?", id));
+
+            // credited: 2.1.1 has no credit CDRs, so it is a CDR of its own id with the cost negative
+            // and a remark naming the one it cancels; then a new CDR
+            assertEquals(
+                    200,
+                    Http.post("/csms/api/admin/cdrs/" + id + "/credit", "", Admin.bearer())
+                            .statusCode());
+            JsonObject credit = LocationsIT.await(
+                            emsp,
+                            r -> r.path().equals("/2.1.1/cdrs")
+                                    && r.body().getString("id").equals(id + "-C"))
+                    .body();
+            assertEquals(
+                    0,
+                    new BigDecimal("-0.6")
+                            .compareTo(credit.getJsonNumber("total_cost").bigDecimalValue()));
+            assertTrue(credit.getString("remark").contains(id), credit.toString());
+            assertFalse(credit.containsKey("credit"), "no 2.2.1 fields in 2.1.1");
+            LocationsIT.await(
+                    emsp,
+                    r -> r.path().equals("/2.1.1/cdrs")
+                            && r.body().getString("id").equals(id + "-2"));
+
+            // the location is deleted during a session: its CDR is still made and sent, describing it
+            // as it was at the start
+            JsonObject again = ChargingSessionIT.confOf(
+                    cp,
+                    "StartTransaction",
+                    Json.createObjectBuilder()
+                            .add("connectorId", 1)
+                            .add("idTag", "SES211")
+                            .add("meterStart", 3000)
+                            .add("timestamp", start.plusSeconds(1900).toString())
+                            .build());
+            assertEquals(
+                    204,
+                    Http.delete(LocationsIT.ADMIN_LOCATIONS + "LOC-SES-2", Admin.bearer())
+                            .statusCode());
+            ChargingSessionIT.confOf(
+                    cp,
+                    "StopTransaction",
+                    Json.createObjectBuilder()
+                            .add("transactionId", again.getInt("transactionId"))
+                            .add("meterStop", 4000)
+                            .add("timestamp", start.plusSeconds(2500).toString())
+                            .build());
+            String againId = Integer.toString(again.getInt("transactionId"));
+            JsonObject orphan = LocationsIT.await(
+                            emsp,
+                            r -> r.path().equals("/2.1.1/cdrs")
+                                    && r.body().getString("id").equals(againId))
+                    .body();
+            assertEquals("LOC-SES-2", orphan.getJsonObject("location").getString("id"));
+            assertEquals("Renamed", orphan.getJsonObject("location").getString("name"));
+            assertEquals(
+                    0,
+                    BigDecimal.ONE.compareTo(
+                            orphan.getJsonNumber("total_energy").bigDecimalValue()));
         }
+    }
+
+    private static void meterValue(OcppClient cp, int transactionId, Instant at, int wh) {
+        assertTrue(ChargingSessionIT.confOf(
+                        cp,
+                        "MeterValues",
+                        Json.createObjectBuilder()
+                                .add("connectorId", 1)
+                                .add("transactionId", transactionId)
+                                .add(
+                                        "meterValue",
+                                        Json.createArrayBuilder()
+                                                .add(Json.createObjectBuilder()
+                                                        .add("timestamp", at.toString())
+                                                        .add(
+                                                                "sampledValue",
+                                                                Json.createArrayBuilder()
+                                                                        .add(Json.createObjectBuilder()
+                                                                                .add("value", Integer.toString(wh))
+                                                                                .add(
+                                                                                        "measurand",
+                                                                                        "Energy.Active.Import.Register")
+                                                                                .add("unit", "Wh")))))
+                                .build())
+                .isEmpty());
     }
 
     private static BigDecimal cost(JsonObject session, String which) {

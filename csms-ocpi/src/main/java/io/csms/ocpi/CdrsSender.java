@@ -21,7 +21,7 @@ public abstract class CdrsSender {
     static final int MAX_LIMIT = 100;
 
     @Inject
-    Cdrs cdrs;
+    protected Cdrs cdrs;
 
     @Inject
     OcpiCaller caller;

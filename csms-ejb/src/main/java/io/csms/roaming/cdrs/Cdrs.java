@@ -36,10 +36,14 @@ import java.util.Optional;
  *   <li>the stop is not before the start, and the meter stop not below the meter start;
  *   <li>the energy is not more than the connector could deliver in the time (its {@code
  *       max_electric_power}, or voltage × amperage × phases, with 10 % to spare);
- *   <li>no energy register reading of the session is above the stop reading (the meter values and
- *       the stop agree);
+ *   <li>no energy register reading of the session is above the stop reading, and the energy the meter
+ *       values add up to is the meter stop less the meter start (the stored meter values agree);
+ *   <li>the CDR bills no less energy and no lower cost than the last session update the partner was
+ *       given (reconciliation);
  *   <li>one CDR per transaction (a second stop makes none).
  * </ul>
+ *
+ * A session's CDR describes and prices it as its location and tariff were at its start.
  *
  * A DUE CDR is owed to the partner through the outbox; it is POSTed with the same id on every retry.
  */
@@ -81,6 +85,9 @@ public class Cdrs {
     Outbox outbox;
 
     @Inject
+    io.csms.location.Locations locations;
+
+    @Inject
     AuditTrail audit;
 
     /** The session of {@code transactionId} stopped: its CDR, unless it has one or is no partner's. */
@@ -90,12 +97,34 @@ public class Cdrs {
                 .setParameter(1, transactionId)
                 .getResultList()
                 .isEmpty();
-        return exists ? Optional.empty() : make(transactionId, Integer.toString(transactionId));
+        if (exists) {
+            return Optional.empty();
+        }
+        Optional<Stored> made = make(transactionId, Integer.toString(transactionId), false);
+        if (made.isEmpty()
+                && sessions.reported(transactionId).isPresent()
+                && sessions.find(transactionId).isEmpty()) {
+            // a partner's session (it was pushed) that can no longer be described: one started before
+            // sessions kept their location, whose connector is described no more; an operator must know
+            audit.record(new AuditEvent(
+                    AuditEvent.ActorType.SYSTEM,
+                    "cdrs",
+                    "ocpi.cdr.unmade",
+                    "transaction:" + transactionId,
+                    AuditEvent.Outcome.FAILURE,
+                    null,
+                    "the session's connector is no longer described by a location"));
+        }
+        return made;
     }
 
-    /** The CDR of a stopped session, under {@code id}: checked, stored, owed to the partner unless held. */
-    private Optional<Stored> make(int transactionId, String id) {
-        Optional<SessionData> session = sessions.find(transactionId);
+    /**
+     * The CDR of a stopped session, under {@code id}: checked, stored, owed to the partner unless held.
+     * A first CDR describes and prices the session as its start did, and is reconciled with what the
+     * partner was last told; a credited CDR's replacement ({@code asNow}) uses the data as they are now.
+     */
+    private Optional<Stored> make(int transactionId, String id, boolean asNow) {
+        Optional<SessionData> session = asNow ? sessions.findAsNow(transactionId) : sessions.find(transactionId);
         Optional<ChargingTransaction> transaction = transactions.find(transactionId);
         if (session.isEmpty()
                 || transaction.isEmpty()
@@ -108,6 +137,10 @@ public class Cdrs {
         CdrData cdr = of(s, id, signed(readings), Instant.now().truncatedTo(ChronoUnit.SECONDS));
         String problem =
                 broken(transaction.get(), s.kwh(), s.evse().connectors().get(0), readings);
+        if (problem == null && !asNow) {
+            problem = unreconciled(
+                    cdr.totalEnergy(), cdr.totalCost().exclVat(), cdr.currency(), sessions.reported(transactionId));
+        }
         State state = problem == null ? State.DUE : State.HELD;
         insert(cdr, s.partnerId(), transactionId, state, problem);
         if (problem != null) {
@@ -121,6 +154,28 @@ public class Cdrs {
                     problem));
         }
         return Optional.of(new Stored(cdr.id(), s.partnerId(), transactionId, state, problem, cdr, null));
+    }
+
+    /**
+     * Where the CDR disagrees with the last session update the partner was given, or null: it may
+     * not bill less energy or a lower cost than the partner's driver was last shown (the session only
+     * grows), so a CDR below either is held.
+     */
+    static String unreconciled(
+            BigDecimal kwh, BigDecimal cost, String currency, Optional<RoamingSessions.Reported> reported) {
+        if (reported.isEmpty()) {
+            return null;
+        }
+        RoamingSessions.Reported last = reported.get();
+        if (last.kwh() != null && kwh.compareTo(last.kwh()) < 0) {
+            return "the CDR's " + kwh.toPlainString() + " kWh is less than the "
+                    + last.kwh().stripTrailingZeros().toPlainString() + " kWh of the last session update";
+        }
+        if (last.cost() != null && cost.compareTo(last.cost()) < 0) {
+            return "the CDR's cost " + cost.toPlainString() + " " + currency + " is less than the "
+                    + last.cost().stripTrailingZeros().toPlainString() + " of the last session update";
+        }
+        return null;
     }
 
     private void insert(CdrData cdr, long partnerId, int transactionId, State state, String problem) {
@@ -170,7 +225,7 @@ public class Cdrs {
                                 .setParameter(1, original.transactionId())
                                 .getSingleResult())
                 .longValue();
-        Stored replacement = make(original.transactionId(), original.transactionId() + "-" + (made + 1))
+        Stored replacement = make(original.transactionId(), original.transactionId() + "-" + (made + 1), true)
                 .orElseThrow(() -> new io.csms.platform.Refusal(
                         io.csms.platform.Refusal.Kind.CONFLICT,
                         "cdr-not-remade",
@@ -186,6 +241,17 @@ public class Cdrs {
         return new Credited(
                 new Stored(credit.id(), original.partnerId(), original.transactionId(), State.DUE, null, credit, null),
                 replacement);
+    }
+
+    /**
+     * The whole location a CDR took place at (OCPI 2.1.1 CDRs carry it): as its session kept it from
+     * its start, or, for a session from before sessions kept it, as the location is now.
+     */
+    public Optional<LocationData> location(CdrData cdr) {
+        Optional<LocationData> kept = cdr.sessionId().matches("\\d{1,9}")
+                ? sessions.locationAtStart(Integer.parseInt(cdr.sessionId()))
+                : Optional.empty();
+        return kept.or(() -> locations.find(cdr.cdrLocation().id()));
     }
 
     private boolean allowedCdrs(long partnerId) {
@@ -422,6 +488,11 @@ public class Cdrs {
             if (wh != null && wh > t.meterStop()) {
                 return "a meter value (" + wh + " Wh) is above the meter stop (" + t.meterStop() + " Wh)";
             }
+        }
+        BigDecimal metered = BigDecimal.valueOf(t.meterStop() - t.meterStart()).movePointLeft(3);
+        if (kwh.compareTo(metered) != 0) {
+            return "the meter values add up to " + kwh.toPlainString() + " kWh, the meter start and stop to "
+                    + metered.stripTrailingZeros().toPlainString() + " kWh";
         }
         BigDecimal kw = maxKw(connector);
         BigDecimal hours = BigDecimal.valueOf(

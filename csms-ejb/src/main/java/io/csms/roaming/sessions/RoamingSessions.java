@@ -1,6 +1,7 @@
 package io.csms.roaming.sessions;
 
 import io.csms.location.LocationData;
+import io.csms.location.LocationJson;
 import io.csms.location.Locations;
 import io.csms.platform.OurParty;
 import io.csms.roaming.tokens.RoamingTokens;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Partners' drivers' sessions as partners see them: assembled from the transaction, its meter
  * values, the token and the location of the connector, and priced under the connector's first
- * tariff ({@link Pricing}).
+ * tariff ({@link Pricing}), both as they were at the session's start ({@link #snapshot}).
  */
 @Stateless
 public class RoamingSessions {
@@ -58,19 +59,60 @@ public class RoamingSessions {
     /** A page of a partner's sessions and how many there are in all. */
     public record Page(List<SessionData> sessions, long total) {}
 
-    /** The session of a transaction, when it is a partner's driver's at a connector a location describes. */
+    /**
+     * The session of a transaction, when it is a partner's driver's at a connector a location
+     * described at its start: described and priced as the location and tariff were then.
+     */
     public Optional<SessionData> find(int transactionId) {
+        return row(transactionId).flatMap(r -> assemble(transactionId, r, true));
+    }
+
+    /**
+     * The session described and priced under the location and tariff as they are now (a credited
+     * CDR's replacement, after the operator corrected them); empty when the connector is no longer
+     * described.
+     */
+    public Optional<SessionData> findAsNow(int transactionId) {
+        return row(transactionId).flatMap(r -> assemble(transactionId, r, false));
+    }
+
+    /** The location (with only the session's EVSE) as the session kept it from its start, if it did. */
+    public Optional<LocationData> locationAtStart(int transactionId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select partner_id, status, last_updated from ocpi_session where transaction_id = ?1")
+        List<String> rows = em.createNativeQuery(
+                        "select place::text from ocpi_session where transaction_id = ?1 and place is not null")
                 .setParameter(1, transactionId)
                 .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] r = rows.get(0);
-        return assemble(
-                transactionId, ((Number) r[0]).longValue(), (String) r[1], io.csms.platform.SqlTimes.instant(r[2]));
+        return rows.stream()
+                .findFirst()
+                .map(json -> LocationJson.<Locations.Place>stored(json, Locations.Place.class)
+                        .location());
+    }
+
+    /** The totals of the last session update given to the partner: energy (kWh) and cost without VAT. */
+    public record Reported(BigDecimal kwh, BigDecimal cost) {}
+
+    /** What the partner was last told of the session, if anything. */
+    public Optional<Reported> reported(int transactionId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select reported_kwh, reported_cost from ocpi_session where transaction_id = ?1")
+                .setParameter(1, transactionId)
+                .getResultList();
+        return rows.stream()
+                .filter(r -> r[0] != null)
+                .findFirst()
+                .map(r -> new Reported((BigDecimal) r[0], (BigDecimal) r[1]));
+    }
+
+    private static final String COLUMNS = "partner_id, status, last_updated, place::text, tariff::text";
+
+    private Optional<Object[]> row(int transactionId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from ocpi_session where transaction_id = ?1")
+                .setParameter(1, transactionId)
+                .getResultList();
+        return rows.stream().findFirst();
     }
 
     /** The partner's sessions, oldest change first, within {@code [from, to)} of {@code last_updated}. */
@@ -83,7 +125,7 @@ public class RoamingSessions {
             where.append(" and last_updated < :to");
         }
         var count = em.createNativeQuery("select count(*) from ocpi_session" + where);
-        var select = em.createNativeQuery("select transaction_id, status, last_updated from ocpi_session" + where
+        var select = em.createNativeQuery("select transaction_id, " + COLUMNS + " from ocpi_session" + where
                 + " order by last_updated, transaction_id");
         for (var query : List.of(count, select)) {
             query.setParameter("partner", partnerId);
@@ -99,27 +141,67 @@ public class RoamingSessions {
         List<Object[]> rows = select.setFirstResult(offset).setMaxResults(limit).getResultList();
         List<SessionData> sessions = new ArrayList<>();
         for (Object[] r : rows) {
-            assemble(((Number) r[0]).intValue(), partnerId, (String) r[1], io.csms.platform.SqlTimes.instant(r[2]))
+            assemble(((Number) r[0]).intValue(), java.util.Arrays.copyOfRange(r, 1, r.length), true)
                     .ifPresent(sessions::add);
         }
         return new Page(sessions, total);
     }
 
-    /** A push is under way: meter values wait {@code csms.ocpi.sessions.update-interval} from now. */
-    public void pushed(int transactionId) {
-        em.createNativeQuery("update ocpi_session set last_pushed_at = now() where transaction_id = ?1")
-                .setParameter(1, transactionId)
+    /**
+     * A push of {@code session} is under way: meter values wait {@code
+     * csms.ocpi.sessions.update-interval} from now, and its totals are what the partner was last told.
+     */
+    public void pushed(SessionData session) {
+        em.createNativeQuery("""
+                        update ocpi_session set last_pushed_at = now(), reported_kwh = ?1, reported_cost = ?2
+                        where transaction_id = ?3""")
+                .setParameter(1, session.kwh())
+                .setParameter(
+                        2,
+                        session.totalCost() == null ? null : session.totalCost().exclVat())
+                .setParameter(3, Integer.parseInt(session.id()))
                 .executeUpdate();
     }
 
-    private Optional<SessionData> assemble(int transactionId, long partnerId, String status, Instant lastUpdated) {
+    /**
+     * Keeps the location (with only the connector's EVSE) and the connector's tariff of a session that
+     * just started, so that it is described and priced as they were at its start.
+     */
+    public void snapshot(int transactionId, String chargerId, int connectorId) {
+        Optional<Locations.Place> place = locations.placeOf(chargerId, connectorId);
+        if (place.isEmpty()) {
+            return;
+        }
+        Locations.Place kept = new Locations.Place(
+                place.get().location().withEvses(List.of(place.get().evse())),
+                place.get().evse());
+        em.createNativeQuery("""
+                        update ocpi_session set place = cast(?1 as jsonb), tariff = cast(?2 as jsonb)
+                        where transaction_id = ?3""")
+                .setParameter(1, LocationJson.write(kept))
+                .setParameter(2, tariffOf(kept.evse()).map(LocationJson::write).orElse(null))
+                .setParameter(3, transactionId)
+                .executeUpdate();
+    }
+
+    /**
+     * The session from its row ({@link #COLUMNS}): under the location and tariff kept at its start
+     * when {@code asStarted} and it has them, otherwise as they are now.
+     */
+    private Optional<SessionData> assemble(int transactionId, Object[] row, boolean asStarted) {
         Optional<ChargingTransaction> found = transactions.find(transactionId);
         if (found.isEmpty() || found.get().ocpiTokenId() == null) {
             return Optional.empty();
         }
         ChargingTransaction t = found.get();
+        long partnerId = ((Number) row[0]).longValue();
+        String status = (String) row[1];
+        Instant lastUpdated = io.csms.platform.SqlTimes.instant(row[2]);
         Optional<RoamingTokens.Stored> token = tokens.byId(t.ocpiTokenId());
-        Optional<Locations.Place> place = locations.placeOf(t.chargerId(), t.connectorId());
+        boolean kept = asStarted && row[3] != null;
+        Optional<Locations.Place> place = kept
+                ? Optional.of(LocationJson.stored((String) row[3], Locations.Place.class))
+                : locations.placeOf(t.chargerId(), t.connectorId());
         if (token.isEmpty() || place.isEmpty()) {
             return Optional.empty();
         }
@@ -128,7 +210,9 @@ public class RoamingSessions {
                 .map(Pricing.Slice::energyKwh)
                 .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .stripTrailingZeros();
-        Optional<TariffData> tariff = tariffOf(place.get().evse());
+        Optional<TariffData> tariff = kept
+                ? Optional.ofNullable((String) row[4]).map(json -> LocationJson.stored(json, TariffData.class))
+                : tariffOf(place.get().evse());
         Pricing.Priced priced = tariff.map(
                         tf -> Pricing.price(tf, ZoneId.of(place.get().location().timeZone()), slices))
                 .orElse(null);

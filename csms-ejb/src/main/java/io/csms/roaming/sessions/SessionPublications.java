@@ -14,8 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Turns a partner's driver's transaction into what the partner must be told, in the database
- * transaction of the charger's message: the start makes the session (ACTIVE) and owes the partner a
- * PUT; meter values owe it a PATCH of the progress, at most every {@code
+ * transaction of the charger's message: the start makes the session (ACTIVE, with the location and
+ * tariff as they are then) and owes the partner a PUT; meter values owe it a PATCH of the progress, at most every {@code
  * csms.ocpi.sessions.update-interval} (default 60 s); the stop makes it COMPLETED, owes a PUT of the
  * whole and makes its CDR ({@link io.csms.roaming.cdrs.Cdrs}). Only a partner still registered and
  * allowed the sessions or the cdrs module has a session (it is pushed to one allowed sessions, and
@@ -32,6 +32,9 @@ public class SessionPublications {
 
     @Inject
     io.csms.roaming.cdrs.Cdrs cdrs;
+
+    @Inject
+    RoamingSessions sessions;
 
     @Inject
     @ConfigProperty(name = "csms.ocpi.sessions.update-interval", defaultValue = "PT60S")
@@ -59,6 +62,7 @@ public class SessionPublications {
                 .setParameter(2, partnerId)
                 .executeUpdate();
         if (inserted > 0) {
+            sessions.snapshot(started.transactionId(), started.chargerId(), started.connectorId());
             outbox.enqueueSession(partnerId, started.transactionId(), true, null);
         }
     }

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.csms.location.LocationData;
+import io.csms.roaming.sessions.RoamingSessions;
 import io.csms.transaction.ChargingTransaction;
 import io.csms.transaction.MeterReading;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The business rules a session must keep before its CDR is sent. */
@@ -66,6 +68,24 @@ class CdrRulesTest {
         String overtaken =
                 Cdrs.broken(session(1000, 2000, 600), BigDecimal.ONE, AC_11_KW, List.of(register(300, 2500)));
         assertTrue(overtaken != null && overtaken.contains("above the meter stop"), overtaken);
+    }
+
+    @Test
+    void energy_the_meter_values_do_not_add_up_to_is_held() {
+        String problem = Cdrs.broken(
+                session(1000, 11_000, 3600), new BigDecimal("9.5"), AC_11_KW, List.of(register(1800, 6000)));
+        assertTrue(problem != null && problem.contains("meter start and stop to 10 kWh"), problem);
+    }
+
+    @Test
+    void a_cdr_billing_less_than_the_last_session_update_is_held() {
+        var told = Optional.of(new RoamingSessions.Reported(new BigDecimal("6.000"), new BigDecimal("1.8")));
+        assertNull(Cdrs.unreconciled(new BigDecimal("6"), new BigDecimal("1.80"), "EUR", told), "equal totals agree");
+        assertNull(Cdrs.unreconciled(BigDecimal.ONE, BigDecimal.ZERO, "EUR", Optional.empty()), "never told");
+        String energy = Cdrs.unreconciled(new BigDecimal("5.9"), new BigDecimal("2"), "EUR", told);
+        assertTrue(energy != null && energy.contains("5.9 kWh is less than the 6 kWh"), energy);
+        String cost = Cdrs.unreconciled(new BigDecimal("7"), new BigDecimal("1.75"), "EUR", told);
+        assertTrue(cost != null && cost.contains("1.75 EUR is less than the 1.8"), cost);
     }
 
     @Test

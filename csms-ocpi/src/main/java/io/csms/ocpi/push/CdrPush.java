@@ -1,6 +1,5 @@
 package io.csms.ocpi.push;
 
-import io.csms.location.Locations;
 import io.csms.ocpi.v211.cdrs.V211Cdrs;
 import io.csms.ocpi.v221.cdrs.V221Cdrs;
 import io.csms.roaming.OcpiVersion;
@@ -23,9 +22,6 @@ public class CdrPush {
 
     @Inject
     Cdrs cdrs;
-
-    @Inject
-    Locations locations;
 
     @Inject
     Receivers receivers;
@@ -55,7 +51,7 @@ public class CdrPush {
                 List.of(new Delivery.Request(
                         "POST",
                         receiver.get(),
-                        v211 ? V211Cdrs.cdr(c, locations.find(c.cdrLocation().id())) : V221Cdrs.cdr(c),
+                        v211 ? V211Cdrs.cdr(c, cdrs.location(c)) : V221Cdrs.cdr(c),
                         v211
                                 ? java.util.Map.of()
                                 : java.util.Map.of(

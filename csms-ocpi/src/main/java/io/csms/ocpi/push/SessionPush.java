@@ -40,7 +40,7 @@ public class SessionPush {
         if (receiver.isEmpty() || session.isEmpty() || session.get().partnerId() != row.partnerId()) {
             return Delivery.nothing(row);
         }
-        sessions.pushed(Integer.parseInt(row.objectId()));
+        sessions.pushed(session.get());
         String url = receiver.get() + receivers.ourParty() + "/" + row.objectId();
         boolean v211 = OcpiVersion.is211(out.version());
         SessionData s = session.get();

@@ -17,7 +17,9 @@ import java.util.Set;
 /**
  * The OCPI 2.1.1 CDR object: {@code stop_date_time}, {@code auth_id}, the whole Location with only the
  * session's EVSE and connector (as the location is described now; without it, the CDR location's
- * fields), 2.1.1 tariffs, costs as numbers without VAT, the dimensions 2.1.1 knows.
+ * fields), 2.1.1 tariffs, costs as numbers without VAT, the dimensions 2.1.1 knows. 2.1.1 has no
+ * credit CDRs: a credit CDR goes as a CDR of its own id whose {@code total_cost} is negative and whose
+ * {@code remark} names the CDR it cancels.
  */
 public final class V211Cdrs {
 
@@ -61,6 +63,10 @@ public final class V211Cdrs {
                 .add("total_time", cdr.totalTime());
         if (cdr.totalParkingTime() != null) {
             json.add("total_parking_time", cdr.totalParkingTime());
+        }
+        if (Boolean.TRUE.equals(cdr.credit())) {
+            // 2.1.1 has no credit CDR: a CDR of its own id with the negative cost, saying what it credits
+            json.add("remark", "Credit CDR: cancels CDR " + cdr.creditReferenceId());
         }
         return json.add("last_updated", time(cdr.lastUpdated())).build();
     }

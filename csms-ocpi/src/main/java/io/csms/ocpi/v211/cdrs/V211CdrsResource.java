@@ -1,13 +1,11 @@
 package io.csms.ocpi.v211.cdrs;
 
-import io.csms.location.Locations;
 import io.csms.ocpi.CdrsSender;
 import io.csms.ocpi.OcpiModule;
 import io.csms.roaming.OcpiVersion;
 import io.csms.roaming.access.ModuleId;
 import io.csms.roaming.cdrs.CdrData;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,11 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 @OcpiModule(id = ModuleId.CDRS, version = OcpiVersion.V2_1_1, path = "cdrs")
 public class V211CdrsResource extends CdrsSender {
 
-    @Inject
-    Locations locations;
-
     @Override
     protected JsonObject cdr(CdrData cdr) {
-        return V211Cdrs.cdr(cdr, locations.find(cdr.cdrLocation().id()));
+        return V211Cdrs.cdr(cdr, cdrs.location(cdr));
     }
 }
