@@ -38,20 +38,7 @@ public class RoamingSessionsIT extends CsmsEar {
             emsp.receivesCdrs = true;
             String c = LocationsIT.register(emsp, "Sessions eMSP");
             String otherC = LocationsIT.register(other, "Sessions other eMSP");
-            assertEquals(
-                    201,
-                    Http.put("/csms/api/admin/tariffs/TAR-SES-1", """
-                                    {"id": "TAR-SES-1", "currency": "EUR", "elements": [
-                                      {"price_components": [{"type": "ENERGY", "price": 0.30, "vat": 21.0, "step_size": 1}]}]}""", Admin.bearer())
-                            .statusCode());
-            assertEquals(
-                    201,
-                    Http.put(
-                                    LocationsIT.ADMIN_LOCATIONS + "LOC-SES-1",
-                                    LocationsIT.withTariff(
-                                            LocationsIT.location("LOC-SES-1", "CP-SES-1", 1), "TAR-SES-1"),
-                                    Admin.bearer())
-                            .statusCode());
+            pricedAt("TAR-SES-1", "LOC-SES-1", "CP-SES-1");
             assertOcpi(
                     200,
                     1000,
@@ -451,20 +438,7 @@ public class RoamingSessionsIT extends CsmsEar {
             emsp.receivesCdrs = true;
             String c = LocationsIT.register211(emsp);
             String[] auth = OcpiRegistrationIT.plain(c);
-            assertEquals(
-                    201,
-                    Http.put("/csms/api/admin/tariffs/TAR-SES-2", """
-                                    {"id": "TAR-SES-2", "currency": "EUR", "elements": [
-                                      {"price_components": [{"type": "ENERGY", "price": 0.30, "vat": 21.0, "step_size": 1}]}]}""", Admin.bearer())
-                            .statusCode());
-            assertEquals(
-                    201,
-                    Http.put(
-                                    LocationsIT.ADMIN_LOCATIONS + "LOC-SES-2",
-                                    LocationsIT.withTariff(
-                                            LocationsIT.location("LOC-SES-2", "CP-SES-2", 1), "TAR-SES-2"),
-                                    Admin.bearer())
-                            .statusCode());
+            pricedAt("TAR-SES-2", "LOC-SES-2", "CP-SES-2");
             assertOcpi(
                     200,
                     1000,
@@ -620,6 +594,23 @@ public class RoamingSessionsIT extends CsmsEar {
                     BigDecimal.ONE.compareTo(
                             orphan.getJsonNumber("total_energy").bigDecimalValue()));
         }
+    }
+
+    /** A tariff of 0.30 per kWh (21 % VAT, step size 1 Wh), and a location of the charger's connector 1 under it. */
+    private static void pricedAt(String tariff, String location, String charger) {
+        assertEquals(
+                201,
+                Http.put("/csms/api/admin/tariffs/" + tariff, """
+                                {"id": "%s", "currency": "EUR", "elements": [
+                                  {"price_components": [{"type": "ENERGY", "price": 0.30, "vat": 21.0, "step_size": 1}]}]}""".formatted(tariff), Admin.bearer())
+                        .statusCode());
+        assertEquals(
+                201,
+                Http.put(
+                                LocationsIT.ADMIN_LOCATIONS + location,
+                                LocationsIT.withTariff(LocationsIT.location(location, charger, 1), tariff),
+                                Admin.bearer())
+                        .statusCode());
     }
 
     private static void meterValue(OcppClient cp, int transactionId, Instant at, int wh) {

@@ -45,8 +45,10 @@ public abstract class CommandsReceiver {
     /** The version's CommandResponse. */
     protected abstract JsonObject answer(PartnerCommands.Answer answer);
 
-    /** The version's identifier, as partners' commands record it. */
-    protected abstract String version();
+    /** The version's identifier (the subclass's {@link OcpiModule}), as partners' commands record it. */
+    private String version() {
+        return OcpiModules.versionOf(OcpiModules.moduleOf(getClass())).text();
+    }
 
     @POST
     @Path("{command}")

@@ -10,7 +10,6 @@ import io.csms.roaming.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -64,9 +63,6 @@ public class CommandPush {
                                 "OCPI-to-country-code", t.token().countryCode(),
                                 "OCPI-to-party-id", t.token().partyId()))
                         .orElse(java.util.Map.of());
-        return new Delivery(
-                row,
-                List.of(new Delivery.Request("POST", command.responseUrl(), body.build(), routing)),
-                Delivery.Held.UNCHANGED);
+        return Delivery.toOwnUrl(row, new Delivery.Request("POST", command.responseUrl(), body.build(), routing));
     }
 }

@@ -8,12 +8,14 @@ import java.util.Map;
 /**
  * What tells a partner of one outbox row: the requests to its Receiver (none: nothing to tell it,
  * the row is dropped), for a location whether it holds the location afterwards or was told to forget
- * it, and why the row must wait when it cannot go yet ({@code waits}: it stays, on its own backoff).
+ * it, why the row must wait when it cannot go yet ({@code waits}: it stays, on its own backoff), and
+ * whether its failure is its own ({@code alone}: it goes to a URL of its own, so its failing says
+ * nothing of the partner's Receivers and holds up none of its other rows).
  */
-record Delivery(Outbox.Claimed row, List<Request> requests, Held held, String waits) {
+record Delivery(Outbox.Claimed row, List<Request> requests, Held held, String waits, boolean alone) {
 
     Delivery(Outbox.Claimed row, List<Request> requests, Held held) {
-        this(row, requests, held, null);
+        this(row, requests, held, null, false);
     }
 
     /**
@@ -40,6 +42,11 @@ record Delivery(Outbox.Claimed row, List<Request> requests, Held held, String wa
 
     /** The row cannot go yet (what must reach the partner before it has not): it waits. */
     static Delivery waiting(Outbox.Claimed row, String why) {
-        return new Delivery(row, List.of(), Held.UNCHANGED, why);
+        return new Delivery(row, List.of(), Held.UNCHANGED, why, false);
+    }
+
+    /** A request to a URL of its own (a command's {@code response_url}): its failure holds up nothing else. */
+    static Delivery toOwnUrl(Outbox.Claimed row, Request request) {
+        return new Delivery(row, List.of(request), Held.UNCHANGED, null, true);
     }
 }

@@ -8,7 +8,7 @@ import io.csms.roaming.outbox.Outbox;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,8 +32,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Drains the outbox: every {@code csms.ocpi.push.interval} (default 200 ms) it looks for partners
- * with rows due and gives each one task on the managed executor, which claims that partner's rows
+ * Drains the outbox: every {@code csms.ocpi.push.interval} (default 200 ms) its own thread looks for
+ * partners with rows due and gives each one task on the managed executor, which claims that partner's rows
  * and pushes them in order. One partner's task at a time per node, so a partner that is slow or
  * down holds only its own queue; a failed push postpones the partner's rows with growing backoff.
  */
@@ -47,8 +46,9 @@ public class PushWorker {
 
     private static final int BATCH = 50;
 
+    /** The poll's own thread: the server's shared scheduler also runs flushes and timeouts, which must not hold it up. */
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
     @Resource
     ManagedExecutorService executor;
@@ -100,13 +100,35 @@ public class PushWorker {
     /** Polls and drains under way: the application is not taken down under them. */
     private final AtomicInteger running = new AtomicInteger();
 
-    private volatile ScheduledFuture<?> polling;
+    private volatile Thread poller;
     /** After a failed poll (database away), no poll before this {@link System#nanoTime()}. */
     private volatile long quietUntil = System.nanoTime();
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        polling = scheduler.scheduleWithFixedDelay(
-                this::poll, 1000, Math.max(50, interval.toMillis()), TimeUnit.MILLISECONDS);
+        Thread thread = threads.newThread(this::polls);
+        thread.setName("ocpi-push-poll");
+        thread.setDaemon(true);
+        poller = thread;
+        thread.start();
+    }
+
+    /** Polls every {@code interval} (the first after a second) until the application stops. */
+    private void polls() {
+        long pause = Math.max(50, interval.toMillis());
+        try {
+            Thread.sleep(1000);
+            while (!stopping.get()) {
+                try {
+                    poll();
+                } catch (RuntimeException e) {
+                    // never the end of the polling: the rows wait, the next poll tries again
+                    LOG.log(Level.WARNING, "Outbox poll failed", e);
+                }
+                Thread.sleep(pause);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -122,9 +144,6 @@ public class PushWorker {
     @PreDestroy
     void stop() {
         stopping.set(true);
-        if (polling != null) {
-            polling.cancel(false);
-        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (running.get() > 0 && System.nanoTime() < deadline) {
             try {
@@ -294,10 +313,8 @@ public class PushWorker {
                             } else {
                                 Throwable cause = problem.getCause() != null ? problem.getCause() : problem;
                                 String message = String.valueOf(cause.getMessage());
-                                // a command's result goes to the URL the partner gave with the command: that
-                                // one URL failing holds up nothing else of the partner's
                                 if ((cause instanceof OcpiClient.CallFailed call && refusedOnly(call))
-                                        || delivery.row().type() == Outbox.ObjectType.COMMAND) {
+                                        || delivery.alone()) {
                                     refused.putIfAbsent(delivery, message);
                                 } else if (failed.compareAndSet(null, delivery)) {
                                     error.set(message);

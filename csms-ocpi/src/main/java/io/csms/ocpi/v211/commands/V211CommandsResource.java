@@ -42,11 +42,6 @@ public class V211CommandsResource extends CommandsReceiver {
     }
 
     @Override
-    protected String version() {
-        return OcpiVersion.V2_1_1.text();
-    }
-
-    @Override
     protected CommandRequest read(String type, JsonObject body, PartnerPrincipal partner) {
         String url = required(body, "response_url", 512);
         return switch (type) {

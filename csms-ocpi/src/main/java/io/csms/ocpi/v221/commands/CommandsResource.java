@@ -42,11 +42,6 @@ public class CommandsResource extends CommandsReceiver {
     }
 
     @Override
-    protected String version() {
-        return OcpiVersion.V2_2_1.text();
-    }
-
-    @Override
     protected CommandRequest read(String type, JsonObject body, PartnerPrincipal partner) {
         return command(type, body);
     }

@@ -1,9 +1,7 @@
 package io.csms.web.api.admin;
 
 import io.csms.chargepoint.Chargers;
-import io.csms.charging.CommandAnswers;
-import io.csms.charging.RemoteCommand;
-import io.csms.charging.TrackedCommands;
+import io.csms.charging.ChargerCommands;
 import io.csms.ocpp.session.CallOutcome;
 import io.csms.ocpp.v16.PayloadViolation;
 import io.csms.remotecontrol.RemoteCommands;
@@ -11,9 +9,7 @@ import io.csms.web.api.Caller;
 import io.csms.web.api.OpenApiResource;
 import io.csms.web.api.Problems;
 import io.csms.web.api.Roles;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -24,12 +20,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,23 +46,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OperationsResource {
 
     @Inject
-    RemoteCommands commands;
+    ChargerCommands chargerCommands;
 
     @Inject
     Chargers chargers;
 
     @Inject
     Caller caller;
-
-    @Inject
-    TrackedCommands trackedCommands;
-
-    @Resource
-    ManagedExecutorService executor;
-
-    @Inject
-    @ConfigProperty(name = "csms.charging.start-timeout", defaultValue = "120")
-    long startTimeout;
 
     @Operation(summary = "Send an OCPP 1.6 request (the body) to a charger and return its answer")
     @APIResponse(
@@ -101,45 +83,15 @@ public class OperationsResource {
         }
         JsonObject body = payload == null ? JsonObject.EMPTY_JSON_OBJECT : payload;
         try {
-            RemoteCommands.check(action, body);
             // starts, stops, reservations and unlocks are tracked like drivers' and partners'
-            Optional<RemoteCommand> tracked = track(chargerId, action, body);
-            return commands.invoke(chargerId, action, body, caller.name(), caller.address())
-                    .thenApplyAsync(
-                            outcome -> {
-                                tracked.ifPresent(
-                                        c -> trackedCommands.answered(c.id(), CommandAnswers.read(c.kind(), outcome)));
-                                return response(outcome);
-                            },
-                            executor);
+            return chargerCommands
+                    .forOperator(chargerId, action, body, caller.name(), caller.address())
+                    .thenApply(OperationsResource::response);
         } catch (PayloadViolation e) {
             return done(Problems.response(
                             Response.Status.BAD_REQUEST, "invalid-ocpp-payload", e.code() + ": " + e.getMessage())
                     .build());
         }
-    }
-
-    /** The tracked command kind of an operation, when it is one. */
-    private static final Map<String, RemoteCommand.Kind> TRACKED = Map.of(
-            "RemoteStartTransaction", RemoteCommand.Kind.START,
-            "RemoteStopTransaction", RemoteCommand.Kind.STOP,
-            "ReserveNow", RemoteCommand.Kind.RESERVE,
-            "CancelReservation", RemoteCommand.Kind.CANCEL,
-            "UnlockConnector", RemoteCommand.Kind.UNLOCK);
-
-    private Optional<RemoteCommand> track(String chargerId, String action, JsonObject payload) {
-        RemoteCommand.Kind kind = TRACKED.get(action);
-        if (kind == null) {
-            return Optional.empty();
-        }
-        return Optional.of(trackedCommands.recordForOperator(
-                caller.name(),
-                kind,
-                chargerId,
-                payload.containsKey("connectorId") ? payload.getInt("connectorId") : null,
-                payload.getString("idTag", null),
-                payload.containsKey("transactionId") ? payload.getInt("transactionId") : null,
-                Instant.now().plusSeconds(startTimeout)));
     }
 
     private static Response response(CallOutcome outcome) {
