@@ -75,6 +75,8 @@ public class ServerUnderTest implements LauncherSessionListener {
             settings.put("csms.ocpi.sessions.update-interval", "PT1S");
             // an eMSP asked about a token has 1.5 s to answer (the slow eMSP of the tokens test takes 4 s)
             settings.put("csms.ocpi.authorization.timeout", "PT1.5S");
+            // a console session ends after 15 s idle, so the console test sees it end
+            settings.put("csms.console.session-timeout", "PT15S");
             // a partner's credentials request may spend 5 s calling it back (the tarpit test waits that long)
             settings.put("csms.ocpi.handshake-timeout", "PT5S");
             // Payara is a test bench, as the run command's; WildFly runs as production (the default of a

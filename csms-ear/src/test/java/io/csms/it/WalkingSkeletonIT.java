@@ -155,12 +155,14 @@ class WalkingSkeletonIT extends CsmsEar {
     }
 
     @Test
-    void the_console_page_renders_through_jsf() throws SQLException {
+    void the_console_renders_through_jsf_and_asks_for_a_login_first() throws SQLException {
         Checks.chargerBootsAndIsStored("CP-CONSOLE-1");
         HttpResponse<String> page = Http.get("/ocpi/admin/index.xhtml");
-        assertEquals(200, page.statusCode(), page.body());
-        assertTrue(page.body().contains("<title>CSMS console</title>"), page.body());
-        assertTrue(page.body().contains("id=\"schema\">" + Checks.latestMigration() + "<"), page.body());
-        assertTrue(page.body().matches("(?s).*id=\"chargers\">[1-9][0-9]*<.*"), page.body());
+        assertEquals(302, page.statusCode(), page.body());
+        assertTrue(page.headers().firstValue("Location").orElse("").endsWith("/ocpi/admin/login.xhtml"));
+        HttpResponse<String> login = Http.get("/ocpi/admin/login.xhtml");
+        assertEquals(200, login.statusCode(), login.body());
+        assertTrue(login.body().contains("<title>Log in · CSMS console</title>"), login.body());
+        assertTrue(login.body().contains("jakarta.faces.ViewState"), "a Faces form");
     }
 }

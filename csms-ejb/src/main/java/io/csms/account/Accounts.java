@@ -84,7 +84,13 @@ public class Accounts {
             String secondFactor) {}
 
     /** The outcome of a login attempt. */
-    public sealed interface Login permits LoggedIn, Refused, Throttled, SecondFactorRequired, Unverified {}
+    public sealed interface Login permits LoggedIn, Opened, Refused, Throttled, SecondFactorRequired, Unverified {}
+
+    /**
+     * A console session may open for this operator: with its second factor checked, or (none
+     * enrolled yet) only to enrol one, as the console allows nothing else before.
+     */
+    public record Opened(long accountId, String email, List<String> roles, boolean secondFactor) implements Login {}
 
     public record LoggedIn(Tokens tokens) implements Login {}
 
@@ -137,6 +143,49 @@ public class Accounts {
     }
 
     public Login login(String email, String password, String totp, String clientAddress) {
+        return attempt(
+                email,
+                password,
+                totp,
+                clientAddress,
+                false,
+                (found, secondFactor) -> new LoggedIn(tokensFor(found, secondFactor)));
+    }
+
+    /**
+     * A login to the admin console: as {@link #login} (the same throttle, the same audit), for
+     * operators (admin, root) only; {@link Opened} instead of tokens.
+     */
+    public Login consoleLogin(String email, String password, String totp, String clientAddress) {
+        return attempt(
+                email,
+                password,
+                totp,
+                clientAddress,
+                true,
+                (found, secondFactor) ->
+                        new Opened(found.id(), found.email(), List.copyOf(found.roles()), secondFactor));
+    }
+
+    /** An operator ended its console session. */
+    public void consoleLogout(long accountId, String clientAddress) {
+        audit.record(new AuditEvent(
+                AuditEvent.ActorType.ACCOUNT,
+                Long.toString(accountId),
+                "auth.logout",
+                Long.toString(accountId),
+                AuditEvent.Outcome.SUCCESS,
+                clientAddress,
+                "console"));
+    }
+
+    private Login attempt(
+            String email,
+            String password,
+            String totp,
+            String clientAddress,
+            boolean console,
+            java.util.function.BiFunction<Account, Boolean, Login> success) {
         String normalized = normalize(email);
         if (normalized == null || password == null) {
             return new Refused();
@@ -174,6 +223,15 @@ public class Accounts {
             return new Refused();
         }
         Account found = account.get();
+        if (console && !found.operator()) {
+            throttle.failed(normalized, clientAddress);
+            audit.record(loginEvent(
+                    AuditEvent.Outcome.FAILURE,
+                    target,
+                    clientAddress,
+                    "console: account " + found.id() + " is no operator"));
+            return new Refused();
+        }
         boolean secondFactor = false;
         if (found.secondFactor()) {
             if (totp == null || totp.isBlank()) {
@@ -195,8 +253,8 @@ public class Accounts {
                 normalized,
                 AuditEvent.Outcome.SUCCESS,
                 clientAddress,
-                secondFactor ? "with second factor" : null));
-        return new LoggedIn(tokensFor(found, secondFactor));
+                (console ? "console" : "api") + (secondFactor ? ", with second factor" : "")));
+        return success.apply(found, secondFactor);
     }
 
     private static AuditEvent loginEvent(AuditEvent.Outcome outcome, String target, String address, String detail) {

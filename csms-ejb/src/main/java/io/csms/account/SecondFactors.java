@@ -2,6 +2,7 @@ package io.csms.account;
 
 import io.csms.audit.AuditEvent;
 import io.csms.audit.AuditTrail;
+import io.csms.platform.RandomTokens;
 import io.csms.platform.Refusal;
 import io.csms.platform.SecretBox;
 import jakarta.ejb.Stateless;
@@ -9,14 +10,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A second factor for logins (RFC 6238, {@link OneTimePasswords}): an account enrols (a new secret,
  * shown once as an {@code otpauth://} URI), confirms with a first code, and from then on every login
- * needs a code; a code works once. A root can reset another account's factor (a lost phone). The
- * secret is sealed at rest; enrolments, confirmations and resets are audited.
+ * needs a code; a code works once. Ten recovery codes, shown once and kept as their SHA-256, each
+ * stand in for a code once (the phone is lost). A root can reset another account's factor. The
+ * secret is sealed at rest; enrolments, confirmations, recovery codes and resets are audited.
  */
 @Stateless
 public class SecondFactors {
@@ -75,6 +78,7 @@ public class SecondFactors {
             throw new Refusal(Refusal.Kind.INVALID, "wrong-code", "A current code of the second factor is required");
         }
         account.totp(null);
+        forgetRecoveryCodes(accountId);
         record(account, "account.second-factor.remove", clientAddress, null);
     }
 
@@ -82,6 +86,7 @@ public class SecondFactors {
     public void reset(long accountId, String root, String clientAddress) {
         Account account = account(accountId);
         account.totp(null);
+        forgetRecoveryCodes(accountId);
         audit.record(new AuditEvent(
                 AuditEvent.ActorType.ACCOUNT,
                 root,
@@ -92,12 +97,97 @@ public class SecondFactors {
                 null));
     }
 
-    /** Whether {@code code} is a current code of the account's secret not used before (and uses it up). */
+    /**
+     * Whether {@code code} is a current code of the account's secret not used before, or one of its
+     * unused recovery codes (either is used up).
+     */
     public boolean accept(Account account, String code) {
+        if (code != null && RECOVERY_CODE.matcher(code.strip()).matches()) {
+            return recovered(account, code.strip());
+        }
         String secret = box.open(account.totpSecret(), PURPOSE);
         OptionalLong step = OneTimePasswords.step(secret, code, Instant.now().getEpochSecond());
         return step.isPresent() && account.useStep(step.getAsLong());
     }
+
+    /** A recovery code as shown: four groups of four Base32 characters (80 bits), case and dashes free. */
+    static final java.util.regex.Pattern RECOVERY_CODE =
+            java.util.regex.Pattern.compile("(?i)[A-Z2-7]{4}(-?[A-Z2-7]{4}){3}");
+
+    private static final int RECOVERY_CODES = 10;
+
+    /**
+     * A new set of recovery codes for an account with a confirmed second factor, replacing any it
+     * had: shown this once, kept only as their SHA-256.
+     */
+    public List<String> newRecoveryCodes(long accountId, String clientAddress) {
+        Account account = account(accountId);
+        if (!account.secondFactor()) {
+            throw new Refusal(
+                    Refusal.Kind.CONFLICT, "no-second-factor", "Recovery codes need a confirmed second factor");
+        }
+        forgetRecoveryCodes(accountId);
+        List<String> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < RECOVERY_CODES; i++) {
+            String code = recoveryCode();
+            codes.add(code);
+            em.createNativeQuery("insert into account_recovery_code (account_id, code_hash) values (?1, ?2)")
+                    .setParameter(1, accountId)
+                    .setParameter(2, RandomTokens.sha256(normalized(code)))
+                    .executeUpdate();
+        }
+        record(account, "account.recovery-codes.new", clientAddress, null);
+        return codes;
+    }
+
+    /** How many of the account's recovery codes are still unused. */
+    public int recoveryCodesLeft(long accountId) {
+        return ((Number) em.createNativeQuery(
+                                "select count(*) from account_recovery_code where account_id = ?1 and used_at is null")
+                        .setParameter(1, accountId)
+                        .getSingleResult())
+                .intValue();
+    }
+
+    private boolean recovered(Account account, String code) {
+        if (!account.secondFactor()) {
+            return false;
+        }
+        int used = em.createNativeQuery("""
+                        update account_recovery_code set used_at = now()
+                        where account_id = ?1 and code_hash = ?2 and used_at is null""")
+                .setParameter(1, account.id())
+                .setParameter(2, RandomTokens.sha256(normalized(code)))
+                .executeUpdate();
+        if (used > 0) {
+            record(account, "account.recovery-code.used", null, null);
+        }
+        return used > 0;
+    }
+
+    private void forgetRecoveryCodes(long accountId) {
+        em.createNativeQuery("delete from account_recovery_code where account_id = ?1")
+                .setParameter(1, accountId)
+                .executeUpdate();
+    }
+
+    static String recoveryCode() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) {
+                code.append('-');
+            }
+            code.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return code.toString();
+    }
+
+    private static String normalized(String code) {
+        return code.replace("-", "").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private Account account(long accountId) {
         Account account = em.find(Account.class, accountId);

@@ -21,4 +21,11 @@ public class BaseUrl {
     public String versions(UriInfo request) {
         return base(request) + "/versions";
     }
+
+    /** Our versions URL, for a page of the console ({@code request} is one of this WAR's). */
+    public String versions(jakarta.servlet.http.HttpServletRequest request) {
+        String own = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
+                + request.getContextPath();
+        return configured.orElse(own).replaceAll("/+$", "") + "/versions";
+    }
 }

@@ -51,7 +51,10 @@ public class OcpiHardening extends HardenedHttp {
                         .toString());
     }
 
-    /** The console's session cookie is Secure in production (a bench on plain HTTP keeps a usable one). */
+    /**
+     * The console's session cookie is Secure in production (a bench on plain HTTP keeps a usable
+     * one) and SameSite=Strict everywhere.
+     */
     @WebListener
     public static class SessionCookie implements ServletContextListener {
 
@@ -60,7 +63,10 @@ public class OcpiHardening extends HardenedHttp {
 
         @Override
         public void contextInitialized(ServletContextEvent event) {
-            event.getServletContext().getSessionCookieConfig().setSecure(environment.production());
+            var cookie = event.getServletContext().getSessionCookieConfig();
+            cookie.setSecure(environment.production());
+            // never sent along with another site's request: no cross-site request carries a session
+            cookie.setAttribute("SameSite", "Strict");
         }
     }
 }

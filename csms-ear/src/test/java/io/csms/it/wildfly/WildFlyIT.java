@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import io.csms.it.Admin;
 import io.csms.it.ChargerTls;
 import io.csms.it.Checks;
+import io.csms.it.ConsoleIT;
 import io.csms.it.CsmsEar;
 import io.csms.it.Driver;
 import io.csms.it.Http;
@@ -52,6 +53,22 @@ class WildFlyIT extends CsmsEar {
     }
 
     /** In production OCPI is served over TLS only (csms.ocpi.require-tls): plain HTTP is refused first (review M7). */
+    /**
+     * The console's Jakarta Security login on WildFly, in production (over HTTPS: the session cookie is
+     * Secure): anonymous requests go to the login page; password, enrolment, first code, recovery
+     * codes, then the pages.
+     */
+    @Test
+    void the_console_logs_an_operator_in_over_https_and_nobody_else() throws Exception {
+        ConsoleIT.onlyTheLoginPageAnswersAnonymously();
+        ConsoleIT.logsInWithoutABrowser(
+                java.net.http.HttpClient.newBuilder()
+                        .sslContext(ChargerTls.tls(null))
+                        .cookieHandler(new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL))
+                        .build(),
+                "https://localhost:" + io.csms.it.ServerUnderTest.httpsPort());
+    }
+
     @Test
     void in_production_ocpi_over_plain_http_is_refused_before_anything_else() {
         HttpResponse<String> plain = Http.get("/ocpi/versions", "Authorization", "Token whatever");

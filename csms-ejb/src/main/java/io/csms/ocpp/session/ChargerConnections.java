@@ -212,6 +212,11 @@ public class ChargerConnections {
         }
     }
 
+    /** How many chargers are connected to this node now. */
+    public int connectedCount() {
+        return sessions.size();
+    }
+
     public boolean isConnected(String chargerId) {
         return sessions.containsKey(chargerId);
     }

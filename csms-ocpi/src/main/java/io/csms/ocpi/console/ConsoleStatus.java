@@ -17,11 +17,25 @@ public class ConsoleStatus {
     @Inject
     Migrations migrations;
 
+    @Inject
+    io.csms.ocpp.session.ChargerConnections connections;
+
+    @Inject
+    io.csms.roaming.Partners partners;
+
     public String getSchemaVersion() {
         return migrations.schemaVersion();
     }
 
     public long getChargerCount() {
         return chargers.count();
+    }
+
+    public int getConnectedCount() {
+        return connections.connectedCount();
+    }
+
+    public int getPartnerCount() {
+        return partners.list().size();
     }
 }

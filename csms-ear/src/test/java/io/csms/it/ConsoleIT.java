@@ -1,0 +1,359 @@
+package io.csms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The admin console in a real browser (headless Chromium from the OS packages, driven by Selenium;
+ * skipped where Chromium is absent, CI always has it): nothing but the login page answers before a
+ * full login; an operator enrols its second factor at the first login (QR code, first code,
+ * recovery codes), logs in with password and code or with a recovery code (once), is refused with a
+ * wrong password or code, creates a partner and reads its token A, which then opens OCPI; an idle
+ * session ends. The screenshots in README come from here.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class ConsoleIT extends CsmsEar {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static WebDriver browser;
+
+    @Test
+    public void nothing_but_the_login_page_answers_before_a_full_login() {
+        onlyTheLoginPageAnswersAnonymously();
+    }
+
+    /** Every console URL, page, resource or post, sends an anonymous request to the login page. */
+    public static void onlyTheLoginPageAnswersAnonymously() {
+        for (String path : List.of(
+                "/ocpi/admin/index.xhtml",
+                "/ocpi/admin/partners.xhtml",
+                "/ocpi/admin/",
+                "/ocpi/admin/no-such-page.xhtml",
+                "/ocpi/admin/jakarta.faces.resource/jquery/jquery.js.xhtml?ln=primefaces",
+                "/ocpi/admin/jakarta.faces.resource/faces.js.xhtml?ln=jakarta.faces")) {
+            HttpResponse<String> answer = Http.get(path);
+            assertEquals(302, answer.statusCode(), path + " answered " + answer.body());
+            assertTrue(
+                    answer.headers().firstValue("Location").orElse("").endsWith("/ocpi/admin/login.xhtml"),
+                    path + " went to " + answer.headers().firstValue("Location"));
+        }
+        HttpResponse<String> post = Http.post("/ocpi/admin/partners.xhtml", "partners=partners");
+        assertEquals(302, post.statusCode(), "a form post without a login is sent away too");
+        HttpResponse<String> ajax =
+                Http.post("/ocpi/admin/index.xhtml", "dashboard=dashboard", "Faces-Request", "partial/ajax");
+        assertTrue(
+                ajax.body().contains("<redirect url=\"/ocpi/admin/login.xhtml\"/>"),
+                "an AJAX request is told to go to the login page: " + ajax.statusCode() + " " + ajax.body());
+        HttpResponse<String> login = Http.get("/ocpi/admin/login.xhtml");
+        assertEquals(200, login.statusCode());
+        assertTrue(login.body().contains("<title>Log in · CSMS console</title>"), login.body());
+        HttpResponse<String> enrol = Http.get("/ocpi/admin/enrol.xhtml");
+        assertEquals(302, enrol.statusCode(), "enrolment only after a password was checked");
+    }
+
+    @Test
+    public void an_operator_enrols_a_second_factor_logs_in_and_creates_a_partner() throws Exception {
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and its driver (Debian packages chromium, chromium-driver) are not installed");
+        Driver operator = operator();
+        WebDriver b = browser();
+        b.manage().deleteAllCookies();
+        b.get(ServerUnderTest.baseUrl() + "/ocpi/admin/index.xhtml");
+        assertTrue(b.getCurrentUrl().contains("login"), b.getCurrentUrl());
+
+        // a wrong password: a message on the page, nothing else
+        login(b, operator.email, "wrong-" + operator.password, "");
+        assertTrue(message(b).contains("Wrong e-mail, password or code"), message(b));
+        assertTrue(b.getCurrentUrl().contains("login"));
+
+        // the right one, at the first login: enrolment
+        login(b, operator.email, operator.password, "");
+        await(b, By.id("enrolment:confirm"));
+        String qr = b.findElement(By.id("enrolment:qr")).getAttribute("src");
+        assertTrue(qr.startsWith("data:image/png;base64,"), "the QR code is made on the server");
+        String secret = b.findElement(By.id("secret")).getText().strip();
+        assertTrue(secret.matches("[A-Z2-7]{16,}"), secret);
+        TestTotp.atLeastLeftInStep(8);
+        type(b, "enrolment:code", wrong(TestTotp.code(secret, 0)));
+        b.findElement(By.id("enrolment:confirm")).click();
+        assertTrue(message(b).contains("does not fit"), message(b));
+        type(b, "enrolment:code", TestTotp.code(secret, 0));
+        b.findElement(By.id("enrolment:confirm")).click();
+        await(b, By.id("enrolment:proceed"));
+        List<String> recovery = b.findElements(By.cssSelector("#recovery-codes li")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertEquals(10, recovery.size(), recovery.toString());
+        b.findElement(By.id("enrolment:proceed")).click();
+        await(b, By.id("dashboard"));
+        assertEquals(
+                operator.email.toLowerCase(),
+                b.findElement(By.id("operator")).getText().toLowerCase());
+        screenshot(b, "console-dashboard");
+
+        // a partner: its token A shown once, and it opens OCPI
+        b.findElement(By.linkText("Partners")).click();
+        await(b, By.id("partners:create"));
+        type(b, "partners:name", "Console eMSP");
+        type(b, "partners:country", "DE");
+        type(b, "partners:party", "CON");
+        b.findElement(By.id("partners:create")).click();
+        await(b, By.id("token-a"));
+        String tokenA = b.findElement(By.id("token-a")).getText().strip();
+        assertFalse(tokenA.isEmpty());
+        assertTrue(b.findElement(By.id("versions-url")).getText().endsWith("/ocpi/versions"));
+        assertTrue(b.findElement(By.id("partners:table")).getText().contains("Console eMSP"));
+        screenshot(b, "console-partners");
+        assertEquals(
+                200,
+                Http.get("/ocpi/versions", OcpiRegistrationIT.token(tokenA)).statusCode());
+        b.findElement(By.id("partners:dismiss")).click();
+        new WebDriverWait(b, Duration.ofSeconds(10))
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.id("token-a")));
+        b.navigate().refresh();
+        assertFalse(b.getPageSource().contains(tokenA), "token A is never shown again");
+
+        // log out; then a wrong code, a recovery code (once), a code of the app
+        logout(b);
+        login(b, operator.email, operator.password, wrong(TestTotp.code(secret, 1)));
+        assertTrue(message(b).contains("Wrong e-mail, password or code"), message(b));
+        login(b, operator.email, operator.password, recovery.get(0));
+        await(b, By.id("dashboard"));
+        logout(b);
+        login(b, operator.email, operator.password, recovery.get(0));
+        assertTrue(message(b).contains("Wrong e-mail, password or code"), "a recovery code works once");
+        login(b, operator.email, operator.password, TestTotp.code(secret, 1));
+        await(b, By.id("dashboard"));
+        logout(b);
+
+        // left idle longer than the session timeout (15 s in the tests): back to the login page
+        login(b, operator.email, operator.password, recovery.get(1));
+        await(b, By.id("dashboard"));
+        b.findElement(By.linkText("Partners")).click();
+        await(b, By.id("partners:create"));
+        Thread.sleep(16_000);
+        b.navigate().refresh();
+        await(b, By.id("login:submit"));
+        assertTrue(b.getCurrentUrl().contains("login"), b.getCurrentUrl());
+        assertTrue(
+                Checks.value(
+                                "select count(*) from audit_event where action = 'auth.login' and outcome = 'SUCCESS'"
+                                        + " and actor_id = ? and detail like 'console%'",
+                                Long.toString(operator.accountId))
+                        .equals("4"),
+                "every console login is audited");
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+    }
+
+    @Test
+    public void the_whole_login_works_without_a_browser_too() throws Exception {
+        logsInWithoutABrowser(
+                java.net.http.HttpClient.newBuilder()
+                        .cookieHandler(new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL))
+                        .build(),
+                ServerUnderTest.baseUrl());
+    }
+
+    /**
+     * The console's login as a browser posts it, over a plain HTTP client with cookies (no
+     * JavaScript is needed before the full login): password, enrolment, first code, recovery codes,
+     * the dashboard, logout. {@code base}: the server's URL (on WildFly, production: HTTPS).
+     */
+    public static void logsInWithoutABrowser(java.net.http.HttpClient client, String base) throws Exception {
+        Driver operator = operator();
+        String login = base + "/ocpi/admin/login.xhtml";
+        HttpResponse<String> page = fetch(client, login, null);
+        assertEquals(200, page.statusCode(), page.body());
+        HttpResponse<String> posted = fetch(
+                client,
+                login,
+                form(
+                        page.body(),
+                        "login",
+                        "login:email",
+                        operator.email,
+                        "login:password",
+                        operator.password,
+                        "login:code",
+                        "",
+                        "login:submit",
+                        "Log in"));
+        assertEquals(302, posted.statusCode(), posted.body());
+        assertTrue(posted.headers().firstValue("Location").orElse("").endsWith("/ocpi/admin/enrol.xhtml"));
+        String enrol = base + "/ocpi/admin/enrol.xhtml";
+        page = fetch(client, enrol, null);
+        assertEquals(200, page.statusCode(), page.body());
+        java.util.regex.Matcher secret =
+                java.util.regex.Pattern.compile("id=\"secret\">([A-Z2-7]+)<").matcher(page.body());
+        assertTrue(secret.find(), page.body());
+        TestTotp.atLeastLeftInStep(5);
+        HttpResponse<String> confirmed = fetch(
+                client,
+                enrol,
+                form(
+                        page.body(),
+                        "enrolment",
+                        "enrolment:code",
+                        TestTotp.code(secret.group(1), 0),
+                        "enrolment:confirm",
+                        "Confirm"));
+        assertEquals(200, confirmed.statusCode(), confirmed.body());
+        assertEquals(
+                10,
+                java.util.regex.Pattern.compile("<li>[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}</li>")
+                        .matcher(confirmed.body())
+                        .results()
+                        .count(),
+                confirmed.body());
+        HttpResponse<String> proceeded = fetch(
+                client, enrol, form(confirmed.body(), "enrolment", "enrolment:proceed", "I have noted them: continue"));
+        assertEquals(302, proceeded.statusCode(), proceeded.body());
+        assertTrue(proceeded.headers().firstValue("Location").orElse("").endsWith("/ocpi/admin/index.xhtml"));
+        HttpResponse<String> dashboard = fetch(client, base + "/ocpi/admin/index.xhtml", null);
+        assertEquals(200, dashboard.statusCode(), dashboard.body());
+        assertTrue(dashboard.body().contains("<h1>Dashboard</h1>"), dashboard.body());
+        HttpResponse<String> partners = fetch(client, base + "/ocpi/admin/partners.xhtml", null);
+        assertEquals(200, partners.statusCode(), partners.body());
+        assertTrue(partners.body().contains("Roaming partners"));
+    }
+
+    private static HttpResponse<String> fetch(java.net.http.HttpClient client, String url, String form)
+            throws Exception {
+        var request =
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (form != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form));
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The fields of a Faces form as a browser posts them: its own id, the view state, the given ones. */
+    private static String form(String page, String formId, String... fields) {
+        java.util.regex.Matcher state = java.util.regex.Pattern.compile(
+                        "name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
+                .matcher(page);
+        assertTrue(state.find(), "no view state in " + page);
+        StringBuilder body = new StringBuilder(formId + "=" + formId);
+        body.append("&jakarta.faces.ViewState=").append(encode(state.group(1)));
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            body.append('&').append(encode(fields[i])).append('=').append(encode(fields[i + 1]));
+        }
+        return body.toString();
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A new account made an admin by the root (through the operator API). */
+    static Driver operator() throws java.sql.SQLException {
+        Driver driver = Driver.signUp();
+        String root = Checks.value("select id from account where email = ?", ServerUnderTest.ROOT_EMAIL.toLowerCase());
+        HttpResponse<String> promoted = Http.send(
+                "PUT", "/csms/api/admin/accounts/" + driver.accountId + "/operator", "{\"admin\":true}", new String[] {
+                    "Authorization", "Bearer " + Tokens.valid(root, "root")
+                });
+        assertEquals(200, promoted.statusCode(), promoted.body());
+        return driver;
+    }
+
+    static WebDriver browser() {
+        if (browser == null) {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--window-size=1280,800");
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
+            browser = new ChromeDriver(service, options);
+            browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        }
+        return browser;
+    }
+
+    static void login(WebDriver b, String email, String password, String code) {
+        if (!b.getCurrentUrl().contains("login.xhtml")) {
+            b.get(ServerUnderTest.baseUrl() + "/ocpi/admin/login.xhtml");
+        }
+        type(b, "login:email", email);
+        type(b, "login:password", password);
+        type(b, "login:code", code);
+        b.findElement(By.id("login:submit")).click();
+    }
+
+    static void logout(WebDriver b) {
+        b.findElement(By.id("session:logout")).click();
+        await(b, By.id("login:submit"));
+    }
+
+    static void type(WebDriver b, String id, String text) {
+        WebElement field = b.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    static WebElement await(WebDriver b, By what) {
+        return new WebDriverWait(b, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(what));
+    }
+
+    static String message(WebDriver b) {
+        return await(b, By.cssSelector(".error, .ui-messages-error")).getText();
+    }
+
+    /** Another code of the same length (a wrong one). */
+    static String wrong(String code) {
+        return code.equals("000000") ? "111111" : "000000";
+    }
+
+    /** A screenshot of the page for README, kept in {@code docs/screenshots}. */
+    static void screenshot(WebDriver b, String name) throws java.io.IOException {
+        Path dir = Path.of(System.getProperty("csms.it.screenshots", "../docs/screenshots"));
+        Files.createDirectories(dir);
+        Files.write(
+                dir.resolve(name + ".png"),
+                ((org.openqa.selenium.TakesScreenshot) b).getScreenshotAs(OutputType.BYTES));
+    }
+}
