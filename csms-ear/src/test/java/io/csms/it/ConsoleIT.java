@@ -42,11 +42,11 @@ public class ConsoleIT extends CsmsEar {
 
     @Test
     public void nothing_but_the_login_page_answers_before_a_full_login() {
-        onlyTheLoginPageAnswersAnonymously();
+        onlyTheLoginPageAnswersAnonymously(Http.PLAIN);
     }
 
     /** Every console URL, page, resource or post, sends an anonymous request to the login page. */
-    public static void onlyTheLoginPageAnswersAnonymously() {
+    public static void onlyTheLoginPageAnswersAnonymously(Http.Client http) {
         for (String path : List.of(
                 "/ocpi/admin/index.xhtml",
                 "/ocpi/admin/partners.xhtml",
@@ -54,23 +54,24 @@ public class ConsoleIT extends CsmsEar {
                 "/ocpi/admin/no-such-page.xhtml",
                 "/ocpi/admin/jakarta.faces.resource/jquery/jquery.js.xhtml?ln=primefaces",
                 "/ocpi/admin/jakarta.faces.resource/faces.js.xhtml?ln=jakarta.faces")) {
-            HttpResponse<String> answer = Http.get(path);
+            HttpResponse<String> answer = http.get(path);
             assertEquals(302, answer.statusCode(), path + " answered " + answer.body());
             assertTrue(
                     answer.headers().firstValue("Location").orElse("").endsWith("/ocpi/admin/login.xhtml"),
                     path + " went to " + answer.headers().firstValue("Location"));
         }
-        HttpResponse<String> post = Http.post("/ocpi/admin/partners.xhtml", "partners=partners");
+        HttpResponse<String> post = http.post("/ocpi/admin/partners.xhtml", "partners=partners");
         assertEquals(302, post.statusCode(), "a form post without a login is sent away too");
         HttpResponse<String> ajax =
-                Http.post("/ocpi/admin/index.xhtml", "dashboard=dashboard", "Faces-Request", "partial/ajax");
+                http.post("/ocpi/admin/index.xhtml", "dashboard=dashboard", "Faces-Request", "partial/ajax");
         assertTrue(
                 ajax.body().contains("<redirect url=\"/ocpi/admin/login.xhtml\"/>"),
                 "an AJAX request is told to go to the login page: " + ajax.statusCode() + " " + ajax.body());
-        HttpResponse<String> login = Http.get("/ocpi/admin/login.xhtml");
+        HttpResponse<String> login = http.get("/ocpi/admin/login.xhtml");
         assertEquals(200, login.statusCode());
+        assertEquals("no-store", login.headers().firstValue("Cache-Control").orElse(""));
         assertTrue(login.body().contains("<title>Log in · CSMS console</title>"), login.body());
-        HttpResponse<String> enrol = Http.get("/ocpi/admin/enrol.xhtml");
+        HttpResponse<String> enrol = http.get("/ocpi/admin/enrol.xhtml");
         assertEquals(302, enrol.statusCode(), "enrolment only after a password was checked");
     }
 
@@ -137,6 +138,42 @@ public class ConsoleIT extends CsmsEar {
         b.navigate().refresh();
         assertFalse(b.getPageSource().contains(tokenA), "token A is never shown again");
 
+        // the partner's page: module rights, registering with it, rotating, revoking (each confirmed)
+        try (OcpiTestPartner emsp = new OcpiTestPartner("DE", "CON", "EMSP")) {
+            b.findElement(By.linkText("Console eMSP")).click();
+            await(b, By.id("partner:rotate"));
+            assertEquals("PLANNED", b.findElement(By.id("status")).getText());
+            b.findElement(By.xpath("//label[@for][normalize-space()='commands']"))
+                    .click();
+            b.findElement(By.id("partner:save-modules")).click();
+            awaitText(b, "Module rights saved");
+            assertTrue(Checks.value("select allowed_modules from ocpi_partner where name = ?", "Console eMSP")
+                    .contains("commands"));
+            type(b, "partner:their-url", emsp.versionsUrl());
+            type(b, "partner:their-token", emsp.newToken());
+            b.findElement(By.id("partner:register")).click();
+            awaitText(b, "Registered with the partner");
+            assertEquals("REGISTERED", b.findElement(By.id("status")).getText());
+            String before = emsp.tokenForCsms;
+            assertEquals(
+                    200,
+                    Http.get("/ocpi/versions", OcpiRegistrationIT.token(before)).statusCode());
+            b.findElement(By.id("partner:rotate")).click();
+            confirm(b);
+            awaitText(b, "Credentials rotated");
+            assertFalse(before.equals(emsp.tokenForCsms), "the partner was given a new token");
+            screenshot(b, "console-partner");
+            b.findElement(By.id("partner:revoke")).click();
+            confirm(b);
+            awaitText(b, "Revoked");
+            assertEquals("REVOKED", b.findElement(By.id("status")).getText());
+            assertTrue(b.findElement(By.id("partner:audit")).getText().contains("ocpi.partner.revoke"));
+            assertEquals(
+                    401,
+                    Http.get("/ocpi/versions", OcpiRegistrationIT.token(emsp.tokenForCsms))
+                            .statusCode());
+        }
+
         // log out; then a wrong code, a recovery code (once), a code of the app
         logout(b);
         login(b, operator.email, operator.password, wrong(TestTotp.code(secret, 1)));
@@ -150,22 +187,19 @@ public class ConsoleIT extends CsmsEar {
         await(b, By.id("dashboard"));
         logout(b);
 
-        // left idle longer than the session timeout (15 s in the tests): back to the login page
+        // left idle longer than the session timeout (15 s in the tests), on the live dashboard whose
+        // refreshes are no actions: its next refresh sends the browser to the login page by itself
         login(b, operator.email, operator.password, recovery.get(1));
         await(b, By.id("dashboard"));
-        b.findElement(By.linkText("Partners")).click();
-        await(b, By.id("partners:create"));
-        Thread.sleep(16_000);
-        b.navigate().refresh();
+        new WebDriverWait(b, Duration.ofSeconds(40))
+                .until(d -> d.getCurrentUrl().contains("login"));
         await(b, By.id("login:submit"));
-        assertTrue(b.getCurrentUrl().contains("login"), b.getCurrentUrl());
-        assertTrue(
+        assertEquals(
+                "4",
                 Checks.value(
-                                "select count(*) from audit_event where action = 'auth.login' and outcome = 'SUCCESS'"
-                                        + " and actor_id = ? and detail like 'console%'",
-                                Long.toString(operator.accountId))
-                        .equals("4"),
-                "every console login is audited");
+                        "select count(*) from audit_event where action = 'auth.console.open' and actor_id = ?",
+                        Long.toString(operator.accountId)),
+                "every console session opened is audited");
     }
 
     @AfterAll
@@ -211,6 +245,13 @@ public class ConsoleIT extends CsmsEar {
                         "Log in"));
         assertEquals(302, posted.statusCode(), posted.body());
         assertTrue(posted.headers().firstValue("Location").orElse("").endsWith("/ocpi/admin/enrol.xhtml"));
+        String anonymousSession = cookie(client, base);
+        // with the password only, nothing but the enrolment answers
+        for (String path : List.of("/ocpi/admin/index.xhtml", "/ocpi/admin/partners.xhtml")) {
+            HttpResponse<String> refused = fetch(client, base + path, null);
+            assertEquals(302, refused.statusCode(), path);
+            assertTrue(refused.headers().firstValue("Location").orElse("").endsWith("/ocpi/admin/login.xhtml"));
+        }
         String enrol = base + "/ocpi/admin/enrol.xhtml";
         page = fetch(client, enrol, null);
         assertEquals(200, page.statusCode(), page.body());
@@ -243,9 +284,61 @@ public class ConsoleIT extends CsmsEar {
         HttpResponse<String> dashboard = fetch(client, base + "/ocpi/admin/index.xhtml", null);
         assertEquals(200, dashboard.statusCode(), dashboard.body());
         assertTrue(dashboard.body().contains("<h1>Dashboard</h1>"), dashboard.body());
+        assertFalse(cookie(client, base).equals(anonymousSession), "the session id is renewed at login");
         HttpResponse<String> partners = fetch(client, base + "/ocpi/admin/partners.xhtml", null);
         assertEquals(200, partners.statusCode(), partners.body());
         assertTrue(partners.body().contains("Roaming partners"));
+        assertFalse(fetch(client, enrol, null).body().contains("id=\"secret\""), "the secret is not shown again");
+
+        // logout ends the session
+        HttpResponse<String> out = fetch(
+                client,
+                base + "/ocpi/admin/index.xhtml",
+                form(dashboard.body(), "session", "session:logout", "Log out"));
+        assertEquals(302, out.statusCode(), out.body());
+        assertEquals(302, fetch(client, base + "/ocpi/admin/index.xhtml", null).statusCode());
+
+        // an operator a root disables is logged out at its next request
+        String code = TestTotp.code(secret.group(1), 1);
+        page = fetch(client, login, null);
+        HttpResponse<String> again = fetch(
+                client,
+                login,
+                form(
+                        page.body(),
+                        "login",
+                        "login:email",
+                        operator.email,
+                        "login:password",
+                        operator.password,
+                        "login:code",
+                        code,
+                        "login:submit",
+                        "Log in"));
+        assertTrue(again.headers().firstValue("Location").orElse("").endsWith("/ocpi/admin/index.xhtml"), again.body());
+        assertEquals(200, fetch(client, base + "/ocpi/admin/index.xhtml", null).statusCode());
+        String root = Checks.value("select id from account where email = ?", ServerUnderTest.ROOT_EMAIL.toLowerCase());
+        HttpResponse<String> disabled = Http.send(
+                "PUT",
+                "/csms/api/admin/accounts/" + operator.accountId + "/status",
+                "{\"status\":\"DISABLED\"}",
+                new String[] {"Authorization", "Bearer " + Tokens.valid(root, "root")});
+        assertEquals(200, disabled.statusCode(), disabled.body());
+        HttpResponse<String> after = fetch(client, base + "/ocpi/admin/index.xhtml", null);
+        assertEquals(302, after.statusCode(), "a disabled operator's session ends");
+        assertTrue(after.headers().firstValue("Location").orElse("").endsWith("/ocpi/admin/login.xhtml"));
+    }
+
+    /** The console's session cookie as the client holds it. */
+    private static String cookie(java.net.http.HttpClient client, String base) {
+        return client.cookieHandler()
+                .map(h -> ((java.net.CookieManager) h)
+                        .getCookieStore().get(java.net.URI.create(base)).stream()
+                                .filter(c -> c.getName().equalsIgnoreCase("JSESSIONID"))
+                                .map(java.net.HttpCookie::getValue)
+                                .findFirst()
+                                .orElse(""))
+                .orElse("");
     }
 
     private static HttpResponse<String> fetch(java.net.http.HttpClient client, String url, String form)
@@ -337,6 +430,19 @@ public class ConsoleIT extends CsmsEar {
 
     static WebElement await(WebDriver b, By what) {
         return new WebDriverWait(b, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(what));
+    }
+
+    /** Answers yes in the confirmation dialog that opened. */
+    static void confirm(WebDriver b) {
+        new WebDriverWait(b, Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(By.id("partner:confirm-yes")))
+                .click();
+    }
+
+    /** Waits until the page says {@code text} (a message of an AJAX action). */
+    static void awaitText(WebDriver b, String text) {
+        new WebDriverWait(b, Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
 
     static String message(WebDriver b) {

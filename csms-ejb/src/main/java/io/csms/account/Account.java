@@ -121,6 +121,11 @@ public class Account {
         return totpSecret;
     }
 
+    /** When the second factor in use was confirmed (null without one): a reset or a new one changes it. */
+    public Instant secondFactorSince() {
+        return secondFactor() ? totpConfirmedAt : null;
+    }
+
     /** A new, unconfirmed secret (an enrolment under way); null removes the second factor. */
     void totp(String sealedSecret) {
         this.totpSecret = sealedSecret;

@@ -90,7 +90,13 @@ public class Accounts {
      * A console session may open for this operator: with its second factor checked, or (none
      * enrolled yet) only to enrol one, as the console allows nothing else before.
      */
-    public record Opened(long accountId, String email, List<String> roles, boolean secondFactor) implements Login {}
+    public record Opened(long accountId, String email, List<String> roles, Instant secondFactorSince) implements Login {
+
+        /** Whether the second factor was checked (else the operator must enrol one first). */
+        public boolean secondFactor() {
+            return secondFactorSince != null;
+        }
+    }
 
     public record LoggedIn(Tokens tokens) implements Login {}
 
@@ -163,8 +169,36 @@ public class Accounts {
                 totp,
                 clientAddress,
                 true,
-                (found, secondFactor) ->
-                        new Opened(found.id(), found.email(), List.copyOf(found.roles()), secondFactor));
+                (found, secondFactor) -> new Opened(
+                        found.id(),
+                        found.email(),
+                        List.copyOf(found.roles()),
+                        secondFactor ? found.secondFactorSince() : null));
+    }
+
+    /** An operator's console session opened (both factors checked). */
+    public void consoleOpened(long accountId, String clientAddress) {
+        audit.record(new AuditEvent(
+                AuditEvent.ActorType.ACCOUNT,
+                Long.toString(accountId),
+                "auth.console.open",
+                Long.toString(accountId),
+                AuditEvent.Outcome.SUCCESS,
+                clientAddress,
+                null));
+    }
+
+    /**
+     * Whether an open console session may go on: the account is still active, still an operator,
+     * and has the second factor it logged in with ({@code since}: a reset or a new one ends it).
+     */
+    public boolean consoleStanding(long accountId, Instant since) {
+        Account account = em.find(Account.class, accountId);
+        return account != null
+                && account.active()
+                && account.operator()
+                && since != null
+                && since.equals(account.secondFactorSince());
     }
 
     /** An operator ended its console session. */
@@ -238,7 +272,7 @@ public class Accounts {
                 audit.record(loginEvent(AuditEvent.Outcome.DENIED, target, clientAddress, "second factor missing"));
                 return new SecondFactorRequired();
             }
-            if (!secondFactors.accept(found, totp.strip())) {
+            if (!secondFactors.accept(found, totp.strip(), clientAddress)) {
                 throttle.failed(normalized, clientAddress);
                 audit.record(loginEvent(AuditEvent.Outcome.FAILURE, target, clientAddress, "wrong second factor"));
                 return new Refused();
@@ -253,7 +287,10 @@ public class Accounts {
                 normalized,
                 AuditEvent.Outcome.SUCCESS,
                 clientAddress,
-                (console ? "console" : "api") + (secondFactor ? ", with second factor" : "")));
+                (console ? "console" : "api")
+                        + (secondFactor
+                                ? ", with second factor"
+                                : console ? ", password checked: a second factor to enrol" : "")));
         return success.apply(found, secondFactor);
     }
 

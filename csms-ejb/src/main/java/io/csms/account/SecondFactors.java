@@ -41,7 +41,7 @@ public class SecondFactors {
     String issuer;
 
     /** A new secret to put into an authenticator app: the base32 secret and its otpauth URI. */
-    public record Enrolment(String secret, String uri) {}
+    public record Enrolment(String secret, String uri) implements java.io.Serializable {}
 
     /** Starts (or restarts) an enrolment; refused while a confirmed factor is in use (remove it first). */
     public Enrolment enrol(long accountId, String clientAddress) {
@@ -56,8 +56,8 @@ public class SecondFactors {
         return new Enrolment(secret, OneTimePasswords.uri(issuer, account.email(), secret));
     }
 
-    /** Confirms an enrolment with a code of the new secret: from now on logins need one. */
-    public void confirm(long accountId, String code, String clientAddress) {
+    /** Confirms an enrolment with a code of the new secret: from now on logins need one. Answers when. */
+    public Instant confirm(long accountId, String code, String clientAddress) {
         Account account = account(accountId);
         if (account.totpSecret() == null || account.secondFactor()) {
             throw new Refusal(Refusal.Kind.CONFLICT, "no-enrolment", "No enrolment to confirm: start one first");
@@ -66,8 +66,11 @@ public class SecondFactors {
             record(account, "account.second-factor.confirm", clientAddress, AuditEvent.Outcome.FAILURE);
             throw new Refusal(Refusal.Kind.INVALID, "wrong-code", "The code does not fit the new secret");
         }
-        account.totpConfirmed(Instant.now());
+        // as the database keeps it (microseconds): an open console session compares it with the stored one
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        account.totpConfirmed(now);
         record(account, "account.second-factor.confirm", clientAddress, null);
+        return now;
     }
 
     /** The owner removes its factor, proving it with a current code. */
@@ -102,12 +105,22 @@ public class SecondFactors {
      * unused recovery codes (either is used up).
      */
     public boolean accept(Account account, String code) {
+        return accept(account, code, null);
+    }
+
+    /** As {@link #accept(Account, String)}, the client address kept with a recovery code's use. */
+    public boolean accept(Account account, String code, String clientAddress) {
         if (code != null && RECOVERY_CODE.matcher(code.strip()).matches()) {
-            return recovered(account, code.strip());
+            return recovered(account, code.strip(), clientAddress);
         }
         String secret = box.open(account.totpSecret(), PURPOSE);
         OptionalLong step = OneTimePasswords.step(secret, code, Instant.now().getEpochSecond());
-        return step.isPresent() && account.useStep(step.getAsLong());
+        if (step.isEmpty()) {
+            return false;
+        }
+        // the row locked and read again: two logins racing with one code cannot both use it
+        em.refresh(account, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return account.useStep(step.getAsLong());
     }
 
     /** A recovery code as shown: four groups of four Base32 characters (80 bits), case and dashes free. */
@@ -149,7 +162,7 @@ public class SecondFactors {
                 .intValue();
     }
 
-    private boolean recovered(Account account, String code) {
+    private boolean recovered(Account account, String code, String clientAddress) {
         if (!account.secondFactor()) {
             return false;
         }
@@ -160,7 +173,7 @@ public class SecondFactors {
                 .setParameter(2, RandomTokens.sha256(normalized(code)))
                 .executeUpdate();
         if (used > 0) {
-            record(account, "account.recovery-code.used", null, null);
+            record(account, "account.recovery-code.used", clientAddress, null);
         }
         return used > 0;
     }

@@ -52,15 +52,15 @@ class WildFlyIT extends CsmsEar {
         assertEquals(2000, Http.json(anonymous).getInt("status_code"));
     }
 
-    /** In production OCPI is served over TLS only (csms.ocpi.require-tls): plain HTTP is refused first (review M7). */
     /**
-     * The console's Jakarta Security login on WildFly, in production (over HTTPS: the session cookie is
-     * Secure): anonymous requests go to the login page; password, enrolment, first code, recovery
-     * codes, then the pages.
+     * The console's Jakarta Security login on WildFly, in production: over HTTPS only (plain HTTP is
+     * refused); anonymous requests go to the login page; password, enrolment, first code, recovery
+     * codes, the pages, logout.
      */
     @Test
-    void the_console_logs_an_operator_in_over_https_and_nobody_else() throws Exception {
-        ConsoleIT.onlyTheLoginPageAnswersAnonymously();
+    void the_console_logs_an_operator_in_over_https_only_and_nobody_else() throws Exception {
+        assertEquals(403, Http.get("/ocpi/admin/login.xhtml").statusCode(), "no password over plain HTTP");
+        ConsoleIT.onlyTheLoginPageAnswersAnonymously(Http.tls(ChargerTls.tls(null)));
         ConsoleIT.logsInWithoutABrowser(
                 java.net.http.HttpClient.newBuilder()
                         .sslContext(ChargerTls.tls(null))
@@ -69,6 +69,7 @@ class WildFlyIT extends CsmsEar {
                 "https://localhost:" + io.csms.it.ServerUnderTest.httpsPort());
     }
 
+    /** In production OCPI is served over TLS only (csms.ocpi.require-tls): plain HTTP is refused first (review M7). */
     @Test
     void in_production_ocpi_over_plain_http_is_refused_before_anything_else() {
         HttpResponse<String> plain = Http.get("/ocpi/versions", "Authorization", "Token whatever");

@@ -32,6 +32,27 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/admin/login.xhtml";
 
+    /**
+     * Sends the request to the login page: a redirect, or for an AJAX request (a live view whose
+     * session ended) a Faces partial response telling it to go there.
+     */
+    static void toLogin(HttpServletRequest request, HttpServletResponse response) {
+        String login = request.getContextPath() + LOGIN_PAGE;
+        try {
+            if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+                response.setContentType("text/xml");
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter()
+                        .write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\"" + login
+                                + "\"/></partial-response>");
+            } else {
+                response.sendRedirect(login);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -40,21 +61,8 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(operator.name(), groups);
         }
         if (context.isProtected()) {
-            String login = request.getContextPath() + LOGIN_PAGE;
-            if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
-                // an AJAX request (a live view whose session ended): Faces follows a redirect it is told of
-                try {
-                    response.setContentType("text/xml");
-                    response.setCharacterEncoding("UTF-8");
-                    response.getWriter()
-                            .write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                                    + login + "\"/></partial-response>");
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                return AuthenticationStatus.SEND_CONTINUE;
-            }
-            return context.redirect(login);
+            toLogin(request, response);
+            return AuthenticationStatus.SEND_CONTINUE;
         }
         return context.doNothing();
     }

@@ -1,8 +1,10 @@
 package io.csms.ocpi.console;
 
 import io.csms.account.Accounts;
+import io.csms.account.SecondFactors;
 import io.csms.platform.TrustedProxies;
 import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -16,14 +18,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Who is at the console in this browser session: nobody, an operator whose password is checked but
  * who must enrol a second factor before anything else ({@link #pending}), or an operator logged in
- * with both factors. Opening the session renews its id (no fixation) and sets its idle timeout
- * ({@code csms.console.session-timeout}, default 30 minutes).
+ * with both factors. Opening the session renews its id (no fixation); it ends after {@code
+ * csms.console.session-timeout} (default 30 minutes) without an action of the operator's (a live
+ * view's refreshes do not count, {@link ConsoleGuard}).
  */
 @Named
 @SessionScoped
@@ -31,8 +35,12 @@ public class ConsoleSession implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** An operator as the console knows it (getters for the pages: Faces 4.0's EL reads no record accessors). */
-    public record Operator(long accountId, String email, List<String> roles) implements Serializable {
+    /**
+     * An operator as the console knows it, with when its second factor was confirmed (a reset or a
+     * new one ends the session). Getters for the pages.
+     */
+    public record Operator(long accountId, String email, List<String> roles, Instant secondFactorSince)
+            implements Serializable {
 
         public String getEmail() {
             return email;
@@ -44,20 +52,17 @@ public class ConsoleSession implements Serializable {
     }
 
     @Inject
-    transient SecurityContext security;
+    Accounts accounts;
 
     @Inject
-    transient Accounts accounts;
-
-    @Inject
-    transient TrustedProxies proxies;
-
-    @Inject
-    @ConfigProperty(name = "csms.console.session-timeout", defaultValue = "PT30M")
-    transient Duration timeout;
+    TrustedProxies proxies;
 
     private Operator pending;
+    /** The new secret of the pending enrolment, until the enrolment page has shown it once. */
+    private SecondFactors.Enrolment enrolment;
+
     private Operator operator;
+    private Instant lastAction;
 
     public Operator getOperator() {
         return operator;
@@ -68,10 +73,18 @@ public class ConsoleSession implements Serializable {
     }
 
     /** The password was right, but there is no second factor yet: enrolment comes first. */
-    void mustEnrol(Operator who) {
+    void mustEnrol(Operator who, SecondFactors.Enrolment started) {
         renewId();
         pending = who;
+        enrolment = started;
         operator = null;
+    }
+
+    /** The pending enrolment's new secret, once: the page that shows it takes it. */
+    SecondFactors.Enrolment takeEnrolment() {
+        SecondFactors.Enrolment taken = enrolment;
+        enrolment = null;
+        return taken;
     }
 
     /** Both factors were checked: the session opens for {@code who}. */
@@ -80,18 +93,34 @@ public class ConsoleSession implements Serializable {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         renewId();
-        AuthenticationStatus status = security.authenticate(
-                request,
-                (HttpServletResponse) external.getResponse(),
-                AuthenticationParameters.withParams()
-                        .credential(new ConsoleCredential(Long.toString(who.accountId()), who.roles()))
-                        .newAuthentication(true));
+        AuthenticationStatus status = CDI.current()
+                .select(SecurityContext.class)
+                .get()
+                .authenticate(
+                        request,
+                        (HttpServletResponse) external.getResponse(),
+                        AuthenticationParameters.withParams()
+                                .credential(new ConsoleCredential(Long.toString(who.accountId()), who.roles()))
+                                .newAuthentication(true));
         if (status != AuthenticationStatus.SUCCESS) {
             throw new IllegalStateException("The console session did not open: " + status);
         }
-        request.getSession().setMaxInactiveInterval((int) timeout.toSeconds());
+        request.getSession().setMaxInactiveInterval((int) timeout().toSeconds());
         pending = null;
+        enrolment = null;
         operator = who;
+        lastAction = Instant.now();
+        accounts.consoleOpened(who.accountId(), proxies.clientAddress(request));
+    }
+
+    /** An action of the operator's (not a live view's refresh): the idle time starts again. */
+    void acted() {
+        lastAction = Instant.now();
+    }
+
+    /** Whether the operator has done nothing for longer than the session timeout. */
+    boolean idle() {
+        return lastAction != null && lastAction.plus(timeout()).isBefore(Instant.now());
     }
 
     /** Ends the session: logged out, the session invalidated, audited. */
@@ -104,6 +133,12 @@ public class ConsoleSession implements Serializable {
         request.logout();
         external.invalidateSession();
         return "/login.xhtml?faces-redirect=true";
+    }
+
+    static Duration timeout() {
+        return ConfigProvider.getConfig()
+                .getOptionalValue("csms.console.session-timeout", Duration.class)
+                .orElse(Duration.ofMinutes(30));
     }
 
     private static void renewId() {

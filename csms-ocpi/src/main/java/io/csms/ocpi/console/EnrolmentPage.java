@@ -25,28 +25,35 @@ public class EnrolmentPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    private static final String RECOVERY_CODES = "console.recoveryCodes";
+
     @Inject
-    transient SecondFactors secondFactors;
+    SecondFactors secondFactors;
 
     @Inject
     ConsoleSession session;
 
     @Inject
-    transient TrustedProxies proxies;
+    TrustedProxies proxies;
 
     private String secret;
     private String qrCode;
     private String code;
-    private List<String> recoveryCodes;
+    private boolean shownBefore;
+    private java.time.Instant confirmedAt;
 
     @PostConstruct
     void start() {
-        ConsoleSession.Operator pending = session.pending();
-        if (pending == null) {
+        if (session.pending() == null) {
             toLogin();
             return;
         }
-        SecondFactors.Enrolment enrolment = secondFactors.enrol(pending.accountId(), address());
+        SecondFactors.Enrolment enrolment = session.takeEnrolment();
+        if (enrolment == null) {
+            // this page was shown already (a reload, a second tab): the secret is not shown again
+            shownBefore = true;
+            return;
+        }
         secret = enrolment.secret();
         qrCode = QrCodes.dataUri(enrolment.uri(), 240);
     }
@@ -58,8 +65,11 @@ public class EnrolmentPage implements Serializable {
             toLogin();
             return;
         }
+        if (confirmedAt != null) {
+            return;
+        }
         try {
-            secondFactors.confirm(pending.accountId(), code, address());
+            confirmedAt = secondFactors.confirm(pending.accountId(), code, address());
         } catch (Refusal e) {
             FacesContext.getCurrentInstance()
                     .addMessage(
@@ -72,7 +82,10 @@ public class EnrolmentPage implements Serializable {
         } finally {
             code = null;
         }
-        recoveryCodes = secondFactors.newRecoveryCodes(pending.accountId(), address());
+        // shown in this answer only: a reload of the page does not show them again
+        FacesContext.getCurrentInstance()
+                .getAttributes()
+                .put(RECOVERY_CODES, secondFactors.newRecoveryCodes(pending.accountId(), address()));
         secret = null;
         qrCode = null;
     }
@@ -80,16 +93,19 @@ public class EnrolmentPage implements Serializable {
     /** The recovery codes are noted: the session opens. */
     public String proceed() {
         ConsoleSession.Operator pending = session.pending();
-        if (pending == null || recoveryCodes == null) {
+        if (pending == null || confirmedAt == null) {
             return "/login.xhtml?faces-redirect=true";
         }
-        recoveryCodes = null;
-        session.open(pending);
+        session.open(new ConsoleSession.Operator(pending.accountId(), pending.email(), pending.roles(), confirmedAt));
         return "/index.xhtml?faces-redirect=true";
     }
 
     public boolean isConfirmed() {
-        return recoveryCodes != null;
+        return confirmedAt != null;
+    }
+
+    public boolean isShownBefore() {
+        return shownBefore;
     }
 
     public String getSecret() {
@@ -100,8 +116,9 @@ public class EnrolmentPage implements Serializable {
         return qrCode;
     }
 
+    @SuppressWarnings("unchecked")
     public List<String> getRecoveryCodes() {
-        return recoveryCodes;
+        return (List<String>) FacesContext.getCurrentInstance().getAttributes().get(RECOVERY_CODES);
     }
 
     public String getCode() {

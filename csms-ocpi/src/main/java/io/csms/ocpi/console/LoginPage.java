@@ -28,6 +28,9 @@ public class LoginPage {
     @Inject
     TrustedProxies proxies;
 
+    @Inject
+    io.csms.account.SecondFactors secondFactors;
+
     private String email;
     private String password;
     private String code;
@@ -40,10 +43,11 @@ public class LoginPage {
         password = null;
         code = null;
         if (outcome instanceof Accounts.Opened opened) {
-            ConsoleSession.Operator who =
-                    new ConsoleSession.Operator(opened.accountId(), opened.email(), opened.roles());
+            ConsoleSession.Operator who = new ConsoleSession.Operator(
+                    opened.accountId(), opened.email(), opened.roles(), opened.secondFactorSince());
             if (!opened.secondFactor()) {
-                session.mustEnrol(who);
+                // the new secret is made here, by this POST; the enrolment page only shows it, once
+                session.mustEnrol(who, secondFactors.enrol(opened.accountId(), proxies.clientAddress(request)));
                 return "/enrol.xhtml?faces-redirect=true";
             }
             session.open(who);

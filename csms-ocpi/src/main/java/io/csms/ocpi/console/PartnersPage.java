@@ -28,10 +28,10 @@ public class PartnersPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient Partners partners;
+    Partners partners;
 
     @Inject
-    transient BaseUrl baseUrl;
+    BaseUrl baseUrl;
 
     @Inject
     ConsoleSession session;
@@ -102,9 +102,10 @@ public class PartnersPage implements Serializable {
     private String partyId;
     private String role = "EMSP";
 
-    private String createdToken;
-    private String createdVersionsUrl;
-    private String createdName;
+    /** A new partner's token A and the like live in this answer only: never rendered again. */
+    private static final String CREATED = "console.createdPartner";
+
+    private record Created(String name, String token, String versionsUrl) {}
 
     @PostConstruct
     void load() {
@@ -135,10 +136,14 @@ public class PartnersPage implements Serializable {
                             null,
                             null),
                     Long.toString(session.getOperator().accountId()));
-            createdName = created.partner().name();
-            createdToken = created.registrationToken();
-            createdVersionsUrl = baseUrl.versions(
-                    (HttpServletRequest) faces.getExternalContext().getRequest());
+            faces.getAttributes()
+                    .put(
+                            CREATED,
+                            new Created(
+                                    created.partner().name(),
+                                    created.registrationToken(),
+                                    baseUrl.versions((HttpServletRequest)
+                                            faces.getExternalContext().getRequest())));
             name = null;
             countryCode = null;
             partyId = null;
@@ -147,18 +152,20 @@ public class PartnersPage implements Serializable {
                     null,
                     new FacesMessage(
                             FacesMessage.SEVERITY_INFO,
-                            "Partner " + createdName + " created. Hand its token A over now: it is not shown again.",
+                            "Partner " + created.partner().name()
+                                    + " created. Hand its token A over now: it is not shown again.",
                             null));
         } catch (Refusal | IllegalArgumentException e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
         }
     }
 
-    /** After the token A was noted: it is gone from the page. */
-    public void dismissToken() {
-        createdToken = null;
-        createdVersionsUrl = null;
-        createdName = null;
+    /** After the token A was noted: the page is rendered again, without it. */
+    public void dismissToken() {}
+
+    private static java.util.Optional<Created> created() {
+        return java.util.Optional.ofNullable(
+                (Created) FacesContext.getCurrentInstance().getAttributes().get(CREATED));
     }
 
     public List<Row> getRows() {
@@ -202,14 +209,14 @@ public class PartnersPage implements Serializable {
     }
 
     public String getCreatedToken() {
-        return createdToken;
+        return created().map(Created::token).orElse(null);
     }
 
     public String getCreatedVersionsUrl() {
-        return createdVersionsUrl;
+        return created().map(Created::versionsUrl).orElse(null);
     }
 
     public String getCreatedName() {
-        return createdName;
+        return created().map(Created::name).orElse(null);
     }
 }
