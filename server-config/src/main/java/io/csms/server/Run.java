@@ -92,7 +92,7 @@ public final class Run {
         say("  CSMS CA         " + ca.keystore() + " (signs charger certificates)");
         say("  API             " + base + "/csms/api");
         say("  OCPI            " + base + "/ocpi/versions");
-        say("  Console         " + base + "/ocpi/admin/index.xhtml");
+        say("  Console         " + base + "/ocpi/admin/login.xhtml");
         say("  Health          " + base + "/health/ready");
         say("  Environment     " + environment
                 + (environment.equals("test")
