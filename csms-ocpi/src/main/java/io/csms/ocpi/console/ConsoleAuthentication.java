@@ -22,7 +22,8 @@ import java.util.Set;
  * let through untouched to its own authentication.
  *
  * <p>An alternative with a priority, so that the MP-JWT mechanism of the other WAR, visible
- * EAR-wide, does not make the choice ambiguous (PLATFORM-NOTES).
+ * EAR-wide, does not make the choice ambiguous (which would answer every request of this WAR with
+ * 500, on both servers).
  */
 @ApplicationScoped
 @Alternative
