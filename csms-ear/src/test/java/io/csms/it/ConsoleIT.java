@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -172,6 +176,64 @@ public class ConsoleIT extends CsmsEar {
                     401,
                     Http.get("/ocpi/versions", OcpiRegistrationIT.token(emsp.tokenForCsms))
                             .statusCode());
+        }
+
+        // a charger registered here, with the key the console made, connects and boots; an operation
+        // sent from its page reaches it and its answer is shown
+        b.findElement(By.linkText("Chargers")).click();
+        await(b, By.id("chargers:register"));
+        type(b, "chargers:id", "CP-CONSOLE-2");
+        b.findElement(By.id("chargers:register")).click();
+        String key = await(b, By.id("new-key")).getText().strip();
+        assertTrue(key.matches("[0-9a-f]{40}"), key);
+        try (OcppClient cp = OcppClient.connect("CP-CONSOLE-2", "CP-CONSOLE-2", key)) {
+            JsonObject boot = ChargingSessionIT.confOf(
+                    cp,
+                    "BootNotification",
+                    Json.createObjectBuilder()
+                            .add("chargePointVendor", "VendorX")
+                            .add("chargePointModel", "ModelY")
+                            .build());
+            assertEquals("Accepted", boot.getString("status"));
+            try {
+                // the table is live: the charger shows as connected without a reload
+                new WebDriverWait(b, Duration.ofSeconds(15))
+                        .until(ExpectedConditions.presenceOfElementLocated(
+                                By.cssSelector("[id='chargers:table'] .on")));
+            } catch (RuntimeException e) {
+                Files.writeString(Path.of("target/console-chargers.html"), b.getPageSource());
+                throw e;
+            }
+            b.findElement(By.linkText("CP-CONSOLE-2")).click();
+            await(b, By.id("charger:send"));
+            new Select(b.findElement(By.id("field-requestedMessage"))).selectByValue("StatusNotification");
+            b.findElement(By.id("charger:send")).click();
+            JsonArray trigger = TokensIT.expect(cp, "TriggerMessage");
+            assertEquals("StatusNotification", trigger.getJsonObject(3).getString("requestedMessage"));
+            cp.reply(
+                    trigger,
+                    Json.createObjectBuilder().add("status", "Accepted").build());
+            new WebDriverWait(b, Duration.ofSeconds(15))
+                    .until(d -> d.findElements(By.id("answer-text")).stream()
+                            .anyMatch(e -> e.getText().contains("\"Accepted\"")));
+            screenshot(b, "console-charger");
+
+            // an operator's tag: accepted, then blocked from the console, and the charger is refused
+            b.findElement(By.linkText("Id tags")).click();
+            await(b, By.id("tags:register"));
+            type(b, "tags:tag", "CONSOLETAG1");
+            b.findElement(By.id("tags:register")).click();
+            awaitText(b, "Id tag CONSOLETAG1 registered");
+            assertEquals("Accepted", authorize(cp, "CONSOLETAG1"));
+            b.findElement(
+                            By.xpath(
+                                    "//tr[td[contains(normalize-space(), 'CONSOLETAG1')]]//button[.//span[normalize-space()='Block']]"))
+                    .click();
+            new WebDriverWait(b, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.elementToBeClickable(By.id("tags:confirm-yes")))
+                    .click();
+            awaitText(b, "Id tag CONSOLETAG1 blocked");
+            assertEquals("Blocked", authorize(cp, "CONSOLETAG1"));
         }
 
         // log out; then a wrong code, a recovery code (once), a code of the app
@@ -430,6 +492,15 @@ public class ConsoleIT extends CsmsEar {
 
     static WebElement await(WebDriver b, By what) {
         return new WebDriverWait(b, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(what));
+    }
+
+    private static String authorize(OcppClient cp, String idTag) {
+        return ChargingSessionIT.confOf(
+                        cp,
+                        "Authorize",
+                        Json.createObjectBuilder().add("idTag", idTag).build())
+                .getJsonObject("idTagInfo")
+                .getString("status");
     }
 
     /** Answers yes in the confirmation dialog that opened. */

@@ -96,6 +96,17 @@ public class RemoteCommands {
         return OPERATIONS.containsKey(action);
     }
 
+    /** The operations, by name. */
+    public static java.util.SortedSet<String> operations() {
+        return new java.util.TreeSet<>(OPERATIONS.keySet());
+    }
+
+    /** The request record of an operation (what a form for it asks). */
+    public static Class<? extends Record> requestOf(String action) {
+        return Optional.ofNullable(OPERATIONS.get(action))
+                .orElseThrow(() -> new IllegalArgumentException("No OCPP 1.6 operation " + action));
+    }
+
     /**
      * Checks that {@code payload} fits the operation's request, without sending it.
      *

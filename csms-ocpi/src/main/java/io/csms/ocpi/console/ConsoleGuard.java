@@ -53,6 +53,10 @@ public class ConsoleGuard extends HttpFilter {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "The console is served over HTTPS only");
             return;
         }
+        if (request.getCharacterEncoding() == null) {
+            // before any parameter is read (the live check below): forms are UTF-8
+            request.setCharacterEncoding("UTF-8");
+        }
         if (request.getUserPrincipal() != null) {
             ConsoleSession.Operator operator = session.getOperator();
             if (operator == null
