@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -90,6 +91,7 @@ public class ConsoleIT extends CsmsEar {
         b.get(ServerUnderTest.baseUrl() + "/ocpi/admin/index.xhtml");
         assertTrue(b.getCurrentUrl().contains("login"), b.getCurrentUrl());
 
+        checkPage(b, "login");
         // a wrong password: a message on the page, nothing else
         login(b, operator.email, "wrong-" + operator.password, "");
         assertTrue(message(b).contains("Wrong e-mail, password or code"), message(b));
@@ -101,6 +103,7 @@ public class ConsoleIT extends CsmsEar {
         String qr = b.findElement(By.id("enrolment:qr")).getAttribute("src");
         assertTrue(qr.startsWith("data:image/png;base64,"), "the QR code is made on the server");
         String secret = b.findElement(By.id("secret")).getText().strip();
+        checkPage(b, "enrolment");
         assertTrue(secret.matches("[A-Z2-7]{16,}"), secret);
         TestTotp.atLeastLeftInStep(8);
         type(b, "enrolment:code", wrong(TestTotp.code(secret, 0)));
@@ -119,6 +122,7 @@ public class ConsoleIT extends CsmsEar {
                 operator.email.toLowerCase(),
                 b.findElement(By.id("operator")).getText().toLowerCase());
         screenshot(b, "console-dashboard");
+        checkPage(b, "dashboard");
 
         // a partner: its token A shown once, and it opens OCPI
         b.findElement(By.linkText("Partners")).click();
@@ -133,6 +137,7 @@ public class ConsoleIT extends CsmsEar {
         assertTrue(b.findElement(By.id("versions-url")).getText().endsWith("/ocpi/versions"));
         assertTrue(b.findElement(By.id("partners:table")).getText().contains("Console eMSP"));
         screenshot(b, "console-partners");
+        checkPage(b, "partners");
         assertEquals(
                 200,
                 Http.get("/ocpi/versions", OcpiRegistrationIT.token(tokenA)).statusCode());
@@ -167,6 +172,7 @@ public class ConsoleIT extends CsmsEar {
             awaitText(b, "Credentials rotated");
             assertFalse(before.equals(emsp.tokenForCsms), "the partner was given a new token");
             screenshot(b, "console-partner");
+            checkPage(b, "partner");
             b.findElement(By.id("partner:revoke")).click();
             confirm(b);
             awaitText(b, "Revoked");
@@ -204,6 +210,7 @@ public class ConsoleIT extends CsmsEar {
                 Files.writeString(Path.of("target/console-chargers.html"), b.getPageSource());
                 throw e;
             }
+            checkPage(b, "chargers");
             b.findElement(By.linkText("CP-CONSOLE-2")).click();
             await(b, By.id("charger:send"));
             new Select(b.findElement(By.id("field-requestedMessage"))).selectByValue("StatusNotification");
@@ -217,6 +224,7 @@ public class ConsoleIT extends CsmsEar {
                     .until(d -> d.findElements(By.id("answer-text")).stream()
                             .anyMatch(e -> e.getText().contains("\"Accepted\"")));
             screenshot(b, "console-charger");
+            checkPage(b, "charger");
 
             // an operator's tag: accepted, then blocked from the console, and the charger is refused
             b.findElement(By.linkText("Id tags")).click();
@@ -233,8 +241,29 @@ public class ConsoleIT extends CsmsEar {
                     .until(ExpectedConditions.elementToBeClickable(By.id("tags:confirm-yes")))
                     .click();
             awaitText(b, "Id tag CONSOLETAG1 blocked");
+            checkPage(b, "id tags");
             assertEquals("Blocked", authorize(cp, "CONSOLETAG1"));
         }
+
+        // the audit log: filtered, and the same as CSV; the accounts page is a root's only
+        b.findElement(By.linkText("Audit log")).click();
+        await(b, By.id("audit:search"));
+        type(b, "audit:action", "id-tag.");
+        b.findElement(By.id("audit:search")).click();
+        awaitText(b, "id-tag.change");
+        assertFalse(b.findElement(By.id("audit:events")).getText().contains("auth.login"), "filtered by kind");
+        checkPage(b, "audit log");
+        String href = b.findElement(By.id("audit:csv")).getAttribute("href");
+        String cookie = "JSESSIONID=" + b.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<String> csv = Http.get(href.substring(href.indexOf("/ocpi/")), "Cookie", cookie);
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.body().startsWith("time,actor_type,actor,action,target,outcome,client_address,detail"));
+        assertTrue(csv.body().contains("id-tag.change") && csv.body().contains("CONSOLETAG1"), csv.body());
+        assertFalse(csv.body().contains("auth.login"));
+        assertEquals(
+                403, Http.get("/ocpi/admin/operators.xhtml", "Cookie", cookie).statusCode(), "an admin is no root");
+        assertTrue(b.findElements(By.linkText("Accounts")).isEmpty(), "no menu entry for what an admin may not");
 
         // log out; then a wrong code, a recovery code (once), a code of the app
         logout(b);
@@ -503,6 +532,41 @@ public class ConsoleIT extends CsmsEar {
                 .getString("status");
     }
 
+    /**
+     * The page as a user meets it: axe-core (from its webjar) finds no serious or critical
+     * accessibility violation, and there is no horizontal scroll at 1280×800 nor at 768×1024.
+     */
+    static void checkPage(WebDriver b, String name) throws Exception {
+        JavascriptExecutor js = (JavascriptExecutor) b;
+        if (AXE == null) {
+            try (var in = ConsoleIT.class.getResourceAsStream(
+                    "/META-INF/resources/webjars/axe-core/" + AXE_VERSION + "/axe.min.js")) {
+                AXE = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        js.executeScript(AXE);
+        b.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Object violations = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                + "  done(JSON.stringify(r.violations"
+                + "    .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                + "    .map(function (v) { return {id: v.id, help: v.help,"
+                + "      nodes: v.nodes.slice(0, 5).map(function (n) { return n.target.join(' '); })}; })));"
+                + "}, function (e) { done('axe failed: ' + e); });");
+        assertEquals("[]", violations, name + ": accessibility violations " + violations);
+        for (org.openqa.selenium.Dimension size :
+                List.of(new org.openqa.selenium.Dimension(1280, 800), new org.openqa.selenium.Dimension(768, 1024))) {
+            b.manage().window().setSize(size);
+            Object overflow = js.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertTrue(((Number) overflow).intValue() <= 0, name + " scrolls sideways at " + size + " by " + overflow);
+        }
+        b.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+    }
+
+    static final String AXE_VERSION = "4.6.3";
+    private static String AXE;
+
     /** Answers yes in the confirmation dialog that opened. */
     static void confirm(WebDriver b) {
         new WebDriverWait(b, Duration.ofSeconds(10))
@@ -513,6 +577,7 @@ public class ConsoleIT extends CsmsEar {
     /** Waits until the page says {@code text} (a message of an AJAX action). */
     static void awaitText(WebDriver b, String text) {
         new WebDriverWait(b, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
 

@@ -66,7 +66,9 @@ public class ChargersPage implements Serializable {
 
     @PostConstruct
     public void load() {
+        // newest first: the charger just registered is at the top
         rows = chargers.list(0, 1000).stream()
+                .sorted(java.util.Comparator.comparing(Charger::createdAt).reversed())
                 .map(c -> new Row(
                         c.id(),
                         c.registrationStatus().name(),

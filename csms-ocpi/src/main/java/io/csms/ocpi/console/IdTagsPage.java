@@ -33,6 +33,11 @@ public class IdTagsPage implements Serializable {
     @Inject
     ConsoleSession session;
 
+    /** Shows the tags starting with the search field's text. */
+    public void search() {
+        load();
+    }
+
     /** A tag as the table shows it. */
     public record Row(String idTag, String kind, String status, String expiry, String parent, String label)
             implements Serializable {
@@ -68,6 +73,8 @@ public class IdTagsPage implements Serializable {
     }
 
     public void register() {
+        // the table then shows the tag just made
+        prefix = idTag == null ? null : idTag.strip();
         act(
                 () -> idTags.register(
                         idTag == null ? null : idTag.strip(),

@@ -109,7 +109,11 @@ public class PartnersPage implements Serializable {
 
     @PostConstruct
     void load() {
-        rows = partners.list().stream().map(Row::new).toList();
+        // newest first: the partner just made is at the top
+        rows = partners.list().stream()
+                .sorted(java.util.Comparator.comparing(Partner::id).reversed())
+                .map(Row::new)
+                .toList();
     }
 
     /** Creates the partner: its token A and our versions URL are shown once. */
