@@ -121,6 +121,9 @@ public class ConsoleIT extends CsmsEar {
         assertEquals(
                 operator.email.toLowerCase(),
                 b.findElement(By.id("operator")).getText().toLowerCase());
+        assertTrue(
+                b.findElement(By.id("dashboard:security-events")).getText().contains("auth.login"),
+                "the wrong password is a recent security event");
         screenshot(b, "console-dashboard");
         checkPage(b, "dashboard");
 
@@ -182,6 +185,12 @@ public class ConsoleIT extends CsmsEar {
                     401,
                     Http.get("/ocpi/versions", OcpiRegistrationIT.token(emsp.tokenForCsms))
                             .statusCode());
+            // a TOTP second secret for its requests: set, and never shown
+            type(b, "partner:totp-in-secret", "JBSWY3DPEHPK3PXP");
+            b.findElement(By.id("partner:save-security")).click();
+            awaitText(b, "Security settings saved");
+            assertEquals("required", b.findElement(By.id("totp-in")).getText());
+            assertFalse(b.getPageSource().contains("JBSWY3DPEHPK3PXP"), "a secret is never shown");
         }
 
         // a charger registered here, with the key the console made, connects and boots; an operation

@@ -50,18 +50,31 @@ public class AuditLog {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.setFirstResult(offset).setMaxResults(limit).getResultList();
-        return rows.stream()
-                .map(r -> new Entry(
-                        ((Number) r[0]).longValue(),
-                        io.csms.platform.SqlTimes.instant(r[1]),
-                        (String) r[2],
-                        (String) r[3],
-                        (String) r[4],
-                        (String) r[5],
-                        (String) r[6],
-                        (String) r[7],
-                        (String) r[8]))
-                .toList();
+        return rows.stream().map(AuditLog::entry).toList();
+    }
+
+    /** The latest events that were refused or failed (logins, partners, chargers), newest first. */
+    public List<Entry> recentProblems(int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select id, occurred_at, actor_type, actor_id, action, target, outcome, client_address, detail
+                        from audit_event where outcome in ('DENIED', 'FAILURE')
+                          and occurred_at > now() - interval '7 days'
+                        order by occurred_at desc, id desc""").setMaxResults(limit).getResultList();
+        return rows.stream().map(AuditLog::entry).toList();
+    }
+
+    private static Entry entry(Object[] r) {
+        return new Entry(
+                ((Number) r[0]).longValue(),
+                io.csms.platform.SqlTimes.instant(r[1]),
+                (String) r[2],
+                (String) r[3],
+                (String) r[4],
+                (String) r[5],
+                (String) r[6],
+                (String) r[7],
+                (String) r[8]);
     }
 
     public long count(Filter filter) {

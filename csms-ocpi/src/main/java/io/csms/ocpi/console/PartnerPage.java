@@ -58,6 +58,17 @@ public class PartnerPage implements Serializable {
     private List<String> modules = new ArrayList<>();
     private List<AuditLog.Entry> audit = List.of();
 
+    private boolean sendTokenBase64;
+    private boolean totpIncoming;
+    private boolean totpOutgoingSet;
+    private String clientCertificateSha256;
+    /** A new TOTP secret per direction (never shown; blank leaves it), or its removal. */
+    private String newTotpIncoming;
+
+    private String newTotpOutgoing;
+    private boolean removeTotpIncoming;
+    private boolean removeTotpOutgoing;
+
     private String theirVersionsUrl;
     private String theirToken;
     /** A new token A lives in the answer that made it only: never rendered again. */
@@ -80,6 +91,10 @@ public class PartnerPage implements Serializable {
         connection = p.connectionStatus() == null ? "" : p.connectionStatus();
         lastContact = p.lastContactAt() == null ? "" : p.lastContactAt().toString();
         modules = new ArrayList<>(p.allowedModules());
+        sendTokenBase64 = p.sendTokenBase64();
+        totpIncoming = p.totpIncomingRequired();
+        totpOutgoingSet = p.totpOutgoing();
+        clientCertificateSha256 = p.clientCertificateSha256() == null ? "" : p.clientCertificateSha256();
         audit = auditLog.page(new AuditLog.Filter(null, null, null, null, "partner:" + id), 0, 50);
     }
 
@@ -102,6 +117,43 @@ public class PartnerPage implements Serializable {
                                 null),
                         actor()),
                 "Module rights saved.");
+    }
+
+    /**
+     * The partner's security settings: how our token is encoded, the client certificate it must
+     * present (its SHA-256 fingerprint; empty: none), and a TOTP second secret per direction, set or
+     * removed (secrets are never shown again).
+     */
+    public void saveSecurity() {
+        String incoming = removeTotpIncoming ? "" : blank(newTotpIncoming);
+        String outgoing = removeTotpOutgoing ? "" : blank(newTotpOutgoing);
+        String certificate = clientCertificateSha256 == null ? "" : clientCertificateSha256.strip();
+        newTotpIncoming = null;
+        newTotpOutgoing = null;
+        removeTotpIncoming = false;
+        removeTotpOutgoing = false;
+        act(
+                () -> partners.update(
+                        id,
+                        new Partners.Settings(
+                                null,
+                                null,
+                                null,
+                                null,
+                                sendTokenBase64,
+                                incoming,
+                                outgoing,
+                                null,
+                                certificate,
+                                null,
+                                null,
+                                null),
+                        actor()),
+                "Security settings saved.");
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** A new registration token (token A) for the partner to register with; shown once. */
@@ -181,6 +233,62 @@ public class PartnerPage implements Serializable {
 
     private static void message(FacesMessage.Severity severity, String text) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+    }
+
+    public boolean isSendTokenBase64() {
+        return sendTokenBase64;
+    }
+
+    public void setSendTokenBase64(boolean sendTokenBase64) {
+        this.sendTokenBase64 = sendTokenBase64;
+    }
+
+    public boolean isTotpIncoming() {
+        return totpIncoming;
+    }
+
+    public boolean isTotpOutgoingSet() {
+        return totpOutgoingSet;
+    }
+
+    public String getClientCertificateSha256() {
+        return clientCertificateSha256;
+    }
+
+    public void setClientCertificateSha256(String clientCertificateSha256) {
+        this.clientCertificateSha256 = clientCertificateSha256;
+    }
+
+    public String getNewTotpIncoming() {
+        return null;
+    }
+
+    public void setNewTotpIncoming(String newTotpIncoming) {
+        this.newTotpIncoming = newTotpIncoming;
+    }
+
+    public String getNewTotpOutgoing() {
+        return null;
+    }
+
+    public void setNewTotpOutgoing(String newTotpOutgoing) {
+        this.newTotpOutgoing = newTotpOutgoing;
+    }
+
+    public boolean isRemoveTotpIncoming() {
+        return removeTotpIncoming;
+    }
+
+    public void setRemoveTotpIncoming(boolean removeTotpIncoming) {
+        this.removeTotpIncoming = removeTotpIncoming;
+    }
+
+    public boolean isRemoveTotpOutgoing() {
+        return removeTotpOutgoing;
+    }
+
+    public void setRemoveTotpOutgoing(boolean removeTotpOutgoing) {
+        this.removeTotpOutgoing = removeTotpOutgoing;
     }
 
     public long getId() {
