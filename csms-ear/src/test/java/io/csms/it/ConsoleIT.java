@@ -50,15 +50,36 @@ public class ConsoleIT extends CsmsEar {
         onlyTheLoginPageAnswersAnonymously(Http.PLAIN);
     }
 
+    /**
+     * Every page of the console but the login and enrolment pages, read off the WAR's sources: a page
+     * added later is in the access check without anyone listing it.
+     */
+    static List<String> consolePages() {
+        try (var files = Files.list(Path.of("../csms-ocpi/src/main/webapp"))) {
+            List<String> pages = files.map(f -> f.getFileName().toString())
+                    .filter(name ->
+                            name.endsWith(".xhtml") && !name.equals("login.xhtml") && !name.equals("enrol.xhtml"))
+                    .map(name -> "/ocpi/admin/" + name)
+                    .sorted()
+                    .toList();
+            assertTrue(pages.size() >= 8, "the console's pages: " + pages);
+            return pages;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Every console URL, page, resource or post, sends an anonymous request to the login page. */
     public static void onlyTheLoginPageAnswersAnonymously(Http.Client http) {
-        for (String path : List.of(
-                "/ocpi/admin/index.xhtml",
-                "/ocpi/admin/partners.xhtml",
+        List<String> paths = new java.util.ArrayList<>(consolePages());
+        paths.addAll(List.of(
                 "/ocpi/admin/",
+                "/ocpi/admin/audit.csv",
                 "/ocpi/admin/no-such-page.xhtml",
+                "/ocpi/admin/partner.xhtml?id=1",
                 "/ocpi/admin/jakarta.faces.resource/jquery/jquery.js.xhtml?ln=primefaces",
-                "/ocpi/admin/jakarta.faces.resource/faces.js.xhtml?ln=jakarta.faces")) {
+                "/ocpi/admin/jakarta.faces.resource/faces.js.xhtml?ln=jakarta.faces"));
+        for (String path : paths) {
             HttpResponse<String> answer = http.get(path);
             assertEquals(302, answer.statusCode(), path + " answered " + answer.body());
             assertTrue(
@@ -325,10 +346,30 @@ public class ConsoleIT extends CsmsEar {
      * the dashboard, logout. {@code base}: the server's URL (on WildFly, production: HTTPS).
      */
     public static void logsInWithoutABrowser(java.net.http.HttpClient client, String base) throws Exception {
-        Driver operator = operator();
         String login = base + "/ocpi/admin/login.xhtml";
         HttpResponse<String> page = fetch(client, login, null);
         assertEquals(200, page.statusCode(), page.body());
+        // a driver's account (no operator) opens nothing, with the right password
+        Driver driver = Driver.signUp();
+        HttpResponse<String> refusedDriver = fetch(
+                client,
+                login,
+                form(
+                        page.body(),
+                        "login",
+                        "login:email",
+                        driver.email,
+                        "login:password",
+                        driver.password,
+                        "login:code",
+                        "",
+                        "login:submit",
+                        "Log in"));
+        assertEquals(200, refusedDriver.statusCode(), "the login page again");
+        assertTrue(refusedDriver.body().contains("Wrong e-mail, password or code"), refusedDriver.body());
+        assertEquals(302, fetch(client, base + "/ocpi/admin/index.xhtml", null).statusCode());
+        Driver operator = operator();
+        page = fetch(client, login, null);
         HttpResponse<String> posted = fetch(
                 client,
                 login,
@@ -347,7 +388,7 @@ public class ConsoleIT extends CsmsEar {
         assertTrue(posted.headers().firstValue("Location").orElse("").endsWith("/ocpi/admin/enrol.xhtml"));
         String anonymousSession = cookie(client, base);
         // with the password only, nothing but the enrolment answers
-        for (String path : List.of("/ocpi/admin/index.xhtml", "/ocpi/admin/partners.xhtml")) {
+        for (String path : consolePages()) {
             HttpResponse<String> refused = fetch(client, base + path, null);
             assertEquals(302, refused.statusCode(), path);
             assertTrue(refused.headers().firstValue("Location").orElse("").endsWith("/ocpi/admin/login.xhtml"));
