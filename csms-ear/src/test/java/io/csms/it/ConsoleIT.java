@@ -159,6 +159,9 @@ public class ConsoleIT extends CsmsEar {
         String tokenA = b.findElement(By.id("token-a")).getText().strip();
         assertFalse(tokenA.isEmpty());
         assertTrue(b.findElement(By.id("versions-url")).getText().endsWith("/ocpi/versions"));
+        b.findElement(By.id("copy-token-a")).click();
+        new WebDriverWait(b, Duration.ofSeconds(5))
+                .until(d -> !d.findElement(By.id("copy-token-a")).getText().equals("Copy"));
         assertTrue(b.findElement(By.id("partners:table")).getText().contains("Console eMSP"));
         screenshot(b, "console-partners");
         checkPage(b, "partners");
@@ -173,6 +176,8 @@ public class ConsoleIT extends CsmsEar {
 
         // the partner's page: module rights, registering with it, rotating, revoking (each confirmed)
         try (OcpiTestPartner emsp = new OcpiTestPartner("DE", "CON", "EMSP")) {
+            emsp.receivesLocations = true;
+            emsp.receivesSessions = true;
             b.findElement(By.linkText("Console eMSP")).click();
             await(b, By.id("partner:rotate"));
             assertEquals("PLANNED", b.findElement(By.id("status")).getText());
@@ -197,6 +202,23 @@ public class ConsoleIT extends CsmsEar {
             assertFalse(before.equals(emsp.tokenForCsms), "the partner was given a new token");
             screenshot(b, "console-partner");
             checkPage(b, "partner");
+            // its onboarding checklist, with a test call of each of its modules
+            b.findElement(By.linkText("Onboarding checklist")).click();
+            await(b, By.id("onboarding:test"));
+            String steps = b.findElement(By.id("onboarding:steps")).getText();
+            assertTrue(steps.contains("Credentials exchanged DONE"), steps);
+            assertTrue(steps.contains("Modules granted DONE") && steps.contains("commands"), steps);
+            assertTrue(
+                    steps.contains("Their OCPI endpoint over TLS FAILED"), "the test partner is plain HTTP: " + steps);
+            b.findElement(By.id("onboarding:test")).click();
+            await(b, By.id("onboarding:probes"));
+            String probes = b.findElement(By.id("onboarding:probes")).getText();
+            assertTrue(probes.contains("credentials SENDER OK"), probes);
+            assertTrue(probes.contains("locations RECEIVER OK"), probes);
+            assertTrue(probes.contains("sessions RECEIVER OK"), probes);
+            checkPage(b, "onboarding");
+            b.findElement(By.linkText("Back to the partner")).click();
+            await(b, By.id("partner:revoke"));
             b.findElement(By.id("partner:revoke")).click();
             confirm(b);
             awaitText(b, "Revoked");
@@ -321,6 +343,539 @@ public class ConsoleIT extends CsmsEar {
                         "select count(*) from audit_event where action = 'auth.console.open' and actor_id = ?",
                         Long.toString(operator.accountId)),
                 "every console session opened is audited");
+    }
+
+    @Test
+    public void an_operator_follows_a_charger_updates_its_firmware_and_fetches_its_diagnostics() throws Exception {
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and its driver (Debian packages chromium, chromium-driver) are not installed");
+        WebDriver b = browser();
+        loggedIn(b);
+        String tag = ChargingSessionIT.idTag("CONSOLE-FW-TAG", "Accepted");
+        try (OcppClient cp = ChargingSessionIT.bootedCharger("CP-CONSOLE-FW")) {
+            // a session with meter values: energy register and power
+            java.time.Instant start = java.time.Instant.now().minusSeconds(300);
+            int transactionId = ChargingSessionIT.confOf(
+                            cp,
+                            "StartTransaction",
+                            Json.createObjectBuilder()
+                                    .add("connectorId", 1)
+                                    .add("idTag", tag)
+                                    .add("meterStart", 10_000)
+                                    .add("timestamp", start.toString())
+                                    .build())
+                    .getInt("transactionId");
+            var meterValues = Json.createArrayBuilder();
+            for (int i = 1; i <= 4; i++) {
+                meterValues.add(Json.createObjectBuilder()
+                        .add("timestamp", start.plusSeconds(60L * i).toString())
+                        .add(
+                                "sampledValue",
+                                Json.createArrayBuilder()
+                                        .add(Json.createObjectBuilder()
+                                                .add("value", Integer.toString(10_000 + 500 * i))
+                                                .add("measurand", "Energy.Active.Import.Register")
+                                                .add("unit", "Wh"))
+                                        .add(Json.createObjectBuilder()
+                                                .add("value", "30000")
+                                                .add("measurand", "Power.Active.Import")
+                                                .add("unit", "W"))));
+            }
+            ChargingSessionIT.confOf(
+                    cp,
+                    "MeterValues",
+                    Json.createObjectBuilder()
+                            .add("connectorId", 1)
+                            .add("transactionId", transactionId)
+                            .add("meterValue", meterValues)
+                            .build());
+            ChargingSessionIT.confOf(
+                    cp,
+                    "StopTransaction",
+                    Json.createObjectBuilder()
+                            .add("transactionId", transactionId)
+                            .add("idTag", tag)
+                            .add("meterStop", 12_000)
+                            .add("timestamp", start.plusSeconds(250).toString())
+                            .build());
+            ChargingSessionIT.confOf(
+                    cp,
+                    "SecurityEventNotification",
+                    Json.createObjectBuilder()
+                            .add("type", "InvalidFirmwareSignature")
+                            .add("timestamp", java.time.Instant.now().toString())
+                            .add("techInfo", "console test")
+                            .build());
+
+            // the dashboard counts today's session and its energy, in a chart and as a table
+            b.get(ServerUnderTest.baseUrl() + "/ocpi/admin/index.xhtml");
+            await(b, By.cssSelector("[id='dashboard:daily'] canvas"));
+            List<WebElement> days = b.findElements(By.cssSelector("[id='dashboard:days'] tbody tr"));
+            assertEquals(14, days.size(), "two weeks of days");
+            String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+            WebElement todayRow = days.get(13);
+            assertEquals(
+                    today,
+                    todayRow.findElements(By.tagName("td"))
+                            .get(0)
+                            .getAttribute("textContent")
+                            .strip());
+            assertTrue(
+                    Integer.parseInt(todayRow.findElements(By.tagName("td"))
+                                    .get(1)
+                                    .getAttribute("textContent")
+                                    .strip())
+                            >= 1,
+                    "today's sessions count this one");
+
+            // a firmware image uploaded in the console
+            Path image = Files.createTempFile("firmware-", ".bin");
+            byte[] firmware = new byte[300_000];
+            new java.util.Random(7).nextBytes(firmware);
+            Files.write(image, firmware);
+            b.findElement(By.linkText("Firmware")).click();
+            await(b, By.id("upload:send"));
+            b.findElement(By.id("upload:file")).sendKeys(image.toAbsolutePath().toString());
+            type(b, "upload:version", "2.0.1");
+            b.findElement(By.id("upload:send")).click();
+            awaitText(b, "uploaded");
+            String sha256 = java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(firmware));
+            assertTrue(b.findElement(By.id("images:list")).getText().contains(sha256), "listed with its SHA-256");
+            checkPage(b, "firmware");
+
+            // the charger's page: its transaction with a meter-value chart, its security event
+            b.get(ServerUnderTest.baseUrl() + "/ocpi/admin/charger.xhtml?id=CP-CONSOLE-FW");
+            await(b, By.id("charger:transactions"));
+            assertTrue(b.findElement(By.id("charger:transactions")).getText().contains(tag));
+            assertTrue(b.findElement(By.id("charger:transactions")).getText().contains("2.00"), "2 kWh charged");
+            assertTrue(b.findElement(By.id("charger:security-events")).getText().contains("InvalidFirmwareSignature"));
+            b.findElement(By.cssSelector("[id='charger:transactions'] button")).click();
+            await(b, By.cssSelector("[id='charger:meter-chart'] canvas"));
+            List<String> meterRows = b.findElements(By.cssSelector("[id='charger:meter-values'] tbody tr")).stream()
+                    .map(r -> r.getAttribute("textContent")
+                            .replaceAll("\\s+", " ")
+                            .strip())
+                    .toList();
+            assertEquals(4, meterRows.size(), meterRows.toString());
+            assertTrue(meterRows.get(3).endsWith("12.00 30.00"), meterRows.toString());
+            checkPage(b, "charger records");
+
+            // GetConfiguration's answer as a table
+            // an operation's form can be linked to
+            b.get(ServerUnderTest.baseUrl() + "/ocpi/admin/charger.xhtml?id=CP-CONSOLE-FW&operation=GetConfiguration");
+            await(b, By.id("field-key"));
+            b.findElement(By.id("charger:send")).click();
+            JsonArray get = TokensIT.expect(cp, "GetConfiguration");
+            cp.reply(
+                    get,
+                    Json.createObjectBuilder()
+                            .add(
+                                    "configurationKey",
+                                    Json.createArrayBuilder()
+                                            .add(Json.createObjectBuilder()
+                                                    .add("key", "HeartbeatInterval")
+                                                    .add("readonly", false)
+                                                    .add("value", "300"))
+                                            .add(Json.createObjectBuilder()
+                                                    .add("key", "NumberOfConnectors")
+                                                    .add("readonly", true)
+                                                    .add("value", "2")))
+                            .add("unknownKey", Json.createArrayBuilder().add("NoSuchKey"))
+                            .build());
+            WebElement configuration = await(b, By.id("charger:configuration"));
+            assertTrue(configuration.getText().contains("HeartbeatInterval 300 no"), configuration.getText());
+            assertTrue(configuration.getText().contains("NumberOfConnectors 2 yes"), configuration.getText());
+            assertTrue(b.findElement(By.id("charger:unknown-keys")).getText().contains("NoSuchKey"));
+
+            // UpdateFirmware with a URL of ours that serves the image, to this charger's token only
+            new Select(b.findElement(By.id("charger:firmware"))).selectByVisibleText(image.getFileName() + " 2.0.1");
+            b.findElement(By.id("charger:update-firmware")).click();
+            JsonArray update = TokensIT.expect(cp, "UpdateFirmware");
+            String location = update.getJsonObject(3).getString("location");
+            assertTrue(location.startsWith(ServerUnderTest.baseUrl() + "/csms/files/"), location);
+            cp.reply(update, Json.createObjectBuilder().build());
+            new WebDriverWait(b, Duration.ofSeconds(15))
+                    .until(ExpectedConditions.invisibilityOfElementLocated(By.id("charger:configuration")));
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            HttpResponse<byte[]> fetched = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(location))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, fetched.statusCode());
+            assertTrue(java.util.Arrays.equals(firmware, fetched.body()), "the charger gets the uploaded image");
+            String otherToken = "A".repeat(43);
+            assertEquals(
+                    404, Http.get("/csms/files/" + otherToken + "/firmware").statusCode(), "a guessed link");
+            for (String status : List.of("Downloading", "Downloaded", "Installing", "Installed")) {
+                ChargingSessionIT.confOf(
+                        cp,
+                        "FirmwareStatusNotification",
+                        Json.createObjectBuilder().add("status", status).build());
+            }
+
+            // GetDiagnostics to an upload URL of ours: the charger's file is kept for the operator
+            b.findElement(By.id("charger:get-diagnostics")).click();
+            JsonArray diagnostics = TokensIT.expect(cp, "GetDiagnostics");
+            String upload = diagnostics.getJsonObject(3).getString("location");
+            cp.reply(
+                    diagnostics,
+                    Json.createObjectBuilder()
+                            .add("fileName", "diag-console.zip")
+                            .build());
+            awaitText(b, "diag-console.zip");
+            byte[] report = "diagnostics of CP-CONSOLE-FW".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            HttpResponse<String> uploaded = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(upload))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(report))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, uploaded.statusCode(), uploaded.body());
+            HttpResponse<String> again = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(upload))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(report))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(409, again.statusCode(), "an upload URL takes one file");
+            ChargingSessionIT.confOf(
+                    cp,
+                    "DiagnosticsStatusNotification",
+                    Json.createObjectBuilder().add("status", "Uploaded").build());
+            b.navigate().refresh();
+            await(b, By.id("charger:activities"));
+            String activities = b.findElement(By.id("charger:activities")).getText();
+            assertTrue(
+                    activities.contains("FIRMWARE Installed") && activities.contains("FIRMWARE Downloading"),
+                    activities);
+            assertTrue(activities.contains("DIAGNOSTICS Uploaded"), activities);
+            String transfers = b.findElement(By.id("charger:transfers")).getText();
+            assertTrue(transfers.contains("fetched"), transfers);
+            WebElement download = b.findElement(By.linkText("diag-console.zip"));
+            String href = download.getAttribute("href");
+            String cookie =
+                    "JSESSIONID=" + b.manage().getCookieNamed("JSESSIONID").getValue();
+            HttpResponse<String> got = Http.get(href.substring(href.indexOf("/ocpi/")), "Cookie", cookie);
+            assertEquals(200, got.statusCode());
+            assertEquals("diagnostics of CP-CONSOLE-FW", got.body());
+            assertEquals(302, Http.get(href.substring(href.indexOf("/ocpi/"))).statusCode(), "only after a login");
+            screenshot(b, "console-charger-records");
+            checkPage(b, "charger files");
+        }
+        logout(b);
+    }
+
+    @Test
+    public void an_operator_imports_tags_finds_a_driver_and_blocks_the_driver() throws Exception {
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and its driver (Debian packages chromium, chromium-driver) are not installed");
+        WebDriver b = browser();
+        loggedIn(b);
+
+        // id tags from CSV: a wrong line imports nothing and is named; a right file imports all
+        Path wrongCsv = Files.createTempFile("tags-", ".csv");
+        Files.writeString(
+                wrongCsv,
+                "id_tag,status,expiry_date,parent_id_tag,label\r\nCSVTAG-1,Accepted,,CSVFLEET,Van 1\r\n"
+                        + "CSVTAG-2,Sleeping,,,\r\n");
+        b.findElement(By.linkText("Id tags")).click();
+        await(b, By.id("import:send"));
+        b.findElement(By.id("import:csv")).sendKeys(wrongCsv.toAbsolutePath().toString());
+        b.findElement(By.id("import:send")).click();
+        awaitText(b, "Nothing imported: line 3: status");
+        assertEquals("0", Checks.value("select count(*) from id_tag where id_tag like ?", "CSVTAG-%"));
+        Path csv = Files.createTempFile("tags-", ".csv");
+        Files.writeString(
+                csv,
+                "id_tag,status,expiry_date,parent_id_tag,label\r\nCSVTAG-1,Accepted,2030-01-01T00:00:00Z,CSVFLEET,"
+                        + "\"Van 1, north\"\r\nCSVTAG-2,Blocked,,,\r\n");
+        b.findElement(By.id("import:csv")).sendKeys(csv.toAbsolutePath().toString());
+        b.findElement(By.id("import:send")).click();
+        awaitText(b, "Imported: 2 id tags registered, 0 changed.");
+        assertEquals(
+                "Accepted|CSVFLEET|Van 1, north",
+                Checks.value(
+                        "select status || '|' || parent_id_tag || '|' || label from id_tag where id_tag = ?",
+                        "CSVTAG-1"));
+        assertEquals("Blocked", Checks.value("select status from id_tag where id_tag = ?", "CSVTAG-2"));
+        checkPage(b, "id tags import");
+        // a tag's settings changed: its form is filled in, a field changed, the rest kept
+        type(b, "tags:prefix", "CSVTAG-1");
+        b.findElement(By.id("tags:search")).click();
+        new WebDriverWait(b, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("[id='tags:table'] tbody tr"))
+                                .size()
+                        == 1);
+        clickFresh(
+                b,
+                By.xpath(
+                        "//tr[td[contains(normalize-space(), 'CSVTAG-1')]]//button[.//span[normalize-space()='Edit']]"));
+        new WebDriverWait(b, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d ->
+                        "CSVFLEET".equals(d.findElement(By.id("tags:parent")).getAttribute("value")));
+        type(b, "tags:label", "Van 2");
+        b.findElement(By.id("tags:change")).click();
+        awaitText(b, "Id tag CSVTAG-1 changed.");
+        assertEquals(
+                "Van 2|CSVFLEET|2030-01-01 00:00:00+00",
+                Checks.value(
+                        "select label || '|' || parent_id_tag || '|' || (expiry_date at time zone 'UTC') || '+00'"
+                                + " from id_tag where id_tag = ?",
+                        "CSVTAG-1"));
+        // the same through the operator API: a known tag is changed
+        HttpResponse<String> imported = Http.send(
+                "POST",
+                "/csms/api/admin/id-tags/import",
+                "id_tag,status\nCSVTAG-2,Accepted\nCSVTAG-3,\n",
+                new String[] {"Content-Type", "text/csv", Admin.bearer()[0], Admin.bearer()[1]});
+        assertEquals(200, imported.statusCode(), imported.body());
+        assertEquals(1, Http.json(imported).getInt("registered"));
+        assertEquals(1, Http.json(imported).getInt("changed"));
+        assertEquals("Accepted", Checks.value("select status from id_tag where id_tag = ?", "CSVTAG-2"));
+        HttpResponse<String> refused =
+                Http.send("POST", "/csms/api/admin/id-tags/import", "tag\nCSVTAG-9\n", new String[] {
+                    "Content-Type", "text/csv", Admin.bearer()[0], Admin.bearer()[1]
+                });
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+
+        // a driver with a vehicle and a session: found by e-mail, seen, blocked, let in again
+        Driver driver = Driver.signUp();
+        HttpResponse<String> vehicle = driver.post(
+                "/csms/api/me/vehicles",
+                "{\"label\":\"Family car\",\"make\":\"Renault\",\"model\":\"Zoe\",\"batteryKwh\":52}");
+        assertEquals(201, vehicle.statusCode(), vehicle.body());
+        b.findElement(By.linkText("Drivers")).click();
+        await(b, By.id("drivers:search"));
+        type(b, "drivers:prefix", driver.email.toLowerCase().substring(0, 15));
+        b.findElement(By.id("drivers:search")).click();
+        new WebDriverWait(b, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("[id='drivers:accounts'] tbody tr"))
+                                        .size()
+                                == 1
+                        && d.findElement(By.id("drivers:accounts")).getText().contains(driver.email.toLowerCase()));
+        clickFresh(b, By.cssSelector("[id='drivers:accounts'] button"));
+        await(b, By.id("drivers:vehicles"));
+        assertTrue(b.findElement(By.id("drivers:vehicles")).getText().contains("Renault"));
+        assertTrue(b.findElement(By.id("drivers:cards")).getText().contains(driver.idTag), "the app's tag");
+        assertEquals("ACTIVE", b.findElement(By.id("driver-status")).getText());
+        screenshot(b, "console-drivers");
+        checkPage(b, "drivers");
+        b.findElement(By.id("drivers:block")).click();
+        new WebDriverWait(b, Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(By.id("drivers:confirm-yes")))
+                .click();
+        awaitText(b, "The driver is blocked");
+        assertEquals("DISABLED", b.findElement(By.id("driver-status")).getText());
+        HttpResponse<String> login =
+                Http.post("/csms/api/auth/login", Driver.credentials(driver.email, driver.password));
+        assertFalse(login.statusCode() == 200, "a blocked driver cannot log in: " + login.body());
+        assertEquals(
+                401,
+                Http.post("/csms/api/auth/refresh", "{\"refreshToken\":\"" + driver.refreshToken + "\"}")
+                        .statusCode(),
+                "the app's sessions end");
+        b.findElement(By.id("drivers:unblock")).click();
+        awaitText(b, "The driver may log in again");
+        assertEquals(
+                200,
+                Http.post("/csms/api/auth/login", Driver.credentials(driver.email, driver.password))
+                        .statusCode());
+        logout(b);
+    }
+
+    @Test
+    public void an_operator_edits_the_tariffs_and_locations_partners_are_given() throws Exception {
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and its driver (Debian packages chromium, chromium-driver) are not installed");
+        WebDriver b = browser();
+        loggedIn(b);
+        JavascriptExecutor js = (JavascriptExecutor) b;
+
+        // a tariff made from the page's starting point; a wrong one is refused and changes nothing
+        b.findElement(By.linkText("Tariffs")).click();
+        await(b, By.id("objects:create"));
+        type(b, "objects:new-id", "TAR-CONSOLE");
+        b.findElement(By.id("objects:create")).click();
+        await(b, By.id("objects:save")).click();
+        awaitText(b, "Tariff TAR-CONSOLE saved");
+        assertEquals(
+                200,
+                Http.get("/csms/api/admin/tariffs/TAR-CONSOLE", Admin.bearer()).statusCode());
+        String json = (String) js.executeScript("return document.getElementById('objects:json').value;");
+        js.executeScript(
+                "document.getElementById('objects:json').value = arguments[0];", json.replace("\"EUR\"", "\"EU\""));
+        b.findElement(By.id("objects:save")).click();
+        awaitText(b, "currency");
+        assertTrue(message(b).contains("currency"), message(b));
+        assertEquals(
+                "EUR",
+                Http.json(Http.get("/csms/api/admin/tariffs/TAR-CONSOLE", Admin.bearer()))
+                        .getString("currency"),
+                "nothing changed");
+        checkPage(b, "tariffs");
+
+        // a location whose EVSE is a registered charger's connector, then deleted
+        Admin.registerCharger("CP-CONSOLE-LOC");
+        b.findElement(By.linkText("Locations")).click();
+        await(b, By.id("objects:create"));
+        type(b, "objects:new-id", "LOC-CONSOLE");
+        b.findElement(By.id("objects:create")).click();
+        await(b, By.id("objects:save"));
+        json = (String) js.executeScript("return document.getElementById('objects:json').value;");
+        b.findElement(By.id("objects:save")).click();
+        awaitText(b, "charge_point_id");
+        assertEquals(
+                404,
+                Http.get("/csms/api/admin/locations/LOC-CONSOLE", Admin.bearer())
+                        .statusCode());
+        js.executeScript(
+                "document.getElementById('objects:json').value = arguments[0];",
+                json.replaceFirst("\"charge_point_id\": *\"\"", "\"charge_point_id\": \"CP-CONSOLE-LOC\"")
+                        .replace("\"name\": \"\"", "\"name\": \"Console square\"")
+                        .replace("\"address\": \"\"", "\"address\": \"Dam 1\"")
+                        .replace("\"city\": \"\"", "\"city\": \"Amsterdam\""));
+        b.findElement(By.id("objects:save")).click();
+        awaitText(b, "Location LOC-CONSOLE saved");
+        HttpResponse<String> saved = Http.get("/csms/api/admin/locations/LOC-CONSOLE", Admin.bearer());
+        assertEquals(200, saved.statusCode(), saved.body());
+        assertEquals("Console square", Http.json(saved).getString("name"));
+        assertTrue(b.findElement(By.id("objects:table")).getText().contains("Console square"));
+        screenshot(b, "console-locations");
+        checkPage(b, "locations");
+        b.findElement(By.id("objects:delete")).click();
+        new WebDriverWait(b, Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(By.id("objects:confirm-yes")))
+                .click();
+        awaitText(b, "Location LOC-CONSOLE deleted");
+        assertEquals(
+                404,
+                Http.get("/csms/api/admin/locations/LOC-CONSOLE", Admin.bearer())
+                        .statusCode());
+        logout(b);
+    }
+
+    @Test
+    public void the_admin_surfaces_answer_only_the_allowed_addresses() {
+        // csms.admin.allowed-addresses is 127.0.0.1 and ::1 on this server: 127.0.0.61 is elsewhere
+        assertEquals(403, Http.getFrom("127.0.0.61", "/ocpi/admin/login.xhtml").status(), "not even the login page");
+        Http.Answer api = Http.getFrom("127.0.0.61", "/csms/api/admin/chargers", Admin.bearer());
+        assertEquals(403, api.status(), api.body());
+        assertTrue(api.headers().getOrDefault("content-type", "").startsWith("application/problem+json"));
+        // the doors of drivers, partners and chargers are not concerned
+        assertEquals(401, Http.getFrom("127.0.0.61", "/csms/api/me").status());
+        assertEquals(200, Http.getFrom("127.0.0.61", "/ocpi/versions").status(), "open data is on here");
+        assertEquals(200, Http.get("/ocpi/admin/login.xhtml").statusCode());
+        assertEquals(200, Http.get("/csms/api/admin/chargers", Admin.bearer()).statusCode());
+    }
+
+    @Test
+    public void repeated_login_failures_are_an_alert_on_the_dashboard_and_in_the_metrics() throws Exception {
+        metricsShowAnAlertForRepeatedLoginFailures(Http.PLAIN, "127.0.0.63");
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and its driver (Debian packages chromium, chromium-driver) are not installed");
+        WebDriver b = browser();
+        loggedIn(b);
+        WebElement alerts = await(b, By.id("dashboard:alerts"));
+        assertTrue(alerts.getText().contains("AUTH_FAILURES_ADDRESS 127.0.0.63"), alerts.getText());
+        logout(b);
+    }
+
+    /**
+     * {@code /csms/metrics}: refused without the scraper's token; with it, the Prometheus text with
+     * the chargers, the JVM, and an alert once {@code address} failed to log in ten times.
+     */
+    public static void metricsShowAnAlertForRepeatedLoginFailures(Http.Client http, String address)
+            throws InterruptedException {
+        assertEquals(401, http.get("/csms/metrics").statusCode());
+        assertEquals(
+                401,
+                http.get("/csms/metrics", "Authorization", basic("prometheus", "wrong"))
+                        .statusCode());
+        assertEquals(
+                401,
+                http.get("/csms/metrics", "Authorization", "Bearer " + ServerUnderTest.METRICS_TOKEN)
+                        .statusCode());
+        for (int i = 0; i < 10; i++) {
+            Http.requestFrom(
+                    address,
+                    "POST",
+                    "/csms/api/auth/login",
+                    Driver.credentials("nobody-" + i + "@example.org", "Not-the-password-1"));
+        }
+        String pattern = "csms_alerts{application=\"csms\",kind=\"auth_failures_address\"} ";
+        String body = "";
+        for (int tries = 0; tries < 20; tries++) {
+            HttpResponse<String> metrics =
+                    http.get("/csms/metrics", "Authorization", basic("prometheus", ServerUnderTest.METRICS_TOKEN));
+            assertEquals(200, metrics.statusCode(), metrics.body());
+            assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+            body = metrics.body();
+            int at = body.indexOf(pattern);
+            assertTrue(at >= 0, body);
+            if (Double.parseDouble(body.substring(at + pattern.length()).split("\\s")[0]) >= 1) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        assertTrue(body.contains("csms_chargers{application=\"csms\",state=\"registered\"}"), body);
+        assertTrue(body.contains("csms_chargers{application=\"csms\",state=\"connected\"}"), body);
+        assertTrue(body.contains("jvm_memory_used_bytes"), body);
+        int at = body.indexOf(pattern);
+        assertTrue(Double.parseDouble(body.substring(at + pattern.length()).split("\\s")[0]) >= 1, body);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static Driver shared;
+    private static final java.util.Deque<String> SHARED_RECOVERY = new java.util.ArrayDeque<>();
+
+    /**
+     * Logs an operator in, for the tests that are about what comes after the login: one operator
+     * enrolled once, then logged in with its recovery codes (no wait for a fresh TOTP step).
+     */
+    static void loggedIn(WebDriver b) throws Exception {
+        if (shared == null || SHARED_RECOVERY.isEmpty()) {
+            shared = operator();
+            enrolled(b, shared);
+            return;
+        }
+        b.manage().deleteAllCookies();
+        b.get(ServerUnderTest.baseUrl() + "/ocpi/admin/login.xhtml");
+        login(b, shared.email, shared.password, SHARED_RECOVERY.pop());
+        await(b, By.id("dashboard"));
+    }
+
+    /** Logs {@code operator} in for the first time in {@code b}: password, enrolment, a first code; returns its secret. */
+    static String enrolled(WebDriver b, Driver operator) throws InterruptedException {
+        b.manage().deleteAllCookies();
+        // a fresh login page: a view of the session just dropped would be expired
+        b.get(ServerUnderTest.baseUrl() + "/ocpi/admin/login.xhtml");
+        login(b, operator.email, operator.password, "");
+        await(b, By.id("enrolment:confirm"));
+        String secret = b.findElement(By.id("secret")).getText().strip();
+        TestTotp.atLeastLeftInStep(8);
+        type(b, "enrolment:code", TestTotp.code(secret, 0));
+        b.findElement(By.id("enrolment:confirm")).click();
+        WebElement proceed = await(b, By.id("enrolment:proceed"));
+        if (operator == shared) {
+            SHARED_RECOVERY.clear();
+            b.findElements(By.cssSelector("#recovery-codes li")).forEach(li -> SHARED_RECOVERY.add(li.getText()));
+        }
+        proceed.click();
+        await(b, By.id("dashboard"));
+        return secret;
     }
 
     @AfterAll
@@ -552,10 +1107,14 @@ public class ConsoleIT extends CsmsEar {
         if (!b.getCurrentUrl().contains("login.xhtml")) {
             b.get(ServerUnderTest.baseUrl() + "/ocpi/admin/login.xhtml");
         }
-        type(b, "login:email", email);
-        type(b, "login:password", password);
-        type(b, "login:code", code);
-        b.findElement(By.id("login:submit")).click();
+        // by keyboard only: the fields in order, Enter submits
+        WebElement field = b.findElement(By.id("login:email"));
+        field.clear();
+        field.sendKeys(email, org.openqa.selenium.Keys.TAB);
+        assertEquals("login:password", b.switchTo().activeElement().getAttribute("id"), "Tab leads to the password");
+        b.switchTo().activeElement().sendKeys(password, org.openqa.selenium.Keys.TAB);
+        assertEquals("login:code", b.switchTo().activeElement().getAttribute("id"), "Tab leads to the code");
+        b.switchTo().activeElement().sendKeys(code, org.openqa.selenium.Keys.ENTER);
     }
 
     static void logout(WebDriver b) {
@@ -604,6 +1163,7 @@ public class ConsoleIT extends CsmsEar {
                 + "      nodes: v.nodes.slice(0, 5).map(function (n) { return n.target.join(' '); })}; })));"
                 + "}, function (e) { done('axe failed: ' + e); });");
         assertEquals("[]", violations, name + ": accessibility violations " + violations);
+        keyboardReaches(b, name);
         for (org.openqa.selenium.Dimension size :
                 List.of(new org.openqa.selenium.Dimension(1280, 800), new org.openqa.selenium.Dimension(768, 1024))) {
             b.manage().window().setSize(size);
@@ -614,6 +1174,45 @@ public class ConsoleIT extends CsmsEar {
         b.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
     }
 
+    /**
+     * The page works from the keyboard: Tab moves the focus from one visible control to the next
+     * (none is skipped into hiding, none holds the focus), and reaches the page's content, not only
+     * the menu.
+     */
+    static void keyboardReaches(WebDriver b, String name) {
+        JavascriptExecutor js = (JavascriptExecutor) b;
+        js.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(b);
+        Object previous = null;
+        boolean content = false;
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> focused = (java.util.Map<String, Object>)
+                    js.executeScript("var e = document.activeElement; if (!e || e === document.body) return null;"
+                            + "var s = getComputedStyle(e);"
+                            + "return {key: (e.id || '') + '|' + e.tagName + '|' + (e.name || '') + '|' + e.textContent,"
+                            + " id: e.id, tag: e.tagName, visible: e.getClientRects().length > 0"
+                            + "  && s.visibility !== 'hidden' && s.display !== 'none',"
+                            + " inMain: !!e.closest('main')};");
+            if (focused == null) {
+                break; // past the last control
+            }
+            assertTrue(
+                    Boolean.TRUE.equals(focused.get("visible")),
+                    name + ": the keyboard focus went to a hidden " + focused.get("tag") + " " + focused.get("id"));
+            Object key = focused.get("key");
+            assertFalse(key.equals(previous), name + ": the focus stays on " + focused.get("id"));
+            previous = key;
+            content |= Boolean.TRUE.equals(focused.get("inMain"));
+            if (!seen.add(key)) {
+                break; // round the page once
+            }
+        }
+        assertTrue(content, name + ": Tab never reaches the page's content");
+    }
+
     static final String AXE_VERSION = "4.6.3";
     private static String AXE;
 
@@ -622,6 +1221,17 @@ public class ConsoleIT extends CsmsEar {
         new WebDriverWait(b, Duration.ofSeconds(10))
                 .until(ExpectedConditions.elementToBeClickable(By.id("partner:confirm-yes")))
                 .click();
+    }
+
+    /** Clicks what {@code what} finds once an AJAX update has stopped replacing it. */
+    static void clickFresh(WebDriver b, By what) {
+        new WebDriverWait(b, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(d -> {
+                    d.findElement(what).click();
+                    return true;
+                });
     }
 
     /** Waits until the page says {@code text} (a message of an AJAX action). */

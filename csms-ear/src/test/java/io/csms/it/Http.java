@@ -185,8 +185,12 @@ public final class Http {
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(json));
-            if (headers.length > 0) {
-                request.headers(headers);
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                if (headers[i].equalsIgnoreCase("Content-Type")) {
+                    request.setHeader(headers[i], headers[i + 1]); // replaces the JSON one
+                } else {
+                    request.header(headers[i], headers[i + 1]);
+                }
             }
             return send(request.build());
         }

@@ -222,6 +222,12 @@ public final class OcpiTestPartner implements AutoCloseable {
                                                                 .add("url", base + "/2.1.1/credentials"))
                                                         .addAll(receiverEndpoints("2.1.1")))
                                         .build()));
+            } else if (path.matches("/2\\.(2\\.1|1\\.1)/credentials") && method.equals("GET")) {
+                // what it holds of ours is not this fake's concern: it shows its own credentials
+                send(
+                        exchange,
+                        200,
+                        envelope(1000, path.startsWith("/2.1.1") ? credentials211(token) : credentials(token)));
             } else if (path.matches("/2\\.(2\\.1|1\\.1)/credentials")
                     && (method.equals("POST") || method.equals("PUT"))) {
                 if (method.equals("PUT") && failPut) {

@@ -105,6 +105,11 @@ public class ServerUnderTest implements LauncherSessionListener {
             // anonymous open data: switched on for the Payara run, left at its default (off) on WildFly
             openData = kind.equals("payara");
             settings.put("csms.ocpi.open-data", Boolean.toString(openData));
+            settings.put("csms.metrics.token", METRICS_TOKEN);
+            // the admin surfaces answer the loopback addresses the tests use, not others (Payara)
+            if (!production) {
+                settings.put("csms.admin.allowed-addresses", "127.0.0.1/32,::1/128");
+            }
             // unknown charger ids: refused (the default) on Payara, Pending until accepted on WildFly
             settings.put("csms.ocpp.unknown-chargers", kind.equals("payara") ? "reject" : "pending");
             Path zip = Path.of(System.getProperty("csms.it.server.zip"));
@@ -183,6 +188,9 @@ public class ServerUnderTest implements LauncherSessionListener {
     }
 
     /** {@code http://localhost:port} of the server under test. */
+    /** What a Prometheus scraping the server under test presents (csms.metrics.token). */
+    public static final String METRICS_TOKEN = "scraper-" + Long.toHexString(System.nanoTime());
+
     /** The root account the server creates at its first start (csms.admin.email / csms.admin.password). */
     public static final String ROOT_EMAIL = "chief@csms.test";
 

@@ -77,7 +77,32 @@ public class AccountAdministration {
         if (status == Account.Status.UNVERIFIED) {
             throw new Refusal(Refusal.Kind.INVALID, "invalid-status", "An account is ACTIVE, LOCKED or DISABLED");
         }
-        Account account = changeable(accountId, rootId);
+        return apply(changeable(accountId, rootId), status, rootId, clientAddress);
+    }
+
+    /**
+     * An operator (admin or root) blocks a driver's account ({@code DISABLED}: its sessions end) or
+     * lets it in again. Operators' accounts are a root's to manage ({@link #status}); an account whose
+     * e-mail was never verified stays so.
+     */
+    public Account driverStatus(long accountId, boolean active, long operatorId, String clientAddress) {
+        if (accountId == operatorId) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "own-account", "Not your own account");
+        }
+        Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "unknown-account", "No account " + accountId);
+        }
+        if (account.operator() || account.roles().contains(ROOT)) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "operator-account", "An operator's account is managed by a root");
+        }
+        if (active && account.status() == Account.Status.UNVERIFIED) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "unverified", "The account's e-mail address is not verified yet");
+        }
+        return apply(account, active ? Account.Status.ACTIVE : Account.Status.DISABLED, operatorId, clientAddress);
+    }
+
+    private Account apply(Account account, Account.Status status, long actorId, String clientAddress) {
         Account.Status before = account.status();
         account.status(status);
         if (status != Account.Status.ACTIVE) {
@@ -86,7 +111,7 @@ public class AccountAdministration {
                     .setParameter("account", account.id())
                     .executeUpdate();
         }
-        record(rootId, "account.status", account, clientAddress, before + " → " + status);
+        record(actorId, "account.status", account, clientAddress, before + " → " + status);
         return account;
     }
 

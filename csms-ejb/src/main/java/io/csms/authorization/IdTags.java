@@ -118,6 +118,129 @@ public class IdTags {
         return tag;
     }
 
+    /** How an import went: tags registered and tags changed. */
+    public record Imported(int registered, int changed) {}
+
+    /** At most this many lines are imported at once. */
+    static final int MAX_IMPORT = 10_000;
+
+    /**
+     * Operator tags from CSV (RFC 4180; a header line {@code id_tag,status,expiry_date,parent_id_tag,label},
+     * every column after {@code id_tag} optional): a tag not known is registered, a known one changed.
+     * Every line is checked first; when one is wrong, nothing is imported and the wrong lines are named.
+     */
+    public Imported importCsv(String csv, String operator, String clientAddress) {
+        List<org.apache.commons.csv.CSVRecord> records;
+        try {
+            records = org.apache.commons.csv.CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setIgnoreEmptyLines(true)
+                    .setTrim(true)
+                    .get()
+                    .parse(new java.io.StringReader(csv == null ? "" : csv))
+                    .getRecords();
+        } catch (java.io.IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
+            throw new Refusal(Refusal.Kind.INVALID, "invalid-csv", "Not a CSV file: " + e.getMessage());
+        }
+        if (records.isEmpty() || !records.get(0).isMapped("id_tag")) {
+            throw new Refusal(
+                    Refusal.Kind.INVALID,
+                    "invalid-csv",
+                    "The first line names the columns: id_tag,status,expiry_date,parent_id_tag,label");
+        }
+        if (records.size() > MAX_IMPORT) {
+            throw new Refusal(Refusal.Kind.INVALID, "invalid-csv", "At most " + MAX_IMPORT + " tags at once");
+        }
+        List<String> wrong = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (var r : records) {
+            String line = "line " + (r.getRecordNumber() + 1) + ": ";
+            String tag = column(r, "id_tag");
+            if (tag == null || !tag.matches(ID_TOKEN)) {
+                wrong.add(line + "an id tag is " + ID_TOKEN_RULE);
+                continue;
+            }
+            if (!seen.add(tag)) {
+                wrong.add(line + tag + " is on an earlier line too");
+            }
+            String problem = problem(settings(r), tag);
+            if (problem != null) {
+                wrong.add(line + problem);
+            }
+            if (find(tag).isEmpty() && existsIgnoringCase(tag)) {
+                wrong.add(line + tag + " is registered with other upper and lower case");
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw new Refusal(
+                    Refusal.Kind.INVALID,
+                    "invalid-csv",
+                    "Nothing imported: " + String.join("; ", wrong.subList(0, Math.min(10, wrong.size())))
+                            + (wrong.size() > 10 ? "; and " + (wrong.size() - 10) + " more" : ""));
+        }
+        int registered = 0;
+        int changed = 0;
+        for (var r : records) {
+            String tag = column(r, "id_tag");
+            Settings settings = settings(r);
+            if (find(tag).isPresent()) {
+                change(tag, settings, operator, clientAddress);
+                changed++;
+            } else {
+                register(
+                        tag,
+                        new Settings(
+                                settings.status() == null ? "Accepted" : settings.status(),
+                                settings.expiryDate(),
+                                settings.parentIdTag(),
+                                settings.label()),
+                        operator,
+                        clientAddress);
+                registered++;
+            }
+        }
+        return new Imported(registered, changed);
+    }
+
+    private static Settings settings(org.apache.commons.csv.CSVRecord r) {
+        return new Settings(
+                column(r, "status"), column(r, "expiry_date"), column(r, "parent_id_tag"), column(r, "label"));
+    }
+
+    /** A column's value; absent or empty is none (left as it is). */
+    private static String column(org.apache.commons.csv.CSVRecord r, String name) {
+        if (!r.isMapped(name) || !r.isSet(name)) {
+            return null;
+        }
+        String value = r.get(name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** What is wrong with settings for {@code idTag}, or null. */
+    private static String problem(Settings s, String idTag) {
+        if (s.status() != null
+                && !List.of("Accepted", "Blocked", "Expired", "Invalid").contains(s.status())) {
+            return "status: Accepted, Blocked, Expired or Invalid";
+        }
+        if (s.expiryDate() != null) {
+            try {
+                java.time.OffsetDateTime.parse(s.expiryDate());
+            } catch (java.time.format.DateTimeParseException e) {
+                return "expiry_date: a date-time with zone, such as 2027-12-31T23:59:59Z";
+            }
+        }
+        if (s.parentIdTag() != null
+                && (!s.parentIdTag().matches(ID_TOKEN) || s.parentIdTag().equals(idTag))) {
+            return "parent_id_tag: another id tag";
+        }
+        if (s.label() != null && s.label().length() > 64) {
+            return "a label is at most 64 characters";
+        }
+        return null;
+    }
+
     public void delete(String idTag, String operator, String clientAddress) {
         IdTag tag = find(idTag)
                 .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "unknown-id-tag", "No id tag " + idTag));

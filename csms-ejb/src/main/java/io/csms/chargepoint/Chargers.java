@@ -94,6 +94,48 @@ public class Chargers {
                 .getResultList();
     }
 
+    /** A page of the chargers whose id contains {@code idPart} (all when null), newest first. */
+    public List<Charger> newestFirst(String idPart, int offset, int limit) {
+        return em.createQuery(
+                        "select c from Charger c where lower(c.id) like :part escape '!' order by c.createdAt desc, c.id",
+                        Charger.class)
+                .setParameter("part", contains(idPart))
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public long countMatching(String idPart) {
+        return em.createQuery("select count(c) from Charger c where lower(c.id) like :part escape '!'", Long.class)
+                .setParameter("part", contains(idPart))
+                .getSingleResult();
+    }
+
+    /** The connectors of several chargers, in one query, by charger. */
+    public Map<String, List<Connector>> connectorsOf(List<String> chargerIds) {
+        if (chargerIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("""
+                select c from Connector c where c.key.chargerId in :ids order by c.key.chargerId, c.key.connectorId""", Connector.class)
+                .setParameter("ids", chargerIds)
+                .getResultStream()
+                .collect(Collectors.groupingBy(Connector::chargerId));
+    }
+
+    private static String contains(String part) {
+        if (part == null || part.isBlank()) {
+            return "%";
+        }
+        return "%"
+                + part.strip()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replace("!", "!!")
+                        .replace("%", "!%")
+                        .replace("_", "!_")
+                + "%";
+    }
+
     /** OCPP 1.6 StatusNotification: the connector's latest status, and one more entry in its history. */
     public void statusChanged(String chargerId, ConnectorStatus reported) {
         Connector connector = em.find(Connector.class, new Connector.Key(chargerId, reported.connectorId()));
@@ -116,7 +158,8 @@ public class Chargers {
         LOG
     }
 
-    public void activity(String chargerId, Activity activity, String status) {
+    /** A status report of a long-running activity: the charger's latest, and one more line of its history. */
+    public void activity(String chargerId, Activity activity, String status, Integer requestId) {
         Charger charger = em.find(Charger.class, chargerId);
         if (charger == null) {
             return;
@@ -128,6 +171,44 @@ public class Chargers {
             case DIAGNOSTICS -> charger.diagnosticsStatus(status, now);
             case LOG -> charger.logStatus(status, now);
         }
+        em.createNativeQuery("""
+                insert into charger_activity (charger_id, activity, status, request_id, received_at)
+                values (?1, ?2, ?3, ?4, ?5)""")
+                .setParameter(1, chargerId)
+                .setParameter(2, activity.name())
+                .setParameter(3, status)
+                .setParameter(4, requestId)
+                .setParameter(5, now)
+                .executeUpdate();
+    }
+
+    /** One status report of a charger's firmware, diagnostics or log activity. */
+    public record ActivityReport(Instant receivedAt, Activity activity, String status, Integer requestId) {}
+
+    /** A charger's status reports, newest first. */
+    public List<ActivityReport> activityHistory(String chargerId, int limit) {
+        List<?> rows = em.createNativeQuery("""
+                select received_at, activity, status, request_id from charger_activity
+                where charger_id = ?1 order by received_at desc, id desc""")
+                .setParameter(1, chargerId)
+                .setMaxResults(limit)
+                .getResultList();
+        return rows.stream()
+                .map(r -> (Object[]) r)
+                .map(r -> new ActivityReport(
+                        io.csms.platform.SqlTimes.instant(r[0]),
+                        Activity.valueOf((String) r[1]),
+                        (String) r[2],
+                        r[3] == null ? null : ((Number) r[3]).intValue()))
+                .toList();
+    }
+
+    /** How many chargers have a connector (or the whole charger) reported Faulted now. */
+    public long faultedCount() {
+        return ((Number) em.createNativeQuery(
+                                "select count(distinct charger_id) from connector where status = 'Faulted'")
+                        .getSingleResult())
+                .longValue();
     }
 
     /** OCPP 1.6 security extension SecurityEventNotification: kept per charger. */

@@ -12,6 +12,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -256,6 +258,38 @@ public class Transactions {
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    public long countOfCharger(String chargerId) {
+        return em.createQuery("select count(t) from ChargingTransaction t where t.chargerId = :charger", Long.class)
+                .setParameter("charger", chargerId)
+                .getSingleResult();
+    }
+
+    /** The sessions started on one UTC day, and the energy of those that ended (Wh). */
+    public record Day(LocalDate day, long sessions, long energyWh) {}
+
+    /** The last {@code days} UTC days, today included, oldest first; a day without sessions is there with zeros. */
+    public List<Day> perDay(int days) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate first = today.minusDays(days - 1L);
+        Map<LocalDate, Day> found = new HashMap<>();
+        List<?> rows = em.createNativeQuery("""
+                select cast(start_time at time zone 'UTC' as date), count(*),
+                       coalesce(sum(meter_stop - meter_start) filter (where meter_stop >= meter_start), 0)
+                from charging_transaction where start_time >= ?1 group by 1""")
+                .setParameter(1, first.atStartOfDay(ZoneOffset.UTC).toInstant())
+                .getResultList();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            LocalDate day = r[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[0];
+            found.put(day, new Day(day, ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
+        }
+        List<Day> result = new ArrayList<>(days);
+        for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+            result.add(found.getOrDefault(day, new Day(day, 0, 0)));
+        }
+        return result;
     }
 
     /** An account's sessions, newest first. */

@@ -71,6 +71,12 @@ class WildFlyIT extends CsmsEar {
 
     /** In production OCPI is served over TLS only (csms.ocpi.require-tls): plain HTTP is refused first (review M7). */
     @Test
+    void metrics_are_scraped_with_their_token_and_show_alerts() throws Exception {
+        assertEquals(403, Http.get("/csms/metrics").statusCode(), "in production, over HTTPS only");
+        ConsoleIT.metricsShowAnAlertForRepeatedLoginFailures(Http.tls(ChargerTls.tls(null)), "127.0.0.63");
+    }
+
+    @Test
     void in_production_ocpi_over_plain_http_is_refused_before_anything_else() {
         HttpResponse<String> plain = Http.get("/ocpi/versions", "Authorization", "Token whatever");
         assertEquals(403, plain.statusCode(), plain.body());

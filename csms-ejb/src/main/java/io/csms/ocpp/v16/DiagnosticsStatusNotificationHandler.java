@@ -24,7 +24,7 @@ public class DiagnosticsStatusNotificationHandler
 
     @Override
     public Empty handle(String chargerId, DiagnosticsStatusNotificationRequest request) {
-        chargers.activity(chargerId, Chargers.Activity.DIAGNOSTICS, request.status());
+        chargers.activity(chargerId, Chargers.Activity.DIAGNOSTICS, request.status(), null);
         return new Empty();
     }
 }

@@ -23,7 +23,7 @@ public class FirmwareStatusNotificationHandler implements ActionHandler<Firmware
 
     @Override
     public Empty handle(String chargerId, FirmwareStatusNotificationRequest request) {
-        chargers.activity(chargerId, Chargers.Activity.FIRMWARE, request.status());
+        chargers.activity(chargerId, Chargers.Activity.FIRMWARE, request.status(), null);
         return new Empty();
     }
 }

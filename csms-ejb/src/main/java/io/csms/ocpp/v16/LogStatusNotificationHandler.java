@@ -23,7 +23,7 @@ public class LogStatusNotificationHandler implements ActionHandler<LogStatusNoti
 
     @Override
     public Empty handle(String chargerId, LogStatusNotificationRequest request) {
-        chargers.activity(chargerId, Chargers.Activity.LOG, request.status());
+        chargers.activity(chargerId, Chargers.Activity.LOG, request.status(), request.requestId());
         return new Empty();
     }
 }

@@ -24,7 +24,7 @@ public class SignedFirmwareStatusNotificationHandler
 
     @Override
     public Empty handle(String chargerId, SignedFirmwareStatusNotificationRequest request) {
-        chargers.activity(chargerId, Chargers.Activity.FIRMWARE, request.status());
+        chargers.activity(chargerId, Chargers.Activity.FIRMWARE, request.status(), request.requestId());
         return new Empty();
     }
 }

@@ -3,9 +3,10 @@ package io.csms.ocpi.console;
 import io.csms.chargepoint.Chargers;
 import io.csms.chargepoint.Presence;
 import io.csms.charging.ChargerCommands;
+import io.csms.files.ChargerFiles;
+import io.csms.files.FileTransfers;
 import io.csms.ocpp.session.CallOutcome;
 import io.csms.ocpp.v16.PayloadViolation;
-import io.csms.platform.TrustedProxies;
 import io.csms.remotecontrol.OperationForm;
 import io.csms.remotecontrol.RemoteCommands;
 import jakarta.faces.application.FacesMessage;
@@ -14,10 +15,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.JsonObject;
-import jakarta.json.stream.JsonGenerator;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
-import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +45,7 @@ public class ChargerPage implements Serializable {
     ChargerCommands commands;
 
     @Inject
-    TrustedProxies proxies;
-
-    @Inject
-    ConsoleSession session;
+    ConsoleActions actions;
 
     private String id;
     private boolean found;
@@ -61,6 +56,23 @@ public class ChargerPage implements Serializable {
     /** A connector as the page shows it. */
     public record ConnectorRow(int connectorId, String status, String errorCode, String statusAt)
             implements Serializable {}
+
+    /** A configuration key as GetConfiguration answered it. */
+    public record ConfigRow(String key, String value, boolean readonly) implements Serializable {}
+
+    private List<ConfigRow> configuration = List.of();
+    private List<String> unknownKeys = List.of();
+
+    @Inject
+    FileTransfers files;
+
+    @Inject
+    ChargerFiles chargerFiles;
+
+    private List<FileTransfers.Firmware> firmware;
+    private Long firmwareId;
+    private String retrieveAt;
+    private boolean signed;
 
     private String operation = "TriggerMessage";
     private Map<String, String> values = new HashMap<>();
@@ -101,19 +113,59 @@ public class ChargerPage implements Serializable {
             show("Not sent: " + e.getMessage(), true);
             return;
         }
+        await(() -> commands.forOperator(id, operation, payload, actions.actor(), actions.address()));
+    }
+
+    /** Tells the charger to install the chosen firmware image, from a URL of ours made for it. */
+    public void updateFirmware() {
+        if (firmwareId == null) {
+            show("Not sent: choose a firmware image", true);
+            return;
+        }
+        java.time.Instant at;
         try {
-            CallOutcome outcome = commands.forOperator(
-                            id,
-                            operation,
-                            payload,
-                            Long.toString(session.getOperator().accountId()),
-                            proxies.clientAddress((HttpServletRequest) FacesContext.getCurrentInstance()
-                                    .getExternalContext()
-                                    .getRequest()))
-                    .toCompletableFuture()
-                    .get(60, TimeUnit.SECONDS);
+            at = ConsoleActions.blank(retrieveAt) == null ? null : java.time.Instant.parse(retrieveAt.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            show("Not sent: the time to fetch it is a time such as 2026-12-01T02:00:00Z", true);
+            return;
+        }
+        await(() -> chargerFiles.updateFirmware(
+                id, firmwareId, at, signed, requestBase(), actions.actor(), actions.address()));
+    }
+
+    /** Asks the charger to upload its diagnostics (GetDiagnostics) to a URL of ours. */
+    public void requestDiagnostics() {
+        await(() -> chargerFiles.requestUpload(
+                id, FileTransfers.Kind.DIAGNOSTICS, requestBase(), actions.actor(), actions.address()));
+    }
+
+    /** Asks the charger to upload its diagnostics log (GetLog, security extension) to a URL of ours. */
+    public void requestLog() {
+        await(() -> chargerFiles.requestUpload(
+                id, FileTransfers.Kind.LOG, requestBase(), actions.actor(), actions.address()));
+    }
+
+    /** Scheme, host and port the operator reached the console at: chargers reach the files there too by default. */
+    private static String requestBase() {
+        var request = ConsoleActions.request();
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        boolean usual = (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        return scheme + "://" + request.getServerName() + (usual ? "" : ":" + port);
+    }
+
+    /** Sends what {@code call} sends and shows the charger's answer (a refusal of ours as a message). */
+    private void await(java.util.function.Supplier<java.util.concurrent.CompletionStage<CallOutcome>> call) {
+        configuration = List.of();
+        unknownKeys = List.of();
+        try {
+            CallOutcome outcome = call.get().toCompletableFuture().get(60, TimeUnit.SECONDS);
             if (outcome instanceof CallOutcome.Answered answered) {
-                show(pretty(answered.payload()), false);
+                show(ConsoleActions.pretty(answered.payload()), false);
+                if (answered.payload().containsKey("configurationKey")
+                        || answered.payload().containsKey("unknownKey")) {
+                    table(answered.payload());
+                }
             } else if (outcome instanceof CallOutcome.Refused refused) {
                 show("The charger answered CALLERROR " + refused.code() + ": " + refused.description(), true);
             } else if (outcome instanceof CallOutcome.Offline offline) {
@@ -123,6 +175,8 @@ public class ChargerPage implements Serializable {
             }
         } catch (PayloadViolation e) {
             show("Not sent: " + e.code() + ": " + e.getMessage(), true);
+        } catch (io.csms.platform.Refusal e) {
+            show("Not sent: " + e.getMessage(), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             show("Interrupted", true);
@@ -132,20 +186,30 @@ public class ChargerPage implements Serializable {
         load();
     }
 
+    /** GetConfiguration's answer as rows: key, value, whether it is read-only; and the keys it did not know. */
+    private void table(JsonObject answer) {
+        List<ConfigRow> rows = new java.util.ArrayList<>();
+        for (var value : answer.getJsonArray("configurationKey") == null
+                ? List.<jakarta.json.JsonValue>of()
+                : answer.getJsonArray("configurationKey")) {
+            if (value instanceof JsonObject key) {
+                rows.add(new ConfigRow(
+                        key.getString("key", ""), key.getString("value", ""), key.getBoolean("readonly", false)));
+            }
+        }
+        rows.sort(java.util.Comparator.comparing(ConfigRow::key));
+        configuration = rows;
+        unknownKeys = answer.getJsonArray("unknownKey") == null
+                ? List.of()
+                : answer.getJsonArray("unknownKey").stream()
+                        .filter(v -> v instanceof jakarta.json.JsonString)
+                        .map(v -> ((jakarta.json.JsonString) v).getString())
+                        .toList();
+    }
+
     private void show(String text, boolean error) {
         answer = text;
         answerIsError = error;
-    }
-
-    private static final jakarta.json.JsonWriterFactory PRETTY =
-            io.csms.platform.Jsonp.JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
-
-    private static String pretty(JsonObject json) {
-        StringWriter out = new StringWriter();
-        try (var writer = PRETTY.createWriter(out)) {
-            writer.writeObject(json);
-        }
-        return out.toString().strip();
     }
 
     public List<String> getOperations() {
@@ -190,6 +254,45 @@ public class ChargerPage implements Serializable {
 
     public Map<String, String> getValues() {
         return values;
+    }
+
+    public List<ConfigRow> getConfiguration() {
+        return configuration;
+    }
+
+    public List<String> getUnknownKeys() {
+        return unknownKeys;
+    }
+
+    public List<FileTransfers.Firmware> getFirmware() {
+        if (firmware == null) {
+            firmware = files.firmware();
+        }
+        return firmware;
+    }
+
+    public Long getFirmwareId() {
+        return firmwareId;
+    }
+
+    public void setFirmwareId(Long firmwareId) {
+        this.firmwareId = firmwareId;
+    }
+
+    public String getRetrieveAt() {
+        return retrieveAt;
+    }
+
+    public void setRetrieveAt(String retrieveAt) {
+        this.retrieveAt = retrieveAt;
+    }
+
+    public boolean isSigned() {
+        return signed;
+    }
+
+    public void setSigned(boolean signed) {
+        this.signed = signed;
     }
 
     public String getAnswer() {

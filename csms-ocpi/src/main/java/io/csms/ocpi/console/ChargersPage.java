@@ -4,24 +4,25 @@ import io.csms.chargepoint.Charger;
 import io.csms.chargepoint.ChargerRegistration;
 import io.csms.chargepoint.ChargerRegistrations;
 import io.csms.chargepoint.Chargers;
+import io.csms.chargepoint.Connector;
 import io.csms.chargepoint.Presence;
 import io.csms.platform.Refusal;
-import io.csms.platform.TrustedProxies;
-import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.Serializable;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
 
 /**
  * The chargers page: every charger with its registration, security profile and whether it is
@@ -48,36 +49,71 @@ public class ChargersPage implements Serializable {
     Presence presence;
 
     @Inject
-    TrustedProxies proxies;
+    ConsoleActions actions;
 
-    @Inject
-    ConsoleSession session;
-
-    /** A charger as the table shows it. */
-    public record Row(String id, String registration, int profile, boolean connected, String model, String lastSeen)
+    /** A charger as the table shows it; {@code connectors}: each connector's status, in words. */
+    public record Row(
+            String id,
+            String registration,
+            int profile,
+            boolean connected,
+            String connectors,
+            String model,
+            String lastSeen)
             implements Serializable {}
 
-    private List<Row> rows;
+    /** The chargers, newest first (the charger just registered is at the top), a page at a time from the database. */
+    private final LazyDataModel<Row> rows = new LazyDataModel<>() {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filters) {
+            return (int) Math.min(Integer.MAX_VALUE, chargers.countMatching(idFilter(filters)));
+        }
+
+        @Override
+        public List<Row> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
+            List<Charger> page = chargers.newestFirst(idFilter(filters), first, pageSize);
+            Map<String, List<Connector>> connectors =
+                    chargers.connectorsOf(page.stream().map(Charger::id).toList());
+            return page.stream()
+                    .map(c -> new Row(
+                            c.id(),
+                            c.registrationStatus().name(),
+                            c.securityProfile(),
+                            presence.isConnected(c.id()),
+                            connectors.getOrDefault(c.id(), List.of()).stream()
+                                    .filter(k -> k.connectorId() > 0)
+                                    .map(k -> k.connectorId() + " " + (k.status() == null ? "unknown" : k.status()))
+                                    .collect(Collectors.joining(", ")),
+                            c.vendor() == null ? "" : c.vendor() + " " + (c.model() == null ? "" : c.model()),
+                            c.lastSeen() == null ? "" : c.lastSeen().toString()))
+                    .toList();
+        }
+
+        @Override
+        public String getRowKey(Row row) {
+            return row.id();
+        }
+
+        @Override
+        public Row getRowData(String key) {
+            return null;
+        }
+    };
+
+    private static String idFilter(Map<String, FilterMeta> filters) {
+        FilterMeta id = filters == null ? null : filters.get("id");
+        return id == null || id.getFilterValue() == null
+                ? null
+                : id.getFilterValue().toString();
+    }
 
     private String id;
     private int profile = 1;
     private String key;
     private String certificateSubject;
-
-    @PostConstruct
-    public void load() {
-        // newest first: the charger just registered is at the top
-        rows = chargers.list(0, 1000).stream()
-                .sorted(java.util.Comparator.comparing(Charger::createdAt).reversed())
-                .map(c -> new Row(
-                        c.id(),
-                        c.registrationStatus().name(),
-                        c.securityProfile(),
-                        presence.isConnected(c.id()),
-                        c.vendor() == null ? "" : c.vendor() + " " + (c.model() == null ? "" : c.model()),
-                        c.lastSeen() == null ? "" : c.lastSeen().toString()))
-                .toList();
-    }
 
     public void register() {
         String given = key == null || key.isBlank() ? null : key.strip();
@@ -98,7 +134,7 @@ public class ChargersPage implements Serializable {
                 .get()
                 .validate(registration);
         if (!violations.isEmpty()) {
-            error(violations.stream()
+            ConsoleActions.error(violations.stream()
                     .map(v -> v.getPropertyPath() + ": " + v.getMessage())
                     .sorted()
                     .collect(Collectors.joining("; ")));
@@ -107,17 +143,16 @@ public class ChargersPage implements Serializable {
         try {
             registrations.register(registration, actor());
         } catch (Refusal e) {
-            error(e.getMessage());
+            ConsoleActions.error(e.getMessage());
             return;
         }
         if (given == null && authorizationKey != null) {
             FacesContext.getCurrentInstance().getAttributes().put(NEW_KEY, authorizationKey);
         }
-        info("Charger " + registration.id() + " registered.");
+        ConsoleActions.info("Charger " + registration.id() + " registered.");
         id = null;
         key = null;
         certificateSubject = null;
-        load();
     }
 
     public void accept(String chargerId) {
@@ -133,12 +168,11 @@ public class ChargersPage implements Serializable {
             registrations
                     .decide(chargerId, status, actor())
                     .ifPresentOrElse(
-                            c -> info("Charger " + chargerId + " is " + status + "."),
-                            () -> error("No charger " + chargerId + "."));
+                            c -> ConsoleActions.info("Charger " + chargerId + " is " + status + "."),
+                            () -> ConsoleActions.error("No charger " + chargerId + "."));
         } catch (Refusal e) {
-            error(e.getMessage());
+            ConsoleActions.error(e.getMessage());
         }
-        load();
     }
 
     /** A new AuthorizationKey: 20 random bytes as 40 hex digits (OCPP's longest). */
@@ -149,20 +183,10 @@ public class ChargersPage implements Serializable {
     }
 
     private ChargerRegistrations.Actor actor() {
-        return new ChargerRegistrations.Actor(
-                Long.toString(session.getOperator().accountId()), proxies.clientAddress((HttpServletRequest)
-                        FacesContext.getCurrentInstance().getExternalContext().getRequest()));
+        return new ChargerRegistrations.Actor(actions.actor(), actions.address());
     }
 
-    private static void info(String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
-    }
-
-    private static void error(String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
-    }
-
-    public List<Row> getRows() {
+    public LazyDataModel<Row> getRows() {
         return rows;
     }
 

@@ -54,9 +54,21 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
         }
     }
 
+    @jakarta.inject.Inject
+    io.csms.platform.AdminAddresses adminAddresses;
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if (request.getServletPath().startsWith("/admin") && !adminAddresses.admits(request)) {
+            // csms.admin.allowed-addresses: not even the login page answers elsewhere
+            try {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN, "The console does not answer this address");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         if (context.getAuthParameters().getCredential() instanceof ConsoleCredential operator) {
             Set<String> groups = new HashSet<>(operator.roles());
             return context.notifyContainerAboutLogin(operator.name(), groups);

@@ -35,6 +35,53 @@ public class ConsoleStatus {
         return connections.connectedCount();
     }
 
+    public long getOfflineCount() {
+        return Math.max(0, getChargerCount() - getConnectedCount());
+    }
+
+    public long getFaultedCount() {
+        return chargers.faultedCount();
+    }
+
+    @Inject
+    io.csms.transaction.Transactions transactions;
+
+    /** The days the dashboard charts: the last two weeks. */
+    static final int DAYS = 14;
+
+    private java.util.List<Day> days;
+
+    /** A day of the chart, with its figures also as text (the chart's accessible table). */
+    public record Day(String label, long sessions, String energyKwh) {}
+
+    public java.util.List<Day> getDays() {
+        if (days == null) {
+            days = transactions.perDay(DAYS).stream()
+                    .map(d -> new Day(
+                            d.day().toString(),
+                            d.sessions(),
+                            java.math.BigDecimal.valueOf(d.energyWh(), 3)
+                                    .setScale(1, java.math.RoundingMode.HALF_UP)
+                                    .toPlainString()))
+                    .toList();
+        }
+        return days;
+    }
+
+    /** Sessions started and energy charged per day, as a Chart.js bar chart. */
+    public String getDailyChart() {
+        var list = getDays();
+        return Charts.bars(
+                list.stream().map(d -> d.label().substring(5)).toList(),
+                new Charts.Series("Sessions", list.stream().map(Day::sessions).toList(), "sessions"),
+                new Charts.Series(
+                        "Energy (kWh)",
+                        list.stream()
+                                .map(d -> Double.parseDouble(d.energyKwh()))
+                                .toList(),
+                        "energy"));
+    }
+
     public int getPartnerCount() {
         return partners.list().size();
     }
@@ -64,6 +111,19 @@ public class ConsoleStatus {
                             queue.lastError() == null ? "" : queue.lastError());
                 })
                 .toList();
+    }
+
+    @Inject
+    io.csms.monitoring.Alerts alerts;
+
+    private java.util.List<io.csms.monitoring.Alerts.Alert> current;
+
+    /** The alerts in force (also exposed as metrics). */
+    public java.util.List<io.csms.monitoring.Alerts.Alert> getAlerts() {
+        if (current == null) {
+            current = alerts.current();
+        }
+        return current;
     }
 
     /** The latest refused or failed events of the audit trail: the security events an operator watches. */

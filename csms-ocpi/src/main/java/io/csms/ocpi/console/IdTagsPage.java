@@ -2,15 +2,10 @@ package io.csms.ocpi.console;
 
 import io.csms.authorization.IdTag;
 import io.csms.authorization.IdTags;
-import io.csms.platform.Refusal;
-import io.csms.platform.TrustedProxies;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.List;
 
@@ -28,10 +23,7 @@ public class IdTagsPage implements Serializable {
     IdTags idTags;
 
     @Inject
-    TrustedProxies proxies;
-
-    @Inject
-    ConsoleSession session;
+    ConsoleActions actions;
 
     /** Shows the tags starting with the search field's text. */
     public void search() {
@@ -49,6 +41,7 @@ public class IdTagsPage implements Serializable {
 
     private List<Row> rows;
     private String prefix;
+    private transient jakarta.servlet.http.Part csv;
 
     private String idTag;
     private String expiryDate;
@@ -78,9 +71,13 @@ public class IdTagsPage implements Serializable {
         act(
                 () -> idTags.register(
                         idTag == null ? null : idTag.strip(),
-                        new IdTags.Settings("Accepted", blank(expiryDate), blank(parentIdTag), blank(label)),
-                        actor(),
-                        address()),
+                        new IdTags.Settings(
+                                "Accepted",
+                                ConsoleActions.blank(expiryDate),
+                                ConsoleActions.blank(parentIdTag),
+                                ConsoleActions.blank(label)),
+                        actions.actor(),
+                        actions.address()),
                 "Id tag " + idTag + " registered.");
         idTag = null;
         expiryDate = null;
@@ -88,40 +85,76 @@ public class IdTagsPage implements Serializable {
         label = null;
     }
 
+    /** Imports the uploaded CSV file: all its tags, or none and the lines that are wrong. */
+    public void importCsv() {
+        if (csv == null || csv.getSize() == 0) {
+            ConsoleActions.error("Choose a CSV file.");
+            return;
+        }
+        String text;
+        try (var in = csv.getInputStream()) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            ConsoleActions.error("The file could not be read: " + e.getMessage());
+            return;
+        }
+        try {
+            IdTags.Imported imported = idTags.importCsv(text, actions.actor(), actions.address());
+            ConsoleActions.info(
+                    "Imported: " + imported.registered() + " id tags registered, " + imported.changed() + " changed.");
+        } catch (io.csms.platform.Refusal e) {
+            ConsoleActions.error(e.getMessage());
+        }
+        load();
+    }
+
+    public jakarta.servlet.http.Part getCsv() {
+        return csv;
+    }
+
+    public void setCsv(jakarta.servlet.http.Part csv) {
+        this.csv = csv;
+    }
+
+    /** Puts a tag's settings into the form, to change them. */
+    public void edit(String tag) {
+        idTags.find(tag).ifPresent(t -> {
+            idTag = t.idTag();
+            expiryDate = t.expiryDate() == null ? null : t.expiryDate().toString();
+            parentIdTag = t.parentIdTag();
+            label = t.label();
+        });
+    }
+
+    /** Saves the form's expiry, parent and label on the existing tag it names (an empty field clears it). */
+    public void change() {
+        String tag = idTag == null ? null : idTag.strip();
+        prefix = tag;
+        act(
+                () -> idTags.change(
+                        tag,
+                        new IdTags.Settings(
+                                null,
+                                expiryDate == null ? "" : expiryDate.strip(),
+                                parentIdTag == null ? "" : parentIdTag.strip(),
+                                label == null ? "" : label.strip()),
+                        actions.actor(),
+                        actions.address()),
+                "Id tag " + tag + " changed.");
+    }
+
     public void block(String tag) {
         act(
-                () -> idTags.change(tag, new IdTags.Settings("Blocked", null, null, null), actor(), address()),
+                () -> idTags.change(
+                        tag, new IdTags.Settings("Blocked", null, null, null), actions.actor(), actions.address()),
                 "Id tag " + tag + " blocked.");
     }
 
     public void unblock(String tag) {
         act(
-                () -> idTags.change(tag, new IdTags.Settings("Accepted", null, null, null), actor(), address()),
+                () -> idTags.change(
+                        tag, new IdTags.Settings("Accepted", null, null, null), actions.actor(), actions.address()),
                 "Id tag " + tag + " accepted again.");
-    }
-
-    private void act(Runnable action, String done) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        try {
-            action.run();
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, null));
-        } catch (Refusal e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
-        }
-        load();
-    }
-
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private String actor() {
-        return Long.toString(session.getOperator().accountId());
-    }
-
-    private String address() {
-        return proxies.clientAddress((HttpServletRequest)
-                FacesContext.getCurrentInstance().getExternalContext().getRequest());
     }
 
     public List<Row> getRows() {
@@ -166,5 +199,10 @@ public class IdTagsPage implements Serializable {
 
     public void setLabel(String label) {
         this.label = label;
+    }
+
+    private void act(Runnable action, String done) {
+        actions.act(action, done);
+        load();
     }
 }

@@ -3,14 +3,10 @@ package io.csms.ocpi.console;
 import io.csms.account.Account;
 import io.csms.account.AccountAdministration;
 import io.csms.platform.Refusal;
-import io.csms.platform.TrustedProxies;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.List;
 
@@ -30,7 +26,7 @@ public class OperatorsPage implements Serializable {
     AccountAdministration administration;
 
     @Inject
-    TrustedProxies proxies;
+    ConsoleActions actions;
 
     @Inject
     ConsoleSession session;
@@ -69,32 +65,21 @@ public class OperatorsPage implements Serializable {
 
     public void admin(long accountId, boolean admin) {
         act(
-                () -> administration.operator(accountId, admin, root(), address()),
+                () -> administration.operator(accountId, admin, root(), actions.address()),
                 admin ? "The account is an admin now." : "The account is no admin any more.");
     }
 
     public void active(long accountId, boolean active) {
         act(
                 () -> administration.status(
-                        accountId, active ? Account.Status.ACTIVE : Account.Status.DISABLED, root(), address()),
+                        accountId, active ? Account.Status.ACTIVE : Account.Status.DISABLED, root(), actions.address()),
                 active ? "The account is active again." : "The account is disabled: its sessions end.");
     }
 
     public void resetSecondFactor(long accountId) {
         act(
-                () -> administration.resetSecondFactor(accountId, root(), address()),
+                () -> administration.resetSecondFactor(accountId, root(), actions.address()),
                 "Second factor reset: the account enrols a new one at its next login.");
-    }
-
-    private void act(Runnable action, String done) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        try {
-            action.run();
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, null));
-        } catch (Refusal e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
-        }
-        load();
     }
 
     /** The acting root (web.xml lets only roots here; checked again for every action). */
@@ -104,11 +89,6 @@ public class OperatorsPage implements Serializable {
             throw new Refusal(Refusal.Kind.CONFLICT, "not-root", "Only a root manages accounts");
         }
         return operator.accountId();
-    }
-
-    private String address() {
-        return proxies.clientAddress((HttpServletRequest)
-                FacesContext.getCurrentInstance().getExternalContext().getRequest());
     }
 
     public String getPrefix() {
@@ -121,5 +101,10 @@ public class OperatorsPage implements Serializable {
 
     public List<Row> getRows() {
         return rows;
+    }
+
+    private void act(Runnable action, String done) {
+        actions.act(action, done);
+        load();
     }
 }

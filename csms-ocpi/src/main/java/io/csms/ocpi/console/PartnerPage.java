@@ -7,12 +7,10 @@ import io.csms.roaming.Partner;
 import io.csms.roaming.Partners;
 import io.csms.roaming.Registrations;
 import io.csms.roaming.access.ModuleId;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,7 +43,7 @@ public class PartnerPage implements Serializable {
     BaseUrl baseUrl;
 
     @Inject
-    ConsoleSession session;
+    ConsoleActions actions;
 
     private long id;
     private boolean found;
@@ -59,6 +57,30 @@ public class PartnerPage implements Serializable {
     private List<AuditLog.Entry> audit = List.of();
 
     private boolean sendTokenBase64;
+    private String roles;
+    private String hubClients;
+    private String pushQueue;
+    private String lastPushError;
+
+    @Inject
+    io.csms.roaming.outbox.Outbox outbox;
+
+    public String getRoles() {
+        return roles;
+    }
+
+    public String getHubClients() {
+        return hubClients;
+    }
+
+    public String getPushQueue() {
+        return pushQueue;
+    }
+
+    public String getLastPushError() {
+        return lastPushError;
+    }
+
     private boolean totpIncoming;
     private boolean totpOutgoingSet;
     private String clientCertificateSha256;
@@ -79,7 +101,7 @@ public class PartnerPage implements Serializable {
         var partner = partners.find(id);
         found = partner.isPresent();
         if (!found) {
-            message(FacesMessage.SEVERITY_ERROR, "No partner " + id + ".");
+            ConsoleActions.error("No partner " + id + ".");
             return;
         }
         Partner p = partner.get();
@@ -90,6 +112,16 @@ public class PartnerPage implements Serializable {
                 ", ", p.parties().stream().map(Object::toString).sorted().toList());
         connection = p.connectionStatus() == null ? "" : p.connectionStatus();
         lastContact = p.lastContactAt() == null ? "" : p.lastContactAt().toString();
+        roles = String.join(
+                ", ",
+                p.roles().stream().map(r -> r.role().name()).distinct().sorted().toList());
+        hubClients = String.join(
+                ", ", p.hubClients().stream().map(Object::toString).sorted().toList());
+        var queue = outbox.queue(id);
+        pushQueue = queue.pending() + " waiting"
+                + (queue.oldest() == null ? "" : ", the oldest since " + queue.oldest())
+                + (queue.lastPushAt() == null ? "" : "; last push " + queue.lastPushAt());
+        lastPushError = queue.lastError() == null ? "" : queue.lastError() + " (" + queue.lastErrorAt() + ")";
         modules = new ArrayList<>(p.allowedModules());
         sendTokenBase64 = p.sendTokenBase64();
         totpIncoming = p.totpIncomingRequired();
@@ -115,7 +147,7 @@ public class PartnerPage implements Serializable {
                                 null,
                                 null,
                                 null),
-                        actor()),
+                        actions.actor()),
                 "Module rights saved.");
     }
 
@@ -125,8 +157,8 @@ public class PartnerPage implements Serializable {
      * removed (secrets are never shown again).
      */
     public void saveSecurity() {
-        String incoming = removeTotpIncoming ? "" : blank(newTotpIncoming);
-        String outgoing = removeTotpOutgoing ? "" : blank(newTotpOutgoing);
+        String incoming = removeTotpIncoming ? "" : ConsoleActions.blank(newTotpIncoming);
+        String outgoing = removeTotpOutgoing ? "" : ConsoleActions.blank(newTotpOutgoing);
         String certificate = clientCertificateSha256 == null ? "" : clientCertificateSha256.strip();
         newTotpIncoming = null;
         newTotpOutgoing = null;
@@ -148,12 +180,8 @@ public class PartnerPage implements Serializable {
                                 null,
                                 null,
                                 null),
-                        actor()),
+                        actions.actor()),
                 "Security settings saved.");
-    }
-
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** A new registration token (token A) for the partner to register with; shown once. */
@@ -161,7 +189,7 @@ public class PartnerPage implements Serializable {
         act(
                 () -> FacesContext.getCurrentInstance()
                         .getAttributes()
-                        .put(NEW_TOKEN, partners.newRegistrationToken(id, actor())),
+                        .put(NEW_TOKEN, partners.newRegistrationToken(id, actions.actor())),
                 "A new token A: hand it over now.");
     }
 
@@ -170,31 +198,34 @@ public class PartnerPage implements Serializable {
         String token = theirToken;
         theirToken = null;
         act(
-                () -> registrations.registerWith(id, url, token, baseUrl.versions(request()), actor()),
+                () -> registrations.registerWith(
+                        id, url, token, baseUrl.versions(ConsoleActions.request()), actions.actor()),
                 "Registered with the partner.");
     }
 
     public void rotate() {
-        act(() -> registrations.rotate(id, baseUrl.versions(request()), actor()), "Credentials rotated both ways.");
+        act(
+                () -> registrations.rotate(id, baseUrl.versions(ConsoleActions.request()), actions.actor()),
+                "Credentials rotated both ways.");
     }
 
     public void unregister() {
-        act(() -> registrations.unregisterWith(id, actor()), "Unregistered: the partner's tokens end.");
+        act(() -> registrations.unregisterWith(id, actions.actor()), "Unregistered: the partner's tokens end.");
     }
 
     public void revoke() {
-        act(() -> partners.revoke(id, actor()), "Revoked: every token of the partner ends now.");
+        act(() -> partners.revoke(id, actions.actor()), "Revoked: every token of the partner ends now.");
     }
 
     public String delete() {
         try {
-            partners.delete(id, actor());
+            partners.delete(id, actions.actor());
         } catch (Refusal e) {
-            message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+            ConsoleActions.error(e.getMessage());
             return null;
         }
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-        message(FacesMessage.SEVERITY_INFO, "Partner " + name + " deleted.");
+        ConsoleActions.info("Partner " + name + " deleted.");
         return "/partners.xhtml?faces-redirect=true";
     }
 
@@ -212,27 +243,14 @@ public class PartnerPage implements Serializable {
     private void act(Supplier<?> action, String done) {
         try {
             action.get();
-            message(FacesMessage.SEVERITY_INFO, done);
+            ConsoleActions.info(done);
         } catch (Refusal | IllegalArgumentException e) {
-            message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+            ConsoleActions.error(e.getMessage());
         } catch (RuntimeException e) {
             // the partner could not be reached, or answered wrongly: say so, never a stack trace
-            message(FacesMessage.SEVERITY_ERROR, "The partner could not be reached or refused: " + e.getMessage());
+            ConsoleActions.error("The partner could not be reached or refused: " + e.getMessage());
         }
         load();
-    }
-
-    private String actor() {
-        return Long.toString(session.getOperator().accountId());
-    }
-
-    private static HttpServletRequest request() {
-        return (HttpServletRequest)
-                FacesContext.getCurrentInstance().getExternalContext().getRequest();
-    }
-
-    private static void message(FacesMessage.Severity severity, String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
     }
 
     public boolean isSendTokenBase64() {

@@ -34,7 +34,7 @@ public class PartnersPage implements Serializable {
     BaseUrl baseUrl;
 
     @Inject
-    ConsoleSession session;
+    ConsoleActions actions;
 
     /** A partner as the table shows it (a bean: Faces 4.0's EL reads no record accessors). */
     public static final class Row implements Serializable {
@@ -139,7 +139,7 @@ public class PartnersPage implements Serializable {
                                     Partner.Role.valueOf(role))),
                             null,
                             null),
-                    Long.toString(session.getOperator().accountId()));
+                    actions.actor());
             faces.getAttributes()
                     .put(
                             CREATED,

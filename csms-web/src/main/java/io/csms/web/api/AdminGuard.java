@@ -1,8 +1,7 @@
 package io.csms.web.api;
 
-import io.csms.platform.AddressRange;
+import io.csms.platform.AdminAddresses;
 import io.csms.platform.Environment;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,8 +11,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -38,15 +35,7 @@ public class AdminGuard implements ContainerRequestFilter {
     Environment environment;
 
     @Inject
-    @ConfigProperty(name = "csms.admin.allowed-addresses")
-    Optional<String> allowed;
-
-    private List<AddressRange> ranges;
-
-    @PostConstruct
-    void parse() {
-        ranges = AddressRange.parseList(allowed.orElse(""));
-    }
+    AdminAddresses addresses;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -54,7 +43,7 @@ public class AdminGuard implements ContainerRequestFilter {
         if (!path.startsWith("admin/") && !path.equals("admin") && !path.startsWith("/admin")) {
             return;
         }
-        if (!ranges.isEmpty() && !AddressRange.any(ranges, caller.address())) {
+        if (!addresses.admits(caller.address())) {
             request.abortWith(Problems.response(
                             Response.Status.FORBIDDEN,
                             "address-not-allowed",

@@ -170,6 +170,33 @@ public class IdTagsResource {
                 .build();
     }
 
+    /** How an import went. */
+    @Schema(name = "IdTagImport")
+    public record ImportView(int registered, int changed) {}
+
+    @Operation(
+            summary = "Import operator id tags from CSV",
+            description = "RFC 4180, a header line id_tag,status,expiry_date,parent_id_tag,label (all but id_tag"
+                    + " optional). A tag not known is registered, a known one changed; when a line is wrong,"
+                    + " nothing is imported and the answer names the wrong lines.")
+    @APIResponse(
+            responseCode = "200",
+            description = "How many tags were registered and changed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportView.class)))
+    @APIResponse(responseCode = "400", ref = Problems.BAD_REQUEST)
+    @POST
+    @Path("import")
+    // text/csv as clients should send it; any type is read as CSV, so that a body of another type
+    // is told what is wrong with it (400), and only after the caller's rights were checked
+    @Consumes({"text/csv", MediaType.WILDCARD})
+    public ImportView importCsv(@Size(max = 2_000_000) String csv) {
+        IdTags.Imported imported = idTags.importCsv(csv, caller.name(), caller.address());
+        return new ImportView(imported.registered(), imported.changed());
+    }
+
     @Operation(summary = "Change an id tag: block or unblock it, its expiry, its parent tag, its label")
     @APIResponse(
             responseCode = "200",
