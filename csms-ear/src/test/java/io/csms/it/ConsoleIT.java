@@ -54,11 +54,14 @@ public class ConsoleIT extends CsmsEar {
      * Every page of the console but the login and enrolment pages, read off the WAR's sources: a page
      * added later is in the access check without anyone listing it.
      */
+    static final List<String> OPEN_PAGES = List.of("login.xhtml", "enrol.xhtml", "error.xhtml");
+
     static List<String> consolePages() {
         try (var files = Files.list(Path.of("../csms-ocpi/src/main/webapp"))) {
             List<String> pages = files.map(f -> f.getFileName().toString())
-                    .filter(name ->
-                            name.endsWith(".xhtml") && !name.equals("login.xhtml") && !name.equals("enrol.xhtml"))
+                    // the pages open to anyone: the login, the enrolment (after the password) and the
+                    // error page, which shows nothing of the error
+                    .filter(name -> name.endsWith(".xhtml") && !OPEN_PAGES.contains(name))
                     .map(name -> "/ocpi/admin/" + name)
                     .sorted()
                     .toList();
@@ -409,25 +412,17 @@ public class ConsoleIT extends CsmsEar {
                             .build());
 
             // the dashboard counts today's session and its energy, in a chart and as a table
-            b.get(ServerUnderTest.baseUrl() + "/ocpi/admin/index.xhtml");
-            await(b, By.cssSelector("[id='dashboard:daily'] canvas"));
-            List<WebElement> days = b.findElements(By.cssSelector("[id='dashboard:days'] tbody tr"));
-            assertEquals(14, days.size(), "two weeks of days");
+            // (the figures are read at most every 30 s: a reload shows them within that)
             String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
-            WebElement todayRow = days.get(13);
-            assertEquals(
-                    today,
-                    todayRow.findElements(By.tagName("td"))
-                            .get(0)
-                            .getAttribute("textContent")
-                            .strip());
-            assertTrue(
-                    Integer.parseInt(todayRow.findElements(By.tagName("td"))
-                                    .get(1)
-                                    .getAttribute("textContent")
-                                    .strip())
-                            >= 1,
-                    "today's sessions count this one");
+            new WebDriverWait(b, Duration.ofSeconds(45), Duration.ofSeconds(3)).until(d -> {
+                d.get(ServerUnderTest.baseUrl() + "/ocpi/admin/index.xhtml");
+                await(d, By.cssSelector("[id='dashboard:daily'] canvas"));
+                List<WebElement> days = d.findElements(By.cssSelector("[id='dashboard:days'] tbody tr"));
+                assertEquals(14, days.size(), "two weeks of days");
+                List<WebElement> cells = days.get(13).findElements(By.tagName("td"));
+                assertEquals(today, cells.get(0).getAttribute("textContent").strip());
+                return Integer.parseInt(cells.get(1).getAttribute("textContent").strip()) >= 1;
+            });
 
             // a firmware image uploaded in the console
             Path image = Files.createTempFile("firmware-", ".bin");
@@ -543,6 +538,39 @@ public class ConsoleIT extends CsmsEar {
                     cp,
                     "DiagnosticsStatusNotification",
                     Json.createObjectBuilder().add("status", "Uploaded").build());
+
+            // GetLog (security extension): the log comes as the file part of a multipart form
+            b.findElement(By.id("charger:get-log")).click();
+            JsonArray getLog = TokensIT.expect(cp, "GetLog");
+            JsonObject logRequest = getLog.getJsonObject(3);
+            assertEquals("DiagnosticsLog", logRequest.getString("logType"));
+            String logUpload = logRequest.getJsonObject("log").getString("remoteLocation");
+            int requestId = logRequest.getInt("requestId");
+            cp.reply(
+                    getLog,
+                    Json.createObjectBuilder()
+                            .add("status", "Accepted")
+                            .add("filename", "cp.log")
+                            .build());
+            awaitText(b, "\"Accepted\"");
+            String boundary = "csms-" + System.nanoTime();
+            String form = "--" + boundary
+                    + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cp-console.log\"\r\n"
+                    + "Content-Type: text/plain\r\n\r\nlog line 1\nlog line 2\r\n--" + boundary + "--\r\n";
+            HttpResponse<String> logged = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(logUpload))
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, logged.statusCode(), logged.body());
+            ChargingSessionIT.confOf(
+                    cp,
+                    "LogStatusNotification",
+                    Json.createObjectBuilder()
+                            .add("status", "Uploaded")
+                            .add("requestId", requestId)
+                            .build());
             b.navigate().refresh();
             await(b, By.id("charger:activities"));
             String activities = b.findElement(By.id("charger:activities")).getText();
@@ -550,6 +578,7 @@ public class ConsoleIT extends CsmsEar {
                     activities.contains("FIRMWARE Installed") && activities.contains("FIRMWARE Downloading"),
                     activities);
             assertTrue(activities.contains("DIAGNOSTICS Uploaded"), activities);
+            assertTrue(activities.contains("LOG Uploaded " + requestId), activities);
             String transfers = b.findElement(By.id("charger:transfers")).getText();
             assertTrue(transfers.contains("fetched"), transfers);
             WebElement download = b.findElement(By.linkText("diag-console.zip"));
@@ -559,6 +588,11 @@ public class ConsoleIT extends CsmsEar {
             HttpResponse<String> got = Http.get(href.substring(href.indexOf("/ocpi/")), "Cookie", cookie);
             assertEquals(200, got.statusCode());
             assertEquals("diagnostics of CP-CONSOLE-FW", got.body());
+            String logHref = b.findElement(By.linkText("cp-console.log")).getAttribute("href");
+            assertEquals(
+                    "log line 1\nlog line 2",
+                    Http.get(logHref.substring(logHref.indexOf("/ocpi/")), "Cookie", cookie)
+                            .body());
             assertEquals(302, Http.get(href.substring(href.indexOf("/ocpi/"))).statusCode(), "only after a login");
             screenshot(b, "console-charger-records");
             checkPage(b, "charger files");
@@ -985,6 +1019,17 @@ public class ConsoleIT extends CsmsEar {
         assertEquals(200, partners.statusCode(), partners.body());
         assertTrue(partners.body().contains("Roaming partners"));
         assertFalse(fetch(client, enrol, null).body().contains("id=\"secret\""), "the secret is not shown again");
+        // a post whose view the server no longer has loads the page again: no error, no stack trace
+        HttpResponse<String> expired = fetch(
+                client,
+                base + "/ocpi/admin/index.xhtml",
+                "dashboard=dashboard&jakarta.faces.ViewState=stale-" + System.nanoTime());
+        assertTrue(expired.statusCode() == 302 || expired.statusCode() == 200, expired.statusCode() + expired.body());
+        assertFalse(stackTrace(expired.body()), expired.body());
+        assertEquals(200, fetch(client, base + "/ocpi/admin/error.xhtml", null).statusCode());
+        String errorPage = fetch(client, base + "/ocpi/admin/error.xhtml", null).body();
+        assertFalse(stackTrace(errorPage), errorPage);
+        assertEquals(200, fetch(client, base + "/ocpi/admin/index.xhtml", null).statusCode(), "still logged in");
 
         // logout ends the session
         HttpResponse<String> out = fetch(
@@ -1023,6 +1068,13 @@ public class ConsoleIT extends CsmsEar {
         HttpResponse<String> after = fetch(client, base + "/ocpi/admin/index.xhtml", null);
         assertEquals(302, after.statusCode(), "a disabled operator's session ends");
         assertTrue(after.headers().firstValue("Location").orElse("").endsWith("/ocpi/admin/login.xhtml"));
+    }
+
+    /** Whether a page shows a stack trace or an exception's message. */
+    static boolean stackTrace(String body) {
+        return java.util.regex.Pattern.compile("\\bat [a-z][\\w.$]+\\([\\w$]+\\.java:\\d+\\)|[A-Z]\\w*Exception:")
+                .matcher(body)
+                .find();
     }
 
     /** The console's session cookie as the client holds it. */
@@ -1181,32 +1233,33 @@ public class ConsoleIT extends CsmsEar {
      */
     static void keyboardReaches(WebDriver b, String name) {
         JavascriptExecutor js = (JavascriptExecutor) b;
-        js.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        js.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);"
+                + "window.csmsFocusLast = null; window.csmsFocusSeen = new Set();");
         org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(b);
-        Object previous = null;
         boolean content = false;
-        java.util.Set<Object> seen = new java.util.HashSet<>();
         for (int i = 0; i < 40; i++) {
             keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            // the elements themselves are compared, in the page (two controls may look alike)
             @SuppressWarnings("unchecked")
             java.util.Map<String, Object> focused = (java.util.Map<String, Object>)
                     js.executeScript("var e = document.activeElement; if (!e || e === document.body) return null;"
                             + "var s = getComputedStyle(e);"
-                            + "return {key: (e.id || '') + '|' + e.tagName + '|' + (e.name || '') + '|' + e.textContent,"
-                            + " id: e.id, tag: e.tagName, visible: e.getClientRects().length > 0"
-                            + "  && s.visibility !== 'hidden' && s.display !== 'none',"
-                            + " inMain: !!e.closest('main')};");
+                            + "var stays = window.csmsFocusLast === e; window.csmsFocusLast = e;"
+                            + "var again = window.csmsFocusSeen.has(e); window.csmsFocusSeen.add(e);"
+                            + "return {id: e.id, tag: e.tagName, stays: stays, again: again,"
+                            + " visible: e.getClientRects().length > 0 && s.visibility !== 'hidden'"
+                            + "  && s.display !== 'none', inMain: !!e.closest('main')};");
             if (focused == null) {
                 break; // past the last control
             }
             assertTrue(
                     Boolean.TRUE.equals(focused.get("visible")),
                     name + ": the keyboard focus went to a hidden " + focused.get("tag") + " " + focused.get("id"));
-            Object key = focused.get("key");
-            assertFalse(key.equals(previous), name + ": the focus stays on " + focused.get("id"));
-            previous = key;
+            assertFalse(
+                    Boolean.TRUE.equals(focused.get("stays")),
+                    name + ": the focus stays on " + focused.get("tag") + " " + focused.get("id"));
             content |= Boolean.TRUE.equals(focused.get("inMain"));
-            if (!seen.add(key)) {
+            if (Boolean.TRUE.equals(focused.get("again"))) {
                 break; // round the page once
             }
         }

@@ -82,8 +82,8 @@ public class AccountAdministration {
 
     /**
      * An operator (admin or root) blocks a driver's account ({@code DISABLED}: its sessions end) or
-     * lets it in again. Operators' accounts are a root's to manage ({@link #status}); an account whose
-     * e-mail was never verified stays so.
+     * lets it in again. Operators' accounts, and accounts a root locked, are a root's to manage
+     * ({@link #status}); an account whose e-mail was never verified is left as it is.
      */
     public Account driverStatus(long accountId, boolean active, long operatorId, String clientAddress) {
         if (accountId == operatorId) {
@@ -96,8 +96,12 @@ public class AccountAdministration {
         if (account.operator() || account.roles().contains(ROOT)) {
             throw new Refusal(Refusal.Kind.CONFLICT, "operator-account", "An operator's account is managed by a root");
         }
-        if (active && account.status() == Account.Status.UNVERIFIED) {
+        if (account.status() == Account.Status.UNVERIFIED) {
+            // blocking it, then letting it in, would skip the verification
             throw new Refusal(Refusal.Kind.CONFLICT, "unverified", "The account's e-mail address is not verified yet");
+        }
+        if (account.status() == Account.Status.LOCKED) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "locked", "A locked account is a root's to let in again");
         }
         return apply(account, active ? Account.Status.ACTIVE : Account.Status.DISABLED, operatorId, clientAddress);
     }

@@ -162,7 +162,7 @@ public class IdTags {
                 wrong.add(line + "an id tag is " + ID_TOKEN_RULE);
                 continue;
             }
-            if (!seen.add(tag)) {
+            if (!seen.add(tag.toLowerCase(java.util.Locale.ROOT))) {
                 wrong.add(line + tag + " is on an earlier line too");
             }
             String problem = problem(settings(r), tag);
@@ -253,15 +253,31 @@ public class IdTags {
 
     /** Tags in id order, optionally those starting with {@code prefix}. */
     public List<IdTag> list(String prefix, int offset, int limit) {
-        var query = prefix == null || prefix.isEmpty()
-                ? em.createQuery("select t from IdTag t order by t.idTag", IdTag.class)
-                : em.createQuery(
-                                "select t from IdTag t where t.idTag like :prefix escape '!' order by t.idTag",
-                                IdTag.class)
-                        .setParameter(
-                                "prefix",
-                                prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        return list(prefix, true, offset, limit);
+    }
+
+    /** Tags in id order ({@code ascending} or not), optionally those starting with {@code prefix}. */
+    public List<IdTag> list(String prefix, boolean ascending, int offset, int limit) {
+        return em.createQuery(
+                        "select t from IdTag t where t.idTag like :prefix escape '!' order by t.idTag"
+                                + (ascending ? "" : " desc"),
+                        IdTag.class)
+                .setParameter("prefix", startingWith(prefix))
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public long count(String prefix) {
+        return em.createQuery("select count(t) from IdTag t where t.idTag like :prefix escape '!'", Long.class)
+                .setParameter("prefix", startingWith(prefix))
+                .getSingleResult();
+    }
+
+    private static String startingWith(String prefix) {
+        return prefix == null
+                ? "%"
+                : prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     private void apply(IdTag tag, Settings s) {

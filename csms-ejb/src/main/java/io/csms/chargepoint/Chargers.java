@@ -94,10 +94,31 @@ public class Chargers {
                 .getResultList();
     }
 
-    /** A page of the chargers whose id contains {@code idPart} (all when null), newest first. */
-    public List<Charger> newestFirst(String idPart, int offset, int limit) {
+    /** What a page of chargers may be ordered by. */
+    public enum Order {
+        NEWEST,
+        OLDEST,
+        ID,
+        ID_DESCENDING,
+        LAST_SEEN,
+        LAST_SEEN_DESCENDING;
+
+        String jpql() {
+            return switch (this) {
+                case NEWEST -> "c.createdAt desc, c.id";
+                case OLDEST -> "c.createdAt, c.id";
+                case ID -> "c.id";
+                case ID_DESCENDING -> "c.id desc";
+                case LAST_SEEN -> "c.lastSeen asc nulls first, c.id";
+                case LAST_SEEN_DESCENDING -> "c.lastSeen desc nulls last, c.id";
+            };
+        }
+    }
+
+    /** A page of the chargers whose id contains {@code idPart} (all when null), in {@code order}. */
+    public List<Charger> page(String idPart, Order order, int offset, int limit) {
         return em.createQuery(
-                        "select c from Charger c where lower(c.id) like :part escape '!' order by c.createdAt desc, c.id",
+                        "select c from Charger c where lower(c.id) like :part escape '!' order by " + order.jpql(),
                         Charger.class)
                 .setParameter("part", contains(idPart))
                 .setFirstResult(offset)

@@ -54,7 +54,9 @@ public class ChargerFiles {
             String requestBase,
             String operator,
             String clientAddress) {
-        Instant at = retrieveAt == null ? Instant.now() : retrieveAt;
+        String base = base(requestBase);
+        Instant now = Instant.now();
+        Instant at = retrieveAt == null || retrieveAt.isBefore(now) ? now : retrieveAt;
         Optional<FileTransfers.Signing> signing = signed ? transfers.signing(firmwareId) : Optional.empty();
         if (signed && signing.isEmpty()) {
             throw new io.csms.platform.Refusal(
@@ -63,8 +65,8 @@ public class ChargerFiles {
                     "This firmware has no signature: send it with UpdateFirmware");
         }
         FileTransfers.Offered offered = transfers.offerFirmware(
-                chargerId, firmwareId, Duration.between(Instant.now(), at).plus(validity), operator);
-        String location = url(requestBase, offered.token()) + "/firmware";
+                chargerId, firmwareId, Duration.between(now, at).plus(validity), operator);
+        String location = url(base, offered.token()) + "/firmware";
         String when = at.truncatedTo(ChronoUnit.SECONDS).toString();
         JsonObject payload;
         String action;
@@ -88,8 +90,9 @@ public class ChargerFiles {
     /** GetDiagnostics (or GetLog) asking the charger to upload to a URL of ours; the name it answers is kept. */
     public CompletionStage<CallOutcome> requestUpload(
             String chargerId, FileTransfers.Kind kind, String requestBase, String operator, String clientAddress) {
+        String base = base(requestBase);
         FileTransfers.Offered offered = transfers.expectUpload(chargerId, kind, validity, operator);
-        String location = url(requestBase, offered.token());
+        String location = url(base, offered.token());
         JsonObject payload;
         String action;
         String nameField;
@@ -118,9 +121,23 @@ public class ChargerFiles {
                         executor);
     }
 
-    private String url(String requestBase, String token) {
-        String base = baseUrl.filter(b -> !b.isBlank()).orElse(requestBase);
-        return base.replaceAll("/+$", "") + PATH + token;
+    @Inject
+    io.csms.platform.Environment environment;
+
+    /** Where chargers reach the file endpoint, checked before any transfer is made. */
+    private String base(String requestBase) {
+        if (baseUrl.filter(b -> !b.isBlank()).isEmpty() && environment.production()) {
+            // an operator's browser may reach the CSMS at an address chargers cannot, or not over TLS
+            throw new io.csms.platform.Refusal(
+                    io.csms.platform.Refusal.Kind.CONFLICT,
+                    "files-base-url",
+                    "Set csms.files.base-url to the URL chargers reach the CSMS at (e.g. https://csms.example.com)");
+        }
+        return baseUrl.filter(b -> !b.isBlank()).orElse(requestBase).replaceAll("/+$", "");
+    }
+
+    private static String url(String base, String token) {
+        return base + PATH + token;
     }
 
     /** OCPP's request ids are integers: the transfer's id (an identity far below 2^31). */

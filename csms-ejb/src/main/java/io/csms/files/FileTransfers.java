@@ -265,6 +265,26 @@ public class FileTransfers {
                 .getSingleResult();
     }
 
+    /**
+     * Why an upload token takes no file, checked before a body is read: {@code UNKNOWN} (or expired),
+     * {@code ALREADY_RECEIVED}; empty when it expects one.
+     */
+    public Optional<Received> refusesUpload(String token) {
+        List<?> rows = em.createNativeQuery("""
+                select received_at is not null from file_transfer
+                where token_hash = ?1 and kind <> 'FIRMWARE' and expires_at > now()""")
+                .setParameter(1, RandomTokens.sha256(token))
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.of(Received.UNKNOWN);
+        }
+        return Boolean.TRUE.equals(rows.get(0)) ? Optional.of(Received.ALREADY_RECEIVED) : Optional.empty();
+    }
+
+    public long maxFirmwareBytes() {
+        return maxFirmwareBytes;
+    }
+
     /** A charger's upload: stored once, for an upload token that is valid and has received nothing yet. */
     public Received receive(String token, String fileName, byte[] content) {
         if (content.length > maxUploadBytes) {

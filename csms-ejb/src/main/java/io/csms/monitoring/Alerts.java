@@ -76,12 +76,18 @@ public class Alerts {
     @ConfigProperty(name = "csms.alerts.offline-after", defaultValue = "PT10M")
     Duration offlineAfter;
 
-    /** Every alert in force, the most urgent kinds first. */
+    /** The alerts in force, the most urgent kinds first, at most {@value #MAX_PER_KIND} of a kind. */
     public List<Alert> current() {
+        return current(MAX_PER_KIND);
+    }
+
+    /** The alerts in force, the most urgent kinds first, at most {@code perKind} of a kind. */
+    public List<Alert> current(int perKind) {
         List<Alert> alerts = new ArrayList<>();
         Instant since = Instant.now().minus(window);
         String minutes = window.toMinutes() + " min";
         for (Object[] r : rows(
+                perKind,
                 "select client_address, count(*) from audit_event where outcome in ('DENIED', 'FAILURE')"
                         + " and occurred_at > ?1"
                         + " and action in " + AUTH_ACTIONS + " and client_address is not null"
@@ -95,6 +101,7 @@ public class Alerts {
                     count(r[1]) + " refused authentications from " + r[0] + " in " + minutes));
         }
         for (Object[] r : rows(
+                perKind,
                 "select coalesce(p.name, e.actor_id), count(*) from audit_event e"
                         + " left join ocpi_partner p on 'partner:' || p.id = e.actor_id"
                         + " where e.outcome in ('DENIED', 'FAILURE') and e.occurred_at > ?1 and e.action = 'ocpi.authenticate'"
@@ -108,6 +115,7 @@ public class Alerts {
                     count(r[1]) + " refused requests with the token of " + r[0] + " in " + minutes));
         }
         for (Object[] r : rows(
+                perKind,
                 "select p.name, count(*), max(o.last_error) from ocpi_outbox o join ocpi_partner p on p.id = o.partner_id"
                         + " where o.attempts > 0 and o.last_error is not null group by p.name"
                         + " having count(*) >= ?1 order by 2 desc",
@@ -118,9 +126,11 @@ public class Alerts {
                     count(r[1]),
                     count(r[1]) + " pushes to " + r[0] + " failed and wait for a retry; e.g. " + r[2]));
         }
-        Object[] cdrs = rows("select count(*) filter (where created_at > now() - interval '1 hour'),"
-                        + " count(*) filter (where created_at <= now() - interval '1 hour')"
-                        + " from ocpi_cdr where created_at > now() - interval '7 days'")
+        Object[] cdrs = rows(
+                        1,
+                        "select count(*) filter (where created_at > now() - interval '1 hour'),"
+                                + " count(*) filter (where created_at <= now() - interval '1 hour')"
+                                + " from ocpi_cdr where created_at > now() - interval '7 days'")
                 .get(0);
         long lastHour = count(cdrs[0]);
         double hourlyAverage = count(cdrs[1]) / (7.0 * 24 - 1);
@@ -133,6 +143,7 @@ public class Alerts {
                             + " an hour over the week"));
         }
         for (Object[] r : rows(
+                perKind,
                 "select id, last_seen from charger where not online and registration_status = 'Accepted'"
                         + " and last_seen < ?1 order by last_seen",
                 Instant.now().minus(offlineAfter))) {
@@ -142,9 +153,11 @@ public class Alerts {
                     1,
                     r[0] + " has not been heard from since " + io.csms.platform.SqlTimes.instant(r[1])));
         }
-        for (Object[] r : rows("select charger_id, string_agg(connector_id::text || coalesce(' ' || error_code, ''),"
-                + " ', ' order by connector_id) from connector where status = 'Faulted' group by charger_id"
-                + " order by charger_id")) {
+        for (Object[] r : rows(
+                perKind,
+                "select charger_id, string_agg(connector_id::text || coalesce(' ' || error_code, ''),"
+                        + " ', ' order by connector_id) from connector where status = 'Faulted' group by charger_id"
+                        + " order by charger_id")) {
             alerts.add(new Alert(Kind.CHARGER_FAULTED, (String) r[0], 1, r[0] + " reports Faulted: " + r[1]));
         }
         return alerts;
@@ -160,17 +173,18 @@ public class Alerts {
 
     /** What waits in the outbox, per partner name. */
     public List<Object[]> pendingPerPartner() {
-        return rows("select p.name, count(o.id) from ocpi_partner p left join ocpi_outbox o on o.partner_id = p.id"
-                + " group by p.name order by p.name");
+        return rows(
+                Integer.MAX_VALUE,
+                "select p.name, count(o.id) from ocpi_partner p left join ocpi_outbox o on o.partner_id = p.id"
+                        + " group by p.name order by p.name");
     }
 
-    private List<Object[]> rows(String sql, Object... parameters) {
+    private List<Object[]> rows(int limit, String sql, Object... parameters) {
         var query = em.createNativeQuery(sql);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);
         }
-        List<?> result = query.setMaxResults(sql.contains("count(*) filter") ? 1 : MAX_PER_KIND)
-                .getResultList();
+        List<?> result = query.setMaxResults(limit).getResultList();
         return result.stream().map(r -> (Object[]) r).toList();
     }
 

@@ -112,12 +112,15 @@ public class Metrics {
         registered.set(chargers.count());
         faulted.set(chargers.faultedCount());
         offline.set(alerts.offlineCount());
-        List<Alerts.Alert> current = alerts.current();
+        // every alert counts, not only the ones a dashboard lists; chargers offline and faulted by count
+        List<Alerts.Alert> current = alerts.current(1000);
         for (Alerts.Kind kind : Alerts.Kind.values()) {
             alertCounts
                     .get(kind)
                     .set(current.stream().filter(a -> a.kind() == kind).count());
         }
+        alertCounts.get(Alerts.Kind.CHARGER_OFFLINE).set(offline.get());
+        alertCounts.get(Alerts.Kind.CHARGER_FAULTED).set(faulted.get());
         pending.register(
                 alerts.pendingPerPartner().stream()
                         .map(r -> MultiGauge.Row.of(Tags.of("partner", (String) r[0]), ((Number) r[1]).longValue()))

@@ -154,29 +154,41 @@ public class RemoteCommands {
     }
 
     /**
-     * The payload as the audit trail keeps it: an AuthorizationKey (ChangeConfiguration) masked, the
-     * user and password of a URL ({@code ftp://user:secret@host/...}, UpdateFirmware, GetDiagnostics)
-     * masked, long values (certificates, URLs with tokens) cut to their first characters.
+     * The payload as the audit trail keeps it, at every depth: an AuthorizationKey (ChangeConfiguration)
+     * masked, the user and password of a URL ({@code ftp://user:secret@host/...}, UpdateFirmware,
+     * GetDiagnostics) masked, the token of a file link of ours ({@code /csms/files/<token>}) masked,
+     * long values (certificates) cut to their first characters.
      */
     private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("//[^/@\\s]+@");
 
+    private static final java.util.regex.Pattern FILE_TOKEN = java.util.regex.Pattern.compile("/csms/files/[^/?#\\s]+");
+
     static String redacted(JsonObject payload) {
-        JsonObjectBuilder out = Jsonp.JSON.createObjectBuilder();
-        boolean secretKey =
-                payload.get("key") instanceof JsonString key && key.getString().equalsIgnoreCase("AuthorizationKey");
-        payload.forEach((name, value) -> {
-            if (secretKey && name.equals("value")) {
-                out.add(name, "***");
-            } else if (value instanceof JsonString json) {
-                String text = USER_INFO.matcher(json.getString()).replaceAll("//***@");
-                out.add(
-                        name,
-                        text.length() > 64 ? text.substring(0, 64) + "…(" + text.length() + " characters)" : text);
-            } else {
-                out.add(name, value);
-            }
-        });
-        String text = out.build().toString();
+        String text = masked(payload).toString();
         return text.length() > 2000 ? text.substring(0, 2000) + "…" : text;
+    }
+
+    private static jakarta.json.JsonValue masked(jakarta.json.JsonValue value) {
+        if (value instanceof JsonObject object) {
+            JsonObjectBuilder out = Jsonp.JSON.createObjectBuilder();
+            boolean secretKey = object.get("key") instanceof JsonString key
+                    && key.getString().equalsIgnoreCase("AuthorizationKey");
+            object.forEach((name, inner) ->
+                    out.add(name, secretKey && name.equals("value") ? Jsonp.JSON.createValue("***") : masked(inner)));
+            return out.build();
+        }
+        if (value instanceof jakarta.json.JsonArray array) {
+            var out = Jsonp.JSON.createArrayBuilder();
+            array.forEach(inner -> out.add(masked(inner)));
+            return out.build();
+        }
+        if (value instanceof JsonString json) {
+            String text = FILE_TOKEN
+                    .matcher(USER_INFO.matcher(json.getString()).replaceAll("//***@"))
+                    .replaceAll("/csms/files/***");
+            return Jsonp.JSON.createValue(
+                    text.length() > 64 ? text.substring(0, 64) + "…(" + text.length() + " characters)" : text);
+        }
+        return value;
     }
 }

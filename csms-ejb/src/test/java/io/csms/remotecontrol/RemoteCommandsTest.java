@@ -36,4 +36,22 @@ class RemoteCommandsTest {
         assertTrue(redacted.contains("(2027 characters)"), redacted);
         assertTrue(redacted.contains("2026-12-01T10:00:00Z"));
     }
+
+    @Test
+    void the_token_of_a_file_link_of_ours_is_masked_at_any_depth() {
+        String token = "Ab3".repeat(14) + "x";
+        String redacted = RemoteCommands.redacted(Json.createObjectBuilder()
+                .add("logType", "DiagnosticsLog")
+                .add("requestId", 7)
+                .add(
+                        "log",
+                        Json.createObjectBuilder().add("remoteLocation", "https://csms.example/csms/files/" + token))
+                .add("list", Json.createArrayBuilder().add("http://h/csms/files/" + token + "/firmware"))
+                .build());
+        assertFalse(redacted.contains(token), redacted);
+        assertFalse(redacted.contains(token.substring(0, 10)), redacted);
+        assertTrue(redacted.contains("https://csms.example/csms/files/***"), redacted);
+        assertTrue(redacted.contains("http://h/csms/files/***/firmware"), redacted);
+        assertTrue(redacted.contains("\"requestId\":7"), redacted);
+    }
 }

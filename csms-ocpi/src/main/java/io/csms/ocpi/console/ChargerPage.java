@@ -130,28 +130,19 @@ public class ChargerPage implements Serializable {
             return;
         }
         await(() -> chargerFiles.updateFirmware(
-                id, firmwareId, at, signed, requestBase(), actions.actor(), actions.address()));
+                id, firmwareId, at, signed, actions.requestBase(), actions.actor(), actions.address()));
     }
 
     /** Asks the charger to upload its diagnostics (GetDiagnostics) to a URL of ours. */
     public void requestDiagnostics() {
         await(() -> chargerFiles.requestUpload(
-                id, FileTransfers.Kind.DIAGNOSTICS, requestBase(), actions.actor(), actions.address()));
+                id, FileTransfers.Kind.DIAGNOSTICS, actions.requestBase(), actions.actor(), actions.address()));
     }
 
     /** Asks the charger to upload its diagnostics log (GetLog, security extension) to a URL of ours. */
     public void requestLog() {
         await(() -> chargerFiles.requestUpload(
-                id, FileTransfers.Kind.LOG, requestBase(), actions.actor(), actions.address()));
-    }
-
-    /** Scheme, host and port the operator reached the console at: chargers reach the files there too by default. */
-    private static String requestBase() {
-        var request = ConsoleActions.request();
-        String scheme = request.getScheme();
-        int port = request.getServerPort();
-        boolean usual = (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-        return scheme + "://" + request.getServerName() + (usual ? "" : ":" + port);
+                id, FileTransfers.Kind.LOG, actions.requestBase(), actions.actor(), actions.address()));
     }
 
     /** Sends what {@code call} sends and shows the charger's answer (a refusal of ours as a message). */

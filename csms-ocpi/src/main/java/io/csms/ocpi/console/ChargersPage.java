@@ -74,7 +74,7 @@ public class ChargersPage implements Serializable {
 
         @Override
         public List<Row> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-            List<Charger> page = chargers.newestFirst(idFilter(filters), first, pageSize);
+            List<Charger> page = chargers.page(idFilter(filters), order(sort), first, pageSize);
             Map<String, List<Connector>> connectors =
                     chargers.connectorsOf(page.stream().map(Charger::id).toList());
             return page.stream()
@@ -102,6 +102,21 @@ public class ChargersPage implements Serializable {
             return null;
         }
     };
+
+    /** The table's sort (a click on a column header) as the database's order; newest first by default. */
+    private static Chargers.Order order(Map<String, SortMeta> sort) {
+        SortMeta by =
+                sort == null || sort.isEmpty() ? null : sort.values().iterator().next();
+        if (by == null || by.getOrder() == null || by.getOrder().isUnsorted()) {
+            return Chargers.Order.NEWEST;
+        }
+        boolean ascending = by.getOrder().isAscending();
+        return switch (by.getField()) {
+            case "id" -> ascending ? Chargers.Order.ID : Chargers.Order.ID_DESCENDING;
+            case "lastSeen" -> ascending ? Chargers.Order.LAST_SEEN : Chargers.Order.LAST_SEEN_DESCENDING;
+            default -> ascending ? Chargers.Order.OLDEST : Chargers.Order.NEWEST;
+        };
+    }
 
     private static String idFilter(Map<String, FilterMeta> filters) {
         FilterMeta id = filters == null ? null : filters.get("id");

@@ -32,6 +32,19 @@ public class ConsoleActions {
         return proxies.clientAddress(request());
     }
 
+    /**
+     * Scheme, host and port the operator reached the console at (HTTPS when a trusted proxy says so):
+     * where chargers fetch files when {@code csms.files.base-url} is not set (a test bench; production
+     * requires the setting).
+     */
+    public String requestBase() {
+        HttpServletRequest request = request();
+        String scheme = proxies.secure(request) ? "https" : "http";
+        int port = request.getServerPort();
+        boolean usual = (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        return scheme + "://" + request.getServerName() + (usual ? "" : ":" + port);
+    }
+
     /** Runs a change and says it was done, or shows why it was refused. */
     public boolean act(Runnable action, String done) {
         try {

@@ -53,6 +53,14 @@ public class ConsoleGuard extends HttpFilter {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "The console is served over HTTPS only");
             return;
         }
+        String type = request.getContentType();
+        if (request.getUserPrincipal() == null
+                && type != null
+                && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            // uploads are for logged-in operators: nothing of an anonymous one is parsed or stored
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Log in first");
+            return;
+        }
         if (request.getCharacterEncoding() == null) {
             // before any parameter is read (the live check below): forms are UTF-8
             request.setCharacterEncoding("UTF-8");

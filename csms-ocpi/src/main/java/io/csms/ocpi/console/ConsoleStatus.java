@@ -44,7 +44,7 @@ public class ConsoleStatus {
     }
 
     @Inject
-    io.csms.transaction.Transactions transactions;
+    DashboardFigures figures;
 
     /** The days the dashboard charts: the last two weeks. */
     static final int DAYS = 14;
@@ -56,7 +56,7 @@ public class ConsoleStatus {
 
     public java.util.List<Day> getDays() {
         if (days == null) {
-            days = transactions.perDay(DAYS).stream()
+            days = figures.perDay(DAYS).stream()
                     .map(d -> new Day(
                             d.day().toString(),
                             d.sessions(),

@@ -44,6 +44,10 @@ public class FirmwarePage implements Serializable {
             ConsoleActions.error("Choose a firmware file.");
             return;
         }
+        if (file.getSize() > files.maxFirmwareBytes()) {
+            ConsoleActions.error("The firmware file is larger than " + files.maxFirmwareBytes() + " bytes.");
+            return;
+        }
         byte[] content;
         try (InputStream in = file.getInputStream()) {
             content = in.readAllBytes();

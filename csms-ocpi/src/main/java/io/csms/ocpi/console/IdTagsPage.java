@@ -2,12 +2,15 @@ package io.csms.ocpi.console;
 
 import io.csms.authorization.IdTag;
 import io.csms.authorization.IdTags;
-import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
 
 /**
  * The id tags page: the RFID tags chargers authorize (operators' own, and drivers' cards), a new
@@ -19,15 +22,18 @@ public class IdTagsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The largest CSV file imported at once, as the operator API's import. */
+    static final long MAX_CSV_BYTES = 2_000_000;
+
     @Inject
     IdTags idTags;
 
     @Inject
     ConsoleActions actions;
 
-    /** Shows the tags starting with the search field's text. */
+    /** Shows the tags starting with the search field's text (the table reads them when it is rendered). */
     public void search() {
-        load();
+        // the prefix is set by the form; the lazy table reads its first page with it
     }
 
     /** A tag as the table shows it. */
@@ -39,21 +45,49 @@ public class IdTagsPage implements Serializable {
         }
     }
 
-    private List<Row> rows;
+    /** The tags, a page at a time from the database, in id order (either way: a click on the header). */
+    private final LazyDataModel<Row> rows = new LazyDataModel<>() {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filters) {
+            return (int) Math.min(Integer.MAX_VALUE, idTags.count(searched()));
+        }
+
+        @Override
+        public List<Row> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
+            boolean ascending = sort == null
+                    || sort.isEmpty()
+                    || !sort.values().iterator().next().getOrder().isDescending();
+            return idTags.list(searched(), ascending, first, pageSize).stream()
+                    .map(IdTagsPage::row)
+                    .toList();
+        }
+
+        @Override
+        public String getRowKey(Row row) {
+            return row.idTag();
+        }
+
+        @Override
+        public Row getRowData(String key) {
+            return null;
+        }
+    };
+
     private String prefix;
+
+    private String searched() {
+        return prefix == null || prefix.isBlank() ? null : prefix.strip();
+    }
+
     private transient jakarta.servlet.http.Part csv;
 
     private String idTag;
     private String expiryDate;
     private String parentIdTag;
     private String label;
-
-    @PostConstruct
-    public void load() {
-        rows = idTags.list(prefix == null ? null : prefix.strip(), 0, 500).stream()
-                .map(IdTagsPage::row)
-                .toList();
-    }
 
     private static Row row(IdTag t) {
         return new Row(
@@ -91,6 +125,10 @@ public class IdTagsPage implements Serializable {
             ConsoleActions.error("Choose a CSV file.");
             return;
         }
+        if (csv.getSize() > MAX_CSV_BYTES) {
+            ConsoleActions.error("The file is larger than " + MAX_CSV_BYTES + " bytes: import it in parts.");
+            return;
+        }
         String text;
         try (var in = csv.getInputStream()) {
             text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -105,7 +143,6 @@ public class IdTagsPage implements Serializable {
         } catch (io.csms.platform.Refusal e) {
             ConsoleActions.error(e.getMessage());
         }
-        load();
     }
 
     public jakarta.servlet.http.Part getCsv() {
@@ -157,7 +194,7 @@ public class IdTagsPage implements Serializable {
                 "Id tag " + tag + " accepted again.");
     }
 
-    public List<Row> getRows() {
+    public LazyDataModel<Row> getRows() {
         return rows;
     }
 
@@ -203,6 +240,5 @@ public class IdTagsPage implements Serializable {
 
     private void act(Runnable action, String done) {
         actions.act(action, done);
-        load();
     }
 }

@@ -43,15 +43,15 @@ public class LocationsPage extends PublishedObjectsPage {
 
     @Override
     protected String template(String id) {
-        return ConsoleActions.pretty(
-                """
-                {"id": "%s", "publish": true, "name": "", "address": "", "city": "", "postal_code": "",
+        return ConsoleActions.pretty("""
+                {"id": %s, "publish": true, "name": "", "address": "", "city": "", "postal_code": "",
                  "country": "NLD", "coordinates": {"latitude": "52.370216", "longitude": "4.895168"},
                  "time_zone": "Europe/Amsterdam", "parking_type": "ON_STREET",
-                 "evses": [{"uid": "%s-1", "evse_id": "%s*%s*E%s1", "ocpp": {"charge_point_id": "", "connector_id": 1},
+                 "evses": [{"uid": %s, "evse_id": "%s*%s*E%s1", "ocpp": {"charge_point_id": "", "connector_id": 1},
                             "connectors": [{"id": "1", "standard": "IEC_62196_T2", "format": "SOCKET",
                                             "power_type": "AC_3_PHASE", "max_voltage": 230, "max_amperage": 32}]}]}
-                """.formatted(id, id, ours.countryCode(), ours.partyId(), id.replaceAll("[^A-Za-z0-9]", "")));
+                """.formatted(
+                quoted(id), quoted(id + "-1"), ours.countryCode(), ours.partyId(), id.replaceAll("[^A-Za-z0-9]", "")));
     }
 
     @Override

@@ -37,6 +37,11 @@ public abstract class PublishedObjectsPage implements Serializable {
 
     protected abstract void delete(String id, String actor, String address);
 
+    /** A text as a JSON string, quotes and all (for the templates of new objects). */
+    protected static String quoted(String text) {
+        return io.csms.platform.Jsonp.JSON.createValue(text).toString();
+    }
+
     /** What the objects are called in messages ("Location", "Tariff"). */
     protected abstract String noun();
 

@@ -40,9 +40,9 @@ public class TariffsPage extends PublishedObjectsPage {
     @Override
     protected String template(String id) {
         return ConsoleActions.pretty("""
-                {"id": "%s", "currency": "EUR", "type": "REGULAR",
+                {"id": %s, "currency": "EUR", "type": "REGULAR",
                  "elements": [{"price_components": [{"type": "ENERGY", "price": 0.35, "vat": 21.0, "step_size": 1}]}]}
-                """.formatted(id));
+                """.formatted(quoted(id)));
     }
 
     @Override

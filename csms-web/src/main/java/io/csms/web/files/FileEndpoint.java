@@ -25,8 +25,16 @@ import java.util.Optional;
  * tries tokens that open nothing is throttled. Errors are problem+json like the API's.
  */
 @WebServlet(urlPatterns = "/files/*")
-@MultipartConfig
+// a multipart upload larger than the largest allowed file (csms.files.max-upload-bytes, at most this)
+// is refused while it is read; small parts stay in memory, larger ones go to a temporary file
+@MultipartConfig(
+        maxFileSize = FileEndpoint.MAX_PART,
+        maxRequestSize = FileEndpoint.MAX_PART + 65536,
+        fileSizeThreshold = 1 << 20)
 public class FileEndpoint extends HttpServlet {
+
+    /** The largest multipart file part the container parses at all: 256 MiB. */
+    static final long MAX_PART = 256L << 20;
 
     private static final long serialVersionUID = 1L;
 
@@ -72,16 +80,27 @@ public class FileEndpoint extends HttpServlet {
      * in memory (softly: the heap may take it back), not one per download.
      */
     private byte[] content(long firmwareId) {
-        java.lang.ref.SoftReference<byte[]> cached = IMAGES.get(firmwareId);
-        byte[] bytes = cached == null ? null : cached.get();
-        if (bytes == null) {
-            bytes = transfers.content(firmwareId);
-            if (IMAGES.size() >= 4) {
-                IMAGES.clear();
-            }
-            IMAGES.put(firmwareId, new java.lang.ref.SoftReference<>(bytes));
+        byte[] bytes = cached(firmwareId);
+        if (bytes != null) {
+            return bytes;
         }
-        return bytes;
+        // one reading of the database per image: the chargers of a rollout that miss together wait for it
+        synchronized (IMAGES) {
+            bytes = cached(firmwareId);
+            if (bytes == null) {
+                bytes = transfers.content(firmwareId);
+                if (IMAGES.size() >= 4) {
+                    IMAGES.clear();
+                }
+                IMAGES.put(firmwareId, new java.lang.ref.SoftReference<>(bytes));
+            }
+            return bytes;
+        }
+    }
+
+    private static byte[] cached(long firmwareId) {
+        java.lang.ref.SoftReference<byte[]> cached = IMAGES.get(firmwareId);
+        return cached == null ? null : cached.get();
     }
 
     private static final java.util.Map<Long, java.lang.ref.SoftReference<byte[]>> IMAGES =
@@ -104,6 +123,12 @@ public class FileEndpoint extends HttpServlet {
         if (token.isEmpty()) {
             return;
         }
+        // nothing of the body is read for a link that takes no upload (unknown, expired, used)
+        Optional<FileTransfers.Received> refusal = transfers.refusesUpload(token.get());
+        if (refusal.isPresent()) {
+            answer(request, response, refusal.get(), transfers.maxUploadBytes());
+            return;
+        }
         long max = transfers.maxUploadBytes();
         if (request.getContentLengthLong() > max) {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "At most " + max + " bytes");
@@ -114,10 +139,17 @@ public class FileEndpoint extends HttpServlet {
         byte[] content;
         if (contentType != null
                 && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
-            Part file = request.getParts().stream()
-                    .filter(p -> p.getSubmittedFileName() != null)
-                    .findFirst()
-                    .orElse(null);
+            Part file;
+            try {
+                file = request.getParts().stream()
+                        .filter(p -> p.getSubmittedFileName() != null)
+                        .findFirst()
+                        .orElse(null);
+            } catch (IllegalStateException tooLarge) {
+                // past @MultipartConfig's limits
+                response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "At most " + max + " bytes");
+                return;
+            }
             if (file == null) {
                 response.sendError(HttpServletResponse.SC_BAD_REQUEST, "The form has no file");
                 return;
@@ -136,7 +168,13 @@ public class FileEndpoint extends HttpServlet {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "At most " + max + " bytes");
             return;
         }
-        switch (transfers.receive(token.get(), name, content)) {
+        answer(request, response, transfers.receive(token.get(), name, content), max);
+    }
+
+    private void answer(
+            HttpServletRequest request, HttpServletResponse response, FileTransfers.Received result, long max)
+            throws IOException {
+        switch (result) {
             case STORED -> response.setStatus(HttpServletResponse.SC_CREATED);
             case ALREADY_RECEIVED ->
                 response.sendError(HttpServletResponse.SC_CONFLICT, "This upload has been received already");
