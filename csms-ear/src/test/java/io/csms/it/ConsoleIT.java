@@ -78,6 +78,7 @@ public class ConsoleIT extends CsmsEar {
         paths.addAll(List.of(
                 "/ocpi/admin/",
                 "/ocpi/admin/audit.csv",
+                "/ocpi/admin/upload?id=1",
                 "/ocpi/admin/no-such-page.xhtml",
                 "/ocpi/admin/partner.xhtml?id=1",
                 "/ocpi/admin/jakarta.faces.resource/jquery/jquery.js.xhtml?ln=primefaces",
@@ -91,6 +92,15 @@ public class ConsoleIT extends CsmsEar {
         }
         HttpResponse<String> post = http.post("/ocpi/admin/partners.xhtml", "partners=partners");
         assertEquals(302, post.statusCode(), "a form post without a login is sent away too");
+        HttpResponse<String> upload = http.send(
+                "POST",
+                "/ocpi/admin/firmware.xhtml",
+                "--x\r\nContent-Disposition: form-data; name=\"upload:file\"; filename=\"fw.bin\"\r\n\r\nfw\r\n--x--\r\n",
+                "Content-Type",
+                "multipart/form-data; boundary=x");
+        assertTrue(
+                upload.statusCode() == 302 || upload.statusCode() == 403,
+                "an anonymous upload is sent away or refused, not read: " + upload.statusCode());
         HttpResponse<String> ajax =
                 http.post("/ocpi/admin/index.xhtml", "dashboard=dashboard", "Faces-Request", "partial/ajax");
         assertTrue(
@@ -1237,7 +1247,8 @@ public class ConsoleIT extends CsmsEar {
                 + "window.csmsFocusLast = null; window.csmsFocusSeen = new Set();");
         org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(b);
         boolean content = false;
-        for (int i = 0; i < 40; i++) {
+        int afterContent = 0;
+        for (int i = 0; i < 40 && afterContent < 8; i++) {
             keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
             // the elements themselves are compared, in the page (two controls may look alike)
             @SuppressWarnings("unchecked")
@@ -1259,6 +1270,9 @@ public class ConsoleIT extends CsmsEar {
                     Boolean.TRUE.equals(focused.get("stays")),
                     name + ": the focus stays on " + focused.get("tag") + " " + focused.get("id"));
             content |= Boolean.TRUE.equals(focused.get("inMain"));
+            if (content) {
+                afterContent++; // some way into the content is enough: the rest is more of the same
+            }
             if (Boolean.TRUE.equals(focused.get("again"))) {
                 break; // round the page once
             }
