@@ -116,9 +116,7 @@ public class ConsoleIT extends CsmsEar {
 
     @Test
     public void an_operator_enrols_a_second_factor_logs_in_and_creates_a_partner() throws Exception {
-        Assumptions.assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium and its driver (Debian packages chromium, chromium-driver) are not installed");
+        assumeBrowser();
         Driver operator = operator();
         WebDriver b = browser();
         b.manage().deleteAllCookies();
@@ -360,11 +358,7 @@ public class ConsoleIT extends CsmsEar {
 
     @Test
     public void an_operator_follows_a_charger_updates_its_firmware_and_fetches_its_diagnostics() throws Exception {
-        Assumptions.assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium and its driver (Debian packages chromium, chromium-driver) are not installed");
-        WebDriver b = browser();
-        loggedIn(b);
+        WebDriver b = operatorInBrowser();
         String tag = ChargingSessionIT.idTag("CONSOLE-FW-TAG", "Accepted");
         try (OcppClient cp = ChargingSessionIT.bootedCharger("CP-CONSOLE-FW")) {
             // a session with meter values: energy register and power
@@ -612,11 +606,7 @@ public class ConsoleIT extends CsmsEar {
 
     @Test
     public void an_operator_imports_tags_finds_a_driver_and_blocks_the_driver() throws Exception {
-        Assumptions.assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium and its driver (Debian packages chromium, chromium-driver) are not installed");
-        WebDriver b = browser();
-        loggedIn(b);
+        WebDriver b = operatorInBrowser();
 
         // id tags from CSV: a wrong line imports nothing and is named; a right file imports all
         Path wrongCsv = Files.createTempFile("tags-", ".csv");
@@ -735,11 +725,7 @@ public class ConsoleIT extends CsmsEar {
 
     @Test
     public void an_operator_edits_the_tariffs_and_locations_partners_are_given() throws Exception {
-        Assumptions.assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium and its driver (Debian packages chromium, chromium-driver) are not installed");
-        WebDriver b = browser();
-        loggedIn(b);
+        WebDriver b = operatorInBrowser();
         JavascriptExecutor js = (JavascriptExecutor) b;
 
         // a tariff made from the page's starting point; a wrong one is refused and changes nothing
@@ -822,11 +808,7 @@ public class ConsoleIT extends CsmsEar {
     @Test
     public void repeated_login_failures_are_an_alert_on_the_dashboard_and_in_the_metrics() throws Exception {
         metricsShowAnAlertForRepeatedLoginFailures(Http.PLAIN, "127.0.0.63");
-        Assumptions.assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium and its driver (Debian packages chromium, chromium-driver) are not installed");
-        WebDriver b = browser();
-        loggedIn(b);
+        WebDriver b = operatorInBrowser();
         WebElement alerts = await(b, By.id("dashboard:alerts"));
         assertTrue(alerts.getText().contains("AUTH_FAILURES_ADDRESS 127.0.0.63"), alerts.getText());
         logout(b);
@@ -880,6 +862,21 @@ public class ConsoleIT extends CsmsEar {
         return "Basic "
                 + java.util.Base64.getEncoder()
                         .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The browser tests run where Chromium is installed (CI always has it). */
+    static void assumeBrowser() {
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and its driver (Debian packages chromium, chromium-driver) are not installed");
+    }
+
+    /** The browser, with an operator logged in (see {@link #loggedIn}). */
+    static WebDriver operatorInBrowser() throws Exception {
+        assumeBrowser();
+        WebDriver b = browser();
+        loggedIn(b);
+        return b;
     }
 
     private static Driver shared;
