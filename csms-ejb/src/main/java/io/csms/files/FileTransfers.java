@@ -8,11 +8,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -130,7 +127,7 @@ public class FileTransfers {
                     "OCPP limits the signing certificate to 5500 and the signature to 800 characters");
         }
         Instant now = Instant.now();
-        String sha256 = sha256(content);
+        String sha256 = RandomTokens.sha256(content);
         long id = ((Number) em.createNativeQuery("""
                 insert into firmware_file (name, version, size_bytes, sha256, content, signing_certificate,
                                            signature, uploaded_by, uploaded_at)
@@ -373,13 +370,5 @@ public class FileTransfers {
 
     private static String blank(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

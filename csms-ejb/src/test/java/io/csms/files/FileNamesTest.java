@@ -36,6 +36,6 @@ class FileNamesTest {
     void the_digest_is_lower_case_hex_sha256() {
         assertEquals(
                 "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
-                FileTransfers.sha256("abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                io.csms.platform.RandomTokens.sha256("abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
 }

@@ -15,11 +15,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 
 /**
  * Every OCPI request: reads what the request shows and hands it to {@link PartnerAdmission}, which
@@ -105,8 +102,8 @@ public class OcpiAuthentication implements ContainerRequestFilter {
             return null;
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded()));
-        } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
+            return io.csms.platform.RandomTokens.sha256(chain[0].getEncoded());
+        } catch (CertificateEncodingException e) {
             return null;
         }
     }

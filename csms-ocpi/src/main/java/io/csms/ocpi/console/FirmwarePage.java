@@ -56,13 +56,15 @@ public class FirmwarePage implements Serializable {
             return;
         }
         String name = file.getSubmittedFileName();
-        if (actions.act(
-                () -> files.upload(
-                        name, version, content, signingCertificate, signature, actions.actor(), actions.address()),
-                "Firmware " + shown(name) + " uploaded.")) {
+        try {
+            FileTransfers.Firmware uploaded = files.upload(
+                    name, version, content, signingCertificate, signature, actions.actor(), actions.address());
+            ConsoleActions.info("Firmware " + uploaded.name() + " uploaded.");
             version = null;
             signingCertificate = null;
             signature = null;
+        } catch (io.csms.platform.Refusal e) {
+            ConsoleActions.error(e.getMessage());
         }
         load();
     }
@@ -106,10 +108,5 @@ public class FirmwarePage implements Serializable {
 
     public void setSignature(String signature) {
         this.signature = signature;
-    }
-
-    /** A submitted file name as a message shows it: its last path element. */
-    private static String shown(String name) {
-        return name == null ? "" : name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
     }
 }
