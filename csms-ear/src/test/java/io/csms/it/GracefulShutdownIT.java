@@ -116,6 +116,11 @@ public class GracefulShutdownIT {
                 assertEquals("DUE", Checks.eventually("DUE", "select state from ocpi_cdr where id = ?", cdr));
                 long partner = LocationsIT.partnerId(emsp);
                 LocationsIT.awaitQueue(partner, q -> q.getInt("pending") >= 2 && q.containsKey("lastError"));
+                assertEquals(
+                        "0",
+                        Checks.value(
+                                "select attempts from ocpi_outbox where object_type = 'CDR' and object_id = ?", cdr),
+                        "a CDR waiting for its session's push has not failed: it gets no backoff of its own");
             } finally {
                 deployer.undeploy(CSMS);
             }

@@ -171,7 +171,8 @@ public class Outbox {
 
     /**
      * How one claimed batch of a partner went: rows the partner now has (as of the claim), rows with
-     * nothing to tell it, the row whose push failed (with the error) and rows not tried after it.
+     * nothing to tell it, the row whose push failed (with the error), rows not tried after it, and
+     * rows that wait for another row of the partner to go first.
      */
     public record Settlement(
             List<Claimed> delivered,
@@ -181,7 +182,15 @@ public class Outbox {
             String error,
             List<Claimed> unsent,
             List<String> locationsTold,
-            List<String> locationsForgotten) {}
+            List<String> locationsForgotten,
+            List<Behind> behind) {}
+
+    /**
+     * A row that cannot go before the partner's row for ({@code type}, {@code objectId}) has (a CDR
+     * after its session's last push). Waiting is no failure: it costs the row no attempt and no
+     * backoff, it is due again when that row is, and a second later at the earliest.
+     */
+    public record Behind(Claimed row, ObjectType type, String objectId) {}
 
     /**
      * Records a batch's outcome in one transaction: delivered and dropped rows go, unless they
@@ -219,7 +228,22 @@ public class Outbox {
         release(batch.unsent());
         // the partner answered and refused these objects: each waits on its own, the others go on
         batch.refused().forEach((row, error) -> failed(row, error, false));
-        return batch.failed() == null ? null : failed(batch.failed(), batch.error(), true);
+        Duration backoff = batch.failed() == null ? null : failed(batch.failed(), batch.error(), true);
+        batch.behind().forEach(this::behind);
+        return backoff;
+    }
+
+    private void behind(Behind waiting) {
+        em.createNativeQuery("""
+                update ocpi_outbox w set leased_until = null,
+                    due_at = greatest(w.due_at, now() + interval '1 second',
+                                      (select f.due_at from ocpi_outbox f
+                                       where f.partner_id = w.partner_id and f.object_type = ?2 and f.object_id = ?3))
+                where w.id = ?1""")
+                .setParameter(1, waiting.row().id())
+                .setParameter(2, waiting.type().name())
+                .setParameter(3, waiting.objectId())
+                .executeUpdate();
     }
 
     private static String ids(List<Claimed> rows) {

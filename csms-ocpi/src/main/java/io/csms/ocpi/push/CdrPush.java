@@ -42,7 +42,8 @@ public class CdrPush {
         if (outbox.pending(
                 row.partnerId(), Outbox.ObjectType.SESSION, cdr.get().cdr().sessionId())) {
             // the completed session first: an eMSP is not billed for a session it still sees running
-            return Delivery.waiting(row, "the CDR waits for its session's last push");
+            return Delivery.after(
+                    row, Outbox.ObjectType.SESSION, cdr.get().cdr().sessionId());
         }
         boolean v211 = OcpiVersion.is211(out.version());
         CdrData c = cdr.get().cdr();

@@ -8,11 +8,11 @@ import java.util.Map;
 /**
  * What tells a partner of one outbox row: the requests to its Receiver (none: nothing to tell it,
  * the row is dropped), for a location whether it holds the location afterwards or was told to forget
- * it, why the row must wait when it cannot go yet ({@code waits}: it stays, on its own backoff), and
+ * it, which row of the partner must go before it ({@code after}: it waits for that one), and
  * whether its failure is its own ({@code alone}: it goes to a URL of its own, so its failing says
  * nothing of the partner's Receivers and holds up none of its other rows).
  */
-record Delivery(Outbox.Claimed row, List<Request> requests, Held held, String waits, boolean alone) {
+record Delivery(Outbox.Claimed row, List<Request> requests, Held held, Outbox.Behind after, boolean alone) {
 
     Delivery(Outbox.Claimed row, List<Request> requests, Held held) {
         this(row, requests, held, null, false);
@@ -40,9 +40,9 @@ record Delivery(Outbox.Claimed row, List<Request> requests, Held held, String wa
         return new Delivery(row, List.of(), Held.UNCHANGED);
     }
 
-    /** The row cannot go yet (what must reach the partner before it has not): it waits. */
-    static Delivery waiting(Outbox.Claimed row, String why) {
-        return new Delivery(row, List.of(), Held.UNCHANGED, why, false);
+    /** The row cannot go before the partner's row for ({@code type}, {@code objectId}) has: it waits for it. */
+    static Delivery after(Outbox.Claimed row, Outbox.ObjectType type, String objectId) {
+        return new Delivery(row, List.of(), Held.UNCHANGED, new Outbox.Behind(row, type, objectId), false);
     }
 
     /** A request to a URL of its own (a command's {@code response_url}): its failure holds up nothing else. */

@@ -231,6 +231,7 @@ public class PushWorker {
                                     null,
                                     List.of(),
                                     List.of(),
+                                    List.of(),
                                     List.of()));
                     if (!owed.isEmpty()) {
                         return;
@@ -354,11 +355,12 @@ public class PushWorker {
         List<Outbox.Claimed> dropped = new ArrayList<>();
         List<Outbox.Claimed> unsent = new ArrayList<>();
         Map<Outbox.Claimed, String> refused = new java.util.HashMap<>();
+        List<Outbox.Behind> behind = new ArrayList<>();
         List<String> told = new ArrayList<>();
         List<String> forgotten = new ArrayList<>();
         for (Delivery delivery : deliveries) {
-            if (delivery.waits() != null) {
-                refused.put(delivery.row(), delivery.waits());
+            if (delivery.after() != null) {
+                behind.add(delivery.after());
             } else if (delivery.requests().isEmpty()) {
                 dropped.add(delivery.row());
             } else if (sent.done().contains(delivery)) {
@@ -376,12 +378,9 @@ public class PushWorker {
         }
         Outbox.Claimed failedRow = sent.failed() == null ? null : sent.failed().row();
         if (!refused.isEmpty()) {
-            LOG.log(
-                    Level.INFO,
-                    "Partner {0}: {1} pushes refused or waiting, each tried again later: {2}",
-                    new Object[] {
-                        partnerId, refused.size(), refused.values().iterator().next()
-                    });
+            LOG.log(Level.INFO, "Partner {0}: {1} pushes refused, each tried again later: {2}", new Object[] {
+                partnerId, refused.size(), refused.values().iterator().next()
+            });
         }
         // a CDR the partner took is SENT, with the URL its answer gave, before its row goes: should
         // this stop in between, the row comes back, finds the CDR sent and is dropped, not sent twice
@@ -392,7 +391,8 @@ public class PushWorker {
         }
         Duration backoff = outbox.settle(
                 partnerId,
-                new Outbox.Settlement(delivered, dropped, refused, failedRow, sent.error(), unsent, told, forgotten));
+                new Outbox.Settlement(
+                        delivered, dropped, refused, failedRow, sent.error(), unsent, told, forgotten, behind));
         if (backoff != null) {
             LOG.log(Level.INFO, "Push to partner {0} failed, next try in {1}: {2}", new Object[] {
                 partnerId, backoff, sent.error()
