@@ -60,7 +60,7 @@ final class RoamingBench {
             fleet.add(new SimulatedCharger("ROAM-" + i, boots));
         }
         long started = System.nanoTime();
-        long booted = LoadTest.connectAndBoot(fleet, client, ws, 500);
+        long booted = LoadTest.connectAndBoot(fleet, client, ws, 500, charger -> {});
         System.out.printf("chargers: %d of %d connected and booted in %.1f s%n", booted, locations, since(started));
 
         started = System.nanoTime();

@@ -53,7 +53,7 @@ final class SessionsBench {
         for (int i = 0; i < sessions; i++) {
             fleet.add(new SimulatedCharger("ROAM-" + i, answers));
         }
-        long booted = LoadTest.connectAndBoot(fleet, client, ws, 500);
+        long booted = LoadTest.connectAndBoot(fleet, client, ws, 500, charger -> {});
         System.out.printf("chargers: %d of %d connected and booted%n", booted, sessions);
         RoamingBench.describeLocations(api, sessions, !options.containsKey("reuse-locations"));
 

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,8 @@ final class SimulatedCharger implements WebSocket.Listener {
     private volatile long sentAt;
     private final StringBuilder partial = new StringBuilder();
     private int transactionId = -1;
-    private int meter = 0;
+    private volatile int meter = 0;
+    private CompletableFuture<String> chain = CompletableFuture.completedFuture("");
 
     SimulatedCharger(String id, Stats stats) {
         this.id = id;
@@ -88,12 +90,7 @@ final class SimulatedCharger implements WebSocket.Listener {
                     });
         }
         if (dice < 80) {
-            meter += 250;
-            return call(
-                    "MeterValues",
-                    "{\"connectorId\":1,\"transactionId\":" + transactionId + ",\"meterValue\":[{\"timestamp\":\""
-                            + Instant.now() + "\",\"sampledValue\":[{\"value\":\"" + meter
-                            + "\",\"measurand\":\"Energy.Active.Import.Register\",\"unit\":\"Wh\"},{\"value\":\"7200\",\"measurand\":\"Power.Active.Import\",\"unit\":\"W\"}]}]}");
+            return meterValue(transactionId);
         }
         if (dice < 95) {
             return call("Heartbeat", "{}");
@@ -104,6 +101,39 @@ final class SimulatedCharger implements WebSocket.Listener {
                 "StopTransaction",
                 "{\"transactionId\":" + stopped + ",\"meterStop\":" + meter + ",\"timestamp\":\"" + Instant.now()
                         + "\",\"reason\":\"Local\"}");
+    }
+
+    /** MeterValues of the transaction: the energy register 250 Wh on, and the power. */
+    CompletableFuture<String> meterValue(int transaction) {
+        meter += 250;
+        return call(
+                "MeterValues",
+                "{\"connectorId\":1,\"transactionId\":" + transaction + ",\"meterValue\":[{\"timestamp\":\""
+                        + Instant.now() + "\",\"sampledValue\":[{\"value\":\"" + meter
+                        + "\",\"measurand\":\"Energy.Active.Import.Register\",\"unit\":\"Wh\"},{\"value\":\"7200\",\"measurand\":\"Power.Active.Import\",\"unit\":\"W\"}]}]}");
+    }
+
+    /** The charger's own driver card. */
+    String idTag() {
+        return idTag;
+    }
+
+    /** The energy register now (Wh). */
+    int meter() {
+        return meter;
+    }
+
+    /**
+     * Sends {@code call} once every CALL asked for before it is answered (or failed): a charger
+     * living on its own clock never has two CALLs outstanding.
+     */
+    synchronized CompletableFuture<String> afterOutstanding(Supplier<CompletableFuture<String>> call) {
+        CompletableFuture<String> next = chain.handle((answer, error) -> null)
+                .thenCompose(v -> connected()
+                        ? call.get()
+                        : CompletableFuture.<String>failedFuture(new IllegalStateException("not connected")));
+        chain = next;
+        return next;
     }
 
     /** A StatusNotification of {@code connector}. */
