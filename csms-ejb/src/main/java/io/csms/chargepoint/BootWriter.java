@@ -7,7 +7,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * BootNotifications are stored by {@link GroupCommit}: when thousands of chargers reconnect at once
@@ -26,11 +28,16 @@ public class BootWriter {
     @Resource
     ManagedThreadFactory threads;
 
+    /** How long a batch waits for more once it has one (see {@link GroupCommit}). */
+    @Inject
+    @ConfigProperty(name = "csms.ocpp.write-linger", defaultValue = "PT0.01S")
+    Duration linger;
+
     private GroupCommit<Chargers.Boot, Charger.RegistrationStatus> commits;
 
     @PostConstruct
     void start() {
-        commits = new GroupCommit<>("boots", threads, WRITERS, BATCH, chargers::bootAll);
+        commits = new GroupCommit<>("boots", threads, WRITERS, BATCH, linger, chargers::bootAll);
     }
 
     /** Stores the boot; the future completes with the charger's registration status once committed. */

@@ -157,19 +157,44 @@ public class Chargers {
                 + "%";
     }
 
-    /** OCPP 1.6 StatusNotification: the connector's latest status, and one more entry in its history. */
-    public void statusChanged(String chargerId, ConnectorStatus reported) {
-        Connector connector = em.find(Connector.class, new Connector.Key(chargerId, reported.connectorId()));
-        if (connector == null) {
-            connector = new Connector(chargerId, reported.connectorId());
-            em.persist(connector);
-        }
-        connector.report(reported);
+    /** A StatusNotification: which charger reported what about one of its connectors. */
+    public record StatusReport(String chargerId, ConnectorStatus reported) {}
+
+    /**
+     * OCPP 1.6 StatusNotification, for many chargers in one transaction (see {@link StatusWriter}):
+     * each connector's latest status, and one more entry in its history, in the order reported. The
+     * connectors are read in one query; observers of {@link ConnectorStatusChanged} (EVSE statuses
+     * and what they publish) run in this transaction, once per batch.
+     */
+    public void statusChangedAll(List<StatusReport> reports) {
+        Map<Connector.Key, Connector> connectors = new HashMap<>();
+        // one statement text for any batch size (an array, not an IN list), so it is planned once
+        @SuppressWarnings("unchecked")
+        List<Connector> known = em.createNativeQuery(
+                        "select * from connector where charger_id = any(?1)", Connector.class)
+                .setParameter(
+                        1,
+                        reports.stream().map(StatusReport::chargerId).distinct().toArray(String[]::new))
+                .getResultList();
+        known.forEach(c -> connectors.put(new Connector.Key(c.chargerId(), c.connectorId()), c));
         Instant now = Instant.now();
-        em.persist(new ConnectorStatusEntry(chargerId, reported, now));
-        presence.seen(chargerId);
-        connectorStatus.fire(new ConnectorStatusChanged(
-                chargerId, reported.connectorId(), reported.status(), reported.at() == null ? now : reported.at()));
+        List<ConnectorStatusChanged.Report> changes = new ArrayList<>(reports.size());
+        for (StatusReport report : reports) {
+            String chargerId = report.chargerId();
+            ConnectorStatus reported = report.reported();
+            Connector connector =
+                    connectors.computeIfAbsent(new Connector.Key(chargerId, reported.connectorId()), key -> {
+                        Connector created = new Connector(key.chargerId(), key.connectorId());
+                        em.persist(created);
+                        return created;
+                    });
+            connector.report(reported);
+            em.persist(new ConnectorStatusEntry(chargerId, reported, now));
+            presence.seen(chargerId);
+            changes.add(new ConnectorStatusChanged.Report(
+                    chargerId, reported.connectorId(), reported.status(), reported.at() == null ? now : reported.at()));
+        }
+        connectorStatus.fire(new ConnectorStatusChanged(changes));
     }
 
     /** Which long-running activity a status report is about. */

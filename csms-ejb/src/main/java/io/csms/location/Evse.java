@@ -23,16 +23,11 @@ import org.hibernate.annotations.ColumnTransformer;
         name = Evse.OF_LOCATIONS,
         query = "select e from Evse e where e.key.locationId in :locations order by e.key.locationId, e.key.uid")
 @NamedQuery(
-        name = Evse.ON_CONNECTOR,
-        query = "select e from Evse e where e.chargerId = :charger and e.connectorId = :connector"
-                + " and e.status <> io.csms.location.LocationData.EvseStatus.REMOVED")
-@NamedQuery(
         name = Evse.IN_USE,
         query = "select e from Evse e where e.status <> io.csms.location.LocationData.EvseStatus.REMOVED")
 public class Evse {
 
     static final String OF_LOCATIONS = "Evse.ofLocations";
-    static final String ON_CONNECTOR = "Evse.onConnector";
     static final String IN_USE = "Evse.inUse";
 
     @Embeddable

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -75,13 +76,33 @@ public class EvseStatuses {
         return connector == null ? EvseStatus.UNKNOWN : of(connector.status());
     }
 
-    /** A StatusNotification: the EVSE on that connector (if any) takes the status, in the same transaction. */
+    /**
+     * StatusNotifications: the EVSE on each reported connector (if any) takes its status, in the same
+     * transaction, in the order reported. The EVSEs of all the batch's chargers are read in one query.
+     */
     public void connectorReported(@Observes ConnectorStatusChanged reported) {
-        List<Evse> evses = em.createNamedQuery(Evse.ON_CONNECTOR, Evse.class)
-                .setParameter("charger", reported.chargerId())
-                .setParameter("connector", reported.connectorId())
+        // an array, not an IN list: one statement text for any batch size, planned once
+        @SuppressWarnings("unchecked")
+        List<Evse> found = em.createNativeQuery(
+                        "select * from evse where charger_id = any(?1) and status <> 'REMOVED'", Evse.class)
+                .setParameter(
+                        1,
+                        reported.reports().stream()
+                                .map(ConnectorStatusChanged.Report::chargerId)
+                                .distinct()
+                                .toArray(String[]::new))
                 .getResultList();
-        evses.forEach(evse -> set(evse, of(reported.status())));
+        Map<String, List<Evse>> evses = found.stream().collect(Collectors.groupingBy(Evse::chargerId));
+        if (evses.isEmpty()) {
+            return;
+        }
+        for (ConnectorStatusChanged.Report report : reported.reports()) {
+            for (Evse evse : evses.getOrDefault(report.chargerId(), List.of())) {
+                if (evse.connectorId() == report.connectorId()) {
+                    set(evse, of(report.status()));
+                }
+            }
+        }
     }
 
     /** A change the sweep found: EVSE {@code evse}, still {@code from}, takes {@code to}. */

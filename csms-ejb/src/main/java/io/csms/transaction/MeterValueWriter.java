@@ -7,6 +7,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,6 +26,11 @@ public class MeterValueWriter {
     @Resource
     ManagedThreadFactory threads;
 
+    /** How long a batch waits for more once it has one (see {@link GroupCommit}). */
+    @Inject
+    @ConfigProperty(name = "csms.ocpp.write-linger", defaultValue = "PT0.01S")
+    Duration linger;
+
     /** Threads that write batches: while one commits, the next batch gathers for the other. */
     @Inject
     @ConfigProperty(name = "csms.ocpp.meter-value-writers", defaultValue = "2")
@@ -39,7 +45,7 @@ public class MeterValueWriter {
 
     @PostConstruct
     void start() {
-        commits = new GroupCommit<>("meter-values", threads, writers, batchSize, batch -> {
+        commits = new GroupCommit<>("meter-values", threads, writers, batchSize, linger, batch -> {
             transactions.recordAll(batch);
             return Collections.nCopies(batch.size(), null);
         });

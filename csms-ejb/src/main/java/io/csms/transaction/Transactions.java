@@ -220,17 +220,18 @@ public class Transactions {
         Map<Integer, Long> roaming = new HashMap<>();
         Map<Integer, String> chargers = new HashMap<>();
         if (!named.isEmpty()) {
-            em.createQuery(
-                            "select t.id, t.accountId, t.chargerId, t.ocpiTokenId from ChargingTransaction t"
-                                    + " where t.id in :ids",
-                            Object[].class)
-                    .setParameter("ids", named)
-                    .getResultList()
-                    .forEach(row -> {
-                        accounts.put((Integer) row[0], (Long) row[1]);
-                        chargers.put((Integer) row[0], (String) row[2]);
-                        roaming.put((Integer) row[0], (Long) row[3]);
-                    });
+            // an array, not an IN list: one statement text for any batch size, planned once
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(
+                            "select id, account_id, charger_id, ocpi_token_id from charging_transaction where id = any(?1)")
+                    .setParameter(1, named.toArray(Integer[]::new))
+                    .getResultList();
+            rows.forEach(row -> {
+                Integer id = ((Number) row[0]).intValue();
+                accounts.put(id, row[1] == null ? null : ((Number) row[1]).longValue());
+                chargers.put(id, (String) row[2]);
+                roaming.put(id, row[3] == null ? null : ((Number) row[3]).longValue());
+            });
         }
         for (Metering m : batch) {
             boolean known = m.transactionId() != null && m.chargerId().equals(chargers.get(m.transactionId()));

@@ -3,6 +3,7 @@ package io.csms.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,7 +31,12 @@ class GroupCommitTest {
 
     private GroupCommit<Integer, String> start(
             int writers, int batchSize, Function<List<Integer>, List<String>> write) {
-        commits = new GroupCommit<>("test", Thread::new, writers, batchSize, batch -> {
+        return start(writers, batchSize, Duration.ZERO, write);
+    }
+
+    private GroupCommit<Integer, String> start(
+            int writers, int batchSize, Duration linger, Function<List<Integer>, List<String>> write) {
+        commits = new GroupCommit<>("test", Thread::new, writers, batchSize, linger, batch -> {
             transactions.add(List.copyOf(batch));
             return write.apply(batch);
         });
@@ -71,6 +77,35 @@ class GroupCommitTest {
         assertEquals(List.of(0), transactions.get(0));
         assertEquals(2, transactions.size(), "the 50 queued items are one transaction: " + transactions);
         assertEquals(50, transactions.get(1).size());
+    }
+
+    @Test
+    void with_a_linger_items_that_trickle_in_share_a_batch_and_none_waits_much_longer_than_the_linger()
+            throws Exception {
+        // two writers, idle: without the linger each of these items would be a transaction of its own
+        start(2, 100, Duration.ofMillis(300), GroupCommitTest::echo);
+        List<CompletableFuture<String>> trickled = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            trickled.add(commits.submit(i));
+            Thread.sleep(20);
+        }
+        for (int i = 0; i < 5; i++) {
+            assertEquals("stored " + i, trickled.get(i).get(5, TimeUnit.SECONDS));
+        }
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertEquals(List.of(List.of(0, 1, 2, 3, 4)), transactions, "one transaction for the five");
+        assertTrue(tookMillis >= 300, "the batch waited for its linger: " + tookMillis + " ms");
+        assertTrue(tookMillis < 3_000, "and not much longer: " + tookMillis + " ms");
+
+        // a full batch does not wait for the linger
+        transactions.clear();
+        commits.stop();
+        start(1, 3, Duration.ofSeconds(30), GroupCommitTest::echo);
+        List<CompletableFuture<String>> full = List.of(commits.submit(7), commits.submit(8), commits.submit(9));
+        for (CompletableFuture<String> item : full) {
+            assertTrue(item.get(5, TimeUnit.SECONDS).startsWith("stored"));
+        }
     }
 
     @Test
