@@ -26,7 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Starts and stops charging transactions and keeps their meter values. Each method is one database
- * transaction, committed before the charger gets its answer.
+ * transaction, committed before the charger gets its answer; what chargers send comes in batches
+ * ({@link TransactionWriter}, {@link MeterValueWriter}), several chargers' messages per transaction.
  */
 @Stateless
 public class Transactions {
@@ -48,20 +49,38 @@ public class Transactions {
     /** The transaction id to answer with, and the verdict on the id tag. */
     public record Started(int transactionId, IdTags.Verdict verdict) {}
 
-    /**
-     * OCPP 1.6 StartTransaction. The charger has started already, so the transaction is stored
-     * whatever the verdict; the verdict tells it whether to go on. A retry of the same start (same
-     * charger, connector, tag, meter and time: the reply was lost) gets the same id. The verdict on the
-     * tag was reached before ({@link Authorizations}: it may have asked a partner).
-     */
-    public Started start(
+    /** A StartTransaction, with the verdict on its tag reached before. */
+    public record Start(
             String chargerId,
             int connectorId,
             String idTag,
             int meterStart,
             Instant at,
             Integer reservationId,
-            Authorizations.Decision decision) {
+            Authorizations.Decision decision) {}
+
+    /** Several StartTransactions in one database transaction, in order (see {@link TransactionWriter}). */
+    public List<Started> startAll(List<Start> starts) {
+        List<Started> started = new ArrayList<>(starts.size());
+        for (Start start : starts) {
+            started.add(start(start));
+        }
+        return started;
+    }
+
+    /**
+     * OCPP 1.6 StartTransaction. The charger has started already, so the transaction is stored
+     * whatever the verdict; the verdict tells it whether to go on. A retry of the same start (same
+     * charger, connector, tag, meter and time: the reply was lost) gets the same id. The verdict on the
+     * tag was reached before ({@link Authorizations}: it may have asked a partner).
+     */
+    private Started start(Start start) {
+        String chargerId = start.chargerId();
+        int connectorId = start.connectorId();
+        String idTag = start.idTag();
+        int meterStart = start.meterStart();
+        Instant at = start.at();
+        Authorizations.Decision decision = start.decision();
         Optional<ChargingTransaction> retried = em.createNamedQuery(
                         ChargingTransaction.RETRY, ChargingTransaction.class)
                 .setParameter("charger", chargerId)
@@ -82,7 +101,7 @@ public class Transactions {
                     "ConcurrentTx", verdict.expiryDate(), verdict.parentIdTag(), verdict.accountId());
         }
         ChargingTransaction transaction = new ChargingTransaction(
-                chargerId, connectorId, idTag, meterStart, at, reservationId, verdict.accountId());
+                chargerId, connectorId, idTag, meterStart, at, start.reservationId(), verdict.accountId());
         if (decision.roaming() != null) {
             transaction.roaming(
                     decision.roaming().tokenId(),
@@ -166,19 +185,32 @@ public class Transactions {
         }
     }
 
-    /**
-     * OCPP 1.6 StopTransaction, with the meter values that came with it. A stop for a transaction we
-     * do not know is acknowledged and recorded in the audit trail: refusing it would only make the
-     * charger retry forever.
-     */
-    public Optional<ChargingTransaction> stop(
+    /** A StopTransaction, with the meter values that came with it. */
+    public record Stop(
             String chargerId,
             int transactionId,
             int meterStop,
             Instant at,
             String reason,
             String idTag,
-            List<MeterReading.Sample> transactionData) {
+            List<MeterReading.Sample> transactionData) {}
+
+    /** Several StopTransactions in one database transaction, in order (see {@link TransactionWriter}). */
+    public void stopAll(List<Stop> stops) {
+        stops.forEach(this::stop);
+    }
+
+    /**
+     * OCPP 1.6 StopTransaction, with the meter values that came with it. A stop for a transaction we
+     * do not know is acknowledged and recorded in the audit trail: refusing it would only make the
+     * charger retry forever.
+     */
+    private void stop(Stop stop) {
+        String chargerId = stop.chargerId();
+        int transactionId = stop.transactionId();
+        int meterStop = stop.meterStop();
+        Instant at = stop.at();
+        String reason = stop.reason();
         ChargingTransaction transaction = em.find(ChargingTransaction.class, transactionId);
         if (transaction == null || !transaction.chargerId().equals(chargerId)) {
             audit.record(new AuditEvent(
@@ -189,15 +221,17 @@ public class Transactions {
                     AuditEvent.Outcome.FAILURE,
                     null,
                     "meterStop=" + meterStop + " timestamp=" + at + " reason=" + reason));
-            return Optional.empty();
+            return;
         }
         boolean wasActive = transaction.active();
-        transaction.stop(meterStop, at, reason, idTag);
-        recordAll(List.of(new Metering(chargerId, transaction.connectorId(), transactionId, transactionData)));
+        transaction.stop(meterStop, at, reason, stop.idTag());
+        if (!stop.transactionData().isEmpty()) {
+            recordAll(
+                    List.of(new Metering(chargerId, transaction.connectorId(), transactionId, stop.transactionData())));
+        }
         if (wasActive) {
             stopped(transaction, meterStop, at);
         }
-        return Optional.of(transaction);
     }
 
     /** One MeterValues message: its charger, connector, transaction (null when none) and samples. */

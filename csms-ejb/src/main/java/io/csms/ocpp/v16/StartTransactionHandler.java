@@ -1,31 +1,25 @@
 package io.csms.ocpp.v16;
 
 import io.csms.authorization.Authorizations;
+import io.csms.transaction.TransactionWriter;
 import io.csms.transaction.Transactions;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 
 /**
  * OCPP 1.6 §4.8 StartTransaction: store the transaction, answer with its id and the tag's verdict.
- * When an eMSP had to be asked about the tag, the transaction is stored once it answered (or its
- * time was up), on a managed thread.
+ * The transaction is stored with other chargers' ({@link TransactionWriter}) once the verdict is
+ * reached; when an eMSP had to be asked about the tag, once it answered (or its time was up).
  */
 @ApplicationScoped
 public class StartTransactionHandler implements ActionHandler<StartTransactionRequest, StartTransactionResponse> {
 
     @Inject
-    Transactions transactions;
+    TransactionWriter writer;
 
     @Inject
     Authorizations authorizations;
-
-    @Resource
-    ManagedExecutorService executor;
 
     @Override
     public String action() {
@@ -44,19 +38,17 @@ public class StartTransactionHandler implements ActionHandler<StartTransactionRe
 
     @Override
     public CompletionStage<StartTransactionResponse> handleAsync(String chargerId, StartTransactionRequest request) {
-        CompletableFuture<Authorizations.Decision> decided =
-                authorizations.at(request.idTag(), chargerId).toCompletableFuture();
-        Function<Authorizations.Decision, StartTransactionResponse> start = decision -> {
-            Transactions.Started started = transactions.start(
-                    chargerId,
-                    request.connectorId(),
-                    request.idTag(),
-                    request.meterStart(),
-                    request.timestamp().toInstant(),
-                    request.reservationId(),
-                    decision);
-            return new StartTransactionResponse(IdTagInfos.of(started.verdict()), started.transactionId());
-        };
-        return decided.isDone() ? decided.thenApply(start) : decided.thenApplyAsync(start, executor);
+        return authorizations
+                .at(request.idTag(), chargerId)
+                .thenCompose(decision -> writer.start(new Transactions.Start(
+                        chargerId,
+                        request.connectorId(),
+                        request.idTag(),
+                        request.meterStart(),
+                        request.timestamp().toInstant(),
+                        request.reservationId(),
+                        decision)))
+                .thenApply(started ->
+                        new StartTransactionResponse(IdTagInfos.of(started.verdict()), started.transactionId()));
     }
 }

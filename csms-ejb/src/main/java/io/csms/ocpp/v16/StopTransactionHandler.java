@@ -1,16 +1,21 @@
 package io.csms.ocpp.v16;
 
 import io.csms.authorization.IdTags;
+import io.csms.transaction.TransactionWriter;
 import io.csms.transaction.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 
-/** OCPP 1.6 §4.10 StopTransaction: close the transaction with its final meter values. */
+/**
+ * OCPP 1.6 §4.10 StopTransaction: close the transaction with its final meter values (with other
+ * chargers' stops, see {@link TransactionWriter}).
+ */
 @ApplicationScoped
 public class StopTransactionHandler implements ActionHandler<StopTransactionRequest, StopTransactionResponse> {
 
     @Inject
-    Transactions transactions;
+    TransactionWriter writer;
 
     @Inject
     IdTags idTags;
@@ -27,16 +32,22 @@ public class StopTransactionHandler implements ActionHandler<StopTransactionRequ
 
     @Override
     public StopTransactionResponse handle(String chargerId, StopTransactionRequest request) {
-        transactions.stop(
-                chargerId,
-                request.transactionId(),
-                request.meterStop(),
-                request.timestamp().toInstant(),
-                request.reason(),
-                request.idTag(),
-                Samples.of(request.transactionData()));
-        // idTagInfo only when the charger named a tag (OCPP 1.6: optional in the answer)
-        return new StopTransactionResponse(
-                request.idTag() == null ? null : IdTagInfos.of(idTags.verdict(request.idTag())));
+        return handleAsync(chargerId, request).toCompletableFuture().join();
+    }
+
+    /** Answered once the stop is committed. */
+    @Override
+    public CompletionStage<StopTransactionResponse> handleAsync(String chargerId, StopTransactionRequest request) {
+        return writer.stop(new Transactions.Stop(
+                        chargerId,
+                        request.transactionId(),
+                        request.meterStop(),
+                        request.timestamp().toInstant(),
+                        request.reason(),
+                        request.idTag(),
+                        Samples.of(request.transactionData())))
+                // idTagInfo only when the charger named a tag (OCPP 1.6: optional in the answer)
+                .thenApply(stored -> new StopTransactionResponse(
+                        request.idTag() == null ? null : IdTagInfos.of(idTags.verdict(request.idTag()))));
     }
 }
