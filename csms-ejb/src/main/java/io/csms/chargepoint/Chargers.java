@@ -5,6 +5,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 /** The chargers known to the system and what they report about themselves. */
 @Stateless
@@ -162,37 +165,46 @@ public class Chargers {
 
     /**
      * OCPP 1.6 StatusNotification, for many chargers in one transaction (see {@link StatusWriter}):
-     * each connector's latest status, and one more entry in its history, in the order reported. The
-     * connectors are read in one query; observers of {@link ConnectorStatusChanged} (EVSE statuses
-     * and what they publish) run in this transaction, once per batch.
+     * each connector's latest status (one upsert per report, sent as one JDBC batch on this
+     * transaction's connection, so nothing is read first), and one more entry in its history, in the
+     * order reported. Observers of {@link ConnectorStatusChanged} (EVSE statuses and what they
+     * publish) run in this transaction, once per batch.
      */
     public void statusChangedAll(List<StatusReport> reports) {
-        Map<Connector.Key, Connector> connectors = new HashMap<>();
-        // one statement text for any batch size (an array, not an IN list), so it is planned once
-        @SuppressWarnings("unchecked")
-        List<Connector> known = em.createNativeQuery(
-                        "select * from connector where charger_id = any(?1)", Connector.class)
-                .setParameter(
-                        1,
-                        reports.stream().map(StatusReport::chargerId).distinct().toArray(String[]::new))
-                .getResultList();
-        known.forEach(c -> connectors.put(new Connector.Key(c.chargerId(), c.connectorId()), c));
         Instant now = Instant.now();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    insert into connector (charger_id, connector_id, status, error_code, info, vendor_id,
+                                           vendor_error_code, status_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (charger_id, connector_id) do update set status = excluded.status,
+                        error_code = excluded.error_code, info = excluded.info, vendor_id = excluded.vendor_id,
+                        vendor_error_code = excluded.vendor_error_code, status_at = excluded.status_at""")) {
+                for (StatusReport report : reports) {
+                    ConnectorStatus reported = report.reported();
+                    upsert.setString(1, report.chargerId());
+                    upsert.setInt(2, reported.connectorId());
+                    upsert.setString(3, reported.status());
+                    upsert.setString(4, reported.errorCode());
+                    upsert.setString(5, reported.info());
+                    upsert.setString(6, reported.vendorId());
+                    upsert.setString(7, reported.vendorErrorCode());
+                    upsert.setTimestamp(8, reported.at() == null ? null : Timestamp.from(reported.at()));
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
         List<ConnectorStatusChanged.Report> changes = new ArrayList<>(reports.size());
         for (StatusReport report : reports) {
-            String chargerId = report.chargerId();
             ConnectorStatus reported = report.reported();
-            Connector connector =
-                    connectors.computeIfAbsent(new Connector.Key(chargerId, reported.connectorId()), key -> {
-                        Connector created = new Connector(key.chargerId(), key.connectorId());
-                        em.persist(created);
-                        return created;
-                    });
-            connector.report(reported);
-            em.persist(new ConnectorStatusEntry(chargerId, reported, now));
-            presence.seen(chargerId);
+            em.persist(new ConnectorStatusEntry(report.chargerId(), reported, now));
+            presence.seen(report.chargerId());
             changes.add(new ConnectorStatusChanged.Report(
-                    chargerId, reported.connectorId(), reported.status(), reported.at() == null ? now : reported.at()));
+                    report.chargerId(),
+                    reported.connectorId(),
+                    reported.status(),
+                    reported.at() == null ? now : reported.at()));
         }
         connectorStatus.fire(new ConnectorStatusChanged(changes));
     }

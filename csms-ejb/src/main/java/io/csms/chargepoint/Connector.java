@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** A connector's latest reported status (connector 0 is the charger as a whole). */
+/**
+ * A connector's latest reported status (connector 0 is the charger as a whole), read here; written
+ * by {@link Chargers#statusChangedAll} only.
+ */
 @Entity
 @Table(name = "connector")
 public class Connector {
@@ -39,19 +42,6 @@ public class Connector {
     private Instant statusAt;
 
     protected Connector() {}
-
-    public Connector(String chargerId, int connectorId) {
-        this.key = new Key(chargerId, connectorId);
-    }
-
-    public void report(ConnectorStatus reported) {
-        status = reported.status();
-        errorCode = reported.errorCode();
-        info = reported.info();
-        vendorId = reported.vendorId();
-        vendorErrorCode = reported.vendorErrorCode();
-        statusAt = reported.at();
-    }
 
     public String chargerId() {
         return key.chargerId();

@@ -8,17 +8,20 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
 /**
  * An EVSE's status follows its OCPP connector: each StatusNotification, in the transaction that
@@ -77,28 +80,36 @@ public class EvseStatuses {
     }
 
     /**
-     * StatusNotifications: the EVSE on each reported connector (if any) takes its status, in the same
-     * transaction, in the order reported. The EVSEs of all the batch's chargers are read in one query.
+     * StatusNotifications (from {@link ConnectorStatusFollower}): the EVSE on each reported connector
+     * (if any) takes its status, in the same transaction, in the order reported. Which EVSEs the
+     * batch's chargers have is one query on this transaction's connection; only those are loaded.
      */
-    public void connectorReported(@Observes ConnectorStatusChanged reported) {
-        // an array, not an IN list: one statement text for any batch size, planned once
-        @SuppressWarnings("unchecked")
-        List<Evse> found = em.createNativeQuery(
-                        "select * from evse where charger_id = any(?1) and status <> 'REMOVED'", Evse.class)
-                .setParameter(
-                        1,
-                        reported.reports().stream()
-                                .map(ConnectorStatusChanged.Report::chargerId)
-                                .distinct()
-                                .toArray(String[]::new))
-                .getResultList();
-        Map<String, List<Evse>> evses = found.stream().collect(Collectors.groupingBy(Evse::chargerId));
-        if (evses.isEmpty()) {
+    public void connectorReported(ConnectorStatusChanged reported) {
+        String[] chargers = reported.reports().stream()
+                .map(ConnectorStatusChanged.Report::chargerId)
+                .distinct()
+                .toArray(String[]::new);
+        Map<String, List<Evse.Key>> bound = new HashMap<>();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select =
+                    connection.prepareStatement("select charger_id, connector_id, location_id, uid from evse"
+                            + " where charger_id = any(?) and status <> 'REMOVED'")) {
+                select.setArray(1, connection.createArrayOf("varchar", chargers));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        bound.computeIfAbsent(rows.getString(1) + "#" + rows.getInt(2), k -> new ArrayList<>())
+                                .add(new Evse.Key(rows.getString(3), rows.getString(4)));
+                    }
+                }
+            }
+        });
+        if (bound.isEmpty()) {
             return;
         }
         for (ConnectorStatusChanged.Report report : reported.reports()) {
-            for (Evse evse : evses.getOrDefault(report.chargerId(), List.of())) {
-                if (evse.connectorId() == report.connectorId()) {
+            for (Evse.Key key : bound.getOrDefault(report.chargerId() + "#" + report.connectorId(), List.of())) {
+                Evse evse = em.find(Evse.class, key);
+                if (evse != null) {
                     set(evse, of(report.status()));
                 }
             }
