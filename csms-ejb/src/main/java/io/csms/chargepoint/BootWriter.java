@@ -1,15 +1,12 @@
 package io.csms.chargepoint;
 
 import io.csms.platform.GroupCommit;
+import io.csms.platform.GroupCommits;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * BootNotifications are stored by {@link GroupCommit}: when thousands of chargers reconnect at once
@@ -25,19 +22,14 @@ public class BootWriter {
     @Inject
     Chargers chargers;
 
-    @Resource
-    ManagedThreadFactory threads;
-
-    /** How long a batch waits for more once it has one (see {@link GroupCommit}). */
     @Inject
-    @ConfigProperty(name = "csms.ocpp.write-linger", defaultValue = "PT0.01S")
-    Duration linger;
+    GroupCommits groupCommits;
 
     private GroupCommit<Chargers.Boot, Charger.RegistrationStatus> commits;
 
     @PostConstruct
     void start() {
-        commits = new GroupCommit<>("boots", threads, WRITERS, BATCH, linger, chargers::bootAll);
+        commits = groupCommits.start("boots", WRITERS, BATCH, chargers::bootAll);
     }
 
     /** Stores the boot; the future completes with the charger's registration status once committed. */

@@ -1,16 +1,12 @@
 package io.csms.chargepoint;
 
 import io.csms.platform.GroupCommit;
+import io.csms.platform.GroupCommits;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.Collections;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * StatusNotifications, a third of what chargers send in a charging day (four per session), are
@@ -26,22 +22,14 @@ public class StatusWriter {
     @Inject
     Chargers chargers;
 
-    @Resource
-    ManagedThreadFactory threads;
-
-    /** How long a batch waits for more once it has one (see {@link GroupCommit}). */
     @Inject
-    @ConfigProperty(name = "csms.ocpp.write-linger", defaultValue = "PT0.01S")
-    Duration linger;
+    GroupCommits groupCommits;
 
     private GroupCommit<Chargers.StatusReport, Void> commits;
 
     @PostConstruct
     void start() {
-        commits = new GroupCommit<>("statuses", threads, WRITERS, BATCH, linger, batch -> {
-            chargers.statusChangedAll(batch);
-            return Collections.nCopies(batch.size(), null);
-        });
+        commits = groupCommits.startWithoutResults("statuses", WRITERS, BATCH, chargers::statusChangedAll);
     }
 
     /** Stores one StatusNotification; the future completes once it is committed. */

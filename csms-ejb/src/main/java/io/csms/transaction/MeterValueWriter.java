@@ -1,14 +1,11 @@
 package io.csms.transaction;
 
 import io.csms.platform.GroupCommit;
+import io.csms.platform.GroupCommits;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.Collections;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,13 +20,8 @@ public class MeterValueWriter {
     @Inject
     Transactions transactions;
 
-    @Resource
-    ManagedThreadFactory threads;
-
-    /** How long a batch waits for more once it has one (see {@link GroupCommit}). */
     @Inject
-    @ConfigProperty(name = "csms.ocpp.write-linger", defaultValue = "PT0.01S")
-    Duration linger;
+    GroupCommits groupCommits;
 
     /** Threads that write batches: while one commits, the next batch gathers for the other. */
     @Inject
@@ -45,10 +37,7 @@ public class MeterValueWriter {
 
     @PostConstruct
     void start() {
-        commits = new GroupCommit<>("meter-values", threads, writers, batchSize, linger, batch -> {
-            transactions.recordAll(batch);
-            return Collections.nCopies(batch.size(), null);
-        });
+        commits = groupCommits.startWithoutResults("meter-values", writers, batchSize, transactions::recordAll);
     }
 
     /** Stores the values of one MeterValues message; the future completes once they are committed. */

@@ -1,16 +1,12 @@
 package io.csms.transaction;
 
 import io.csms.platform.GroupCommit;
+import io.csms.platform.GroupCommits;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.Collections;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * StartTransactions and StopTransactions are stored by {@link GroupCommit}, several chargers' per
@@ -26,24 +22,16 @@ public class TransactionWriter {
     @Inject
     Transactions transactions;
 
-    @Resource
-    ManagedThreadFactory threads;
-
-    /** How long a batch waits for more once it has one (see {@link GroupCommit}). */
     @Inject
-    @ConfigProperty(name = "csms.ocpp.write-linger", defaultValue = "PT0.01S")
-    Duration linger;
+    GroupCommits groupCommits;
 
     private GroupCommit<Transactions.Start, Transactions.Started> starts;
     private GroupCommit<Transactions.Stop, Void> stops;
 
     @PostConstruct
     void startWriters() {
-        starts = new GroupCommit<>("starts", threads, WRITERS, BATCH, linger, transactions::startAll);
-        stops = new GroupCommit<>("stops", threads, WRITERS, BATCH, linger, batch -> {
-            transactions.stopAll(batch);
-            return Collections.nCopies(batch.size(), null);
-        });
+        starts = groupCommits.start("starts", WRITERS, BATCH, transactions::startAll);
+        stops = groupCommits.startWithoutResults("stops", WRITERS, BATCH, transactions::stopAll);
     }
 
     /** Stores a StartTransaction; the future completes with its id and verdict once committed. */
