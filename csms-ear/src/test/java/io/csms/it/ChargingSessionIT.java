@@ -230,6 +230,76 @@ class ChargingSessionIT extends CsmsEar {
         }
     }
 
+    /** Start on {@code connector} of {@code cp}; the answer's idTagInfo status and transaction id. */
+    private static JsonObject start(OcppClient cp, int connector, String tag, int meterStart, String timestamp) {
+        return confOf(
+                cp,
+                "StartTransaction",
+                Json.createObjectBuilder()
+                        .add("connectorId", connector)
+                        .add("idTag", tag)
+                        .add("meterStart", meterStart)
+                        .add("timestamp", timestamp)
+                        .build());
+    }
+
+    @Test
+    void a_tag_charging_elsewhere_is_ConcurrentTx_and_a_new_start_closes_what_its_connector_left_open()
+            throws SQLException {
+        String tag = idTag("TAG-TWICE", "Accepted");
+        String other = idTag("TAG-NEXT", "Accepted");
+        // within the open-transaction limit (a day), so that the open one counts as charging
+        Instant t0 = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        String firstTime = t0.plusMillis(123).toString();
+        try (OcppClient a = bootedCharger("CP-OPEN-A");
+                OcppClient b = bootedCharger("CP-OPEN-B")) {
+            JsonObject first = start(a, 1, tag, 100, firstTime);
+            assertEquals("Accepted", first.getJsonObject("idTagInfo").getString("status"));
+            int open = first.getInt("transactionId");
+            // a retry with the same millisecond time is the same start
+            assertEquals(open, start(a, 1, tag, 100, firstTime).getInt("transactionId"));
+
+            JsonObject elsewhere = start(b, 1, tag, 0, t0.plusSeconds(60).toString());
+            assertEquals("ConcurrentTx", elsewhere.getJsonObject("idTagInfo").getString("status"));
+
+            // the StopTransaction of the first was lost: the next start on that connector closes it
+            JsonObject next = start(a, 1, other, 150, t0.plusSeconds(600).toString());
+            assertEquals("Accepted", next.getJsonObject("idTagInfo").getString("status"));
+            assertEquals(
+                    "150 Other",
+                    Checks.value(
+                            "select meter_stop || ' ' || stop_reason from charging_transaction where id = ?", open));
+            assertEquals(
+                    "1",
+                    Checks.value(
+                            "select count(*) from audit_event where action = 'ocpp.transaction.abandoned' and target = ?",
+                            Integer.toString(open)));
+            // with the first closed and the refused one stopped, the tag may charge again
+            confOf(
+                    b,
+                    "StopTransaction",
+                    Json.createObjectBuilder()
+                            .add("transactionId", elsewhere.getInt("transactionId"))
+                            .add("meterStop", 0)
+                            .add("timestamp", t0.plusSeconds(65).toString())
+                            .add("reason", "DeAuthorized")
+                            .build());
+            assertEquals(
+                    "Accepted",
+                    start(b, 2, tag, 0, t0.plusSeconds(660).toString())
+                            .getJsonObject("idTagInfo")
+                            .getString("status"));
+            // a tag nobody registered is decided before it is stored: Invalid, and stored all the same
+            JsonObject unknown =
+                    start(b, 3, "NO-SUCH-TAG-START", 0, t0.plusSeconds(720).toString());
+            assertEquals("Invalid", unknown.getJsonObject("idTagInfo").getString("status"));
+            assertEquals(
+                    "NO-SUCH-TAG-START",
+                    Checks.value(
+                            "select id_tag from charging_transaction where id = ?", unknown.getInt("transactionId")));
+        }
+    }
+
     @Test
     void id_tags_that_may_not_charge_are_told_why() {
         String blocked = idTag("TAG-BLOCKED", "Blocked");

@@ -8,7 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Answers "may this id tag charge?" the way OCPP 1.6 IdTagInfo expresses it. */
 @Stateless
@@ -51,6 +54,23 @@ public class IdTags {
     /** The verdict on a tag registered here (an operator's or a driver's), empty when none is. */
     public java.util.Optional<Verdict> registered(String idTag) {
         return em.find(IdTag.class, idTag) == null ? java.util.Optional.empty() : java.util.Optional.of(verdict(idTag));
+    }
+
+    /**
+     * The verdicts on those of {@code idTags} registered here, the tags read in one query (a batch of
+     * StartTransactions or StopTransactions); a tag not registered here has no entry.
+     */
+    public Map<String, Verdict> registeredAll(Collection<String> idTags) {
+        if (idTags.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<IdTag> found = em.createNativeQuery("select * from id_tag where id_tag = any(?1)", IdTag.class)
+                .setParameter(1, idTags.toArray(String[]::new))
+                .getResultList();
+        Map<String, Verdict> verdicts = new HashMap<>();
+        found.forEach(tag -> verdicts.put(tag.idTag(), verdict(tag.idTag())));
+        return verdicts;
     }
 
     /**

@@ -11,8 +11,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -137,22 +135,35 @@ public class Presence {
             return true;
         }
         Map<String, Unsaved> batch = new TreeMap<>(unsaved);
+        String[] ids = new String[batch.size()];
+        Boolean[] online = new Boolean[batch.size()];
+        String[] lastSeen = new String[batch.size()];
+        int i = 0;
+        for (Map.Entry<String, Unsaved> entry : batch.entrySet()) {
+            ids[i] = entry.getKey();
+            online[i] = entry.getValue().online();
+            lastSeen[i] = entry.getValue().lastSeen() == null
+                    ? null
+                    : entry.getValue().lastSeen().toString();
+            i++;
+        }
+        // one statement for the whole batch (arrays). Its rows are locked first, in id order, as boots
+        // lock them (so the two cannot deadlock), and no more strongly than an update of columns that
+        // are no key (so inserts that refer to a charger, which share its key lock, go on)
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement("""
-                        update charger set online = coalesce(?, online), last_seen = greatest(last_seen, ?),
-                        updated_at = now() where id = ?""")) {
-            for (Map.Entry<String, Unsaved> entry : batch.entrySet()) {
-                Unsaved state = entry.getValue();
-                if (state.online() == null) {
-                    update.setNull(1, Types.BOOLEAN);
-                } else {
-                    update.setBoolean(1, state.online());
-                }
-                update.setTimestamp(2, state.lastSeen() == null ? null : Timestamp.from(state.lastSeen()));
-                update.setString(3, entry.getKey());
-                update.addBatch();
-            }
-            update.executeBatch();
+                        with locked as (
+                          select c.id, b.online, b.last_seen from charger c
+                          join unnest(?::text[], ?::boolean[], ?::text[]::timestamptz[]) as b(id, online, last_seen)
+                            using (id)
+                          order by c.id for no key update of c)
+                        update charger c set online = coalesce(l.online, c.online),
+                          last_seen = greatest(c.last_seen, l.last_seen), updated_at = now()
+                        from locked l where c.id = l.id""")) {
+            update.setArray(1, connection.createArrayOf("text", ids));
+            update.setArray(2, connection.createArrayOf("boolean", online));
+            update.setArray(3, connection.createArrayOf("text", lastSeen));
+            update.executeUpdate();
             batch.forEach(unsaved::remove);
             return true;
         } catch (SQLException e) {

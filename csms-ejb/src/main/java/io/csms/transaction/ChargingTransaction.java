@@ -13,9 +13,6 @@ import java.time.Instant;
 /** A charging session as OCPP 1.6 knows it: integer id, meter start/stop in Wh. */
 @Entity
 @Table(name = "charging_transaction")
-@NamedQuery(name = ChargingTransaction.RETRY, query = """
-        select t from ChargingTransaction t where t.chargerId = :charger and t.connectorId = :connector
-        and t.idTag = :idTag and t.meterStart = :meterStart and t.startTime = :startTime""")
 @NamedQuery(name = ChargingTransaction.ACTIVE_FOR_TAG, query = """
         select t.id from ChargingTransaction t where t.idTag = :idTag and t.stopTime is null
         and t.startTime > :since""")
@@ -24,7 +21,6 @@ import java.time.Instant;
         and t.stopTime is null""")
 public class ChargingTransaction {
 
-    static final String RETRY = "ChargingTransaction.retry";
     static final String ACTIVE_FOR_TAG = "ChargingTransaction.activeForTag";
     static final String ACTIVE_ON_CONNECTOR = "ChargingTransaction.activeOnConnector";
 

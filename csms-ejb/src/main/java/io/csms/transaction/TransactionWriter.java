@@ -1,5 +1,6 @@
 package io.csms.transaction;
 
+import io.csms.authorization.IdTags;
 import io.csms.platform.GroupCommit;
 import io.csms.platform.GroupCommits;
 import jakarta.annotation.PostConstruct;
@@ -26,21 +27,25 @@ public class TransactionWriter {
     GroupCommits groupCommits;
 
     private GroupCommit<Transactions.Start, Transactions.Started> starts;
-    private GroupCommit<Transactions.Stop, Void> stops;
+    private GroupCommit<Transactions.Stop, IdTags.Verdict> stops;
 
     @PostConstruct
     void startWriters() {
         starts = groupCommits.start("starts", WRITERS, BATCH, transactions::startAll);
-        stops = groupCommits.startWithoutResults("stops", WRITERS, BATCH, transactions::stopAll);
+        stops = groupCommits.start("stops", WRITERS, BATCH, transactions::stopAll);
     }
 
-    /** Stores a StartTransaction; the future completes with its id and verdict once committed. */
+    /**
+     * Stores a StartTransaction; the future completes with its id and verdict once committed (or,
+     * handed in without a decision, as {@link Transactions.Started#undecided()} when its tag is not
+     * one registered here).
+     */
     public CompletableFuture<Transactions.Started> start(Transactions.Start start) {
         return starts.submit(start);
     }
 
-    /** Stores a StopTransaction; the future completes once it is committed. */
-    public CompletableFuture<Void> stop(Transactions.Stop stop) {
+    /** Stores a StopTransaction; the future completes once it is committed, with the verdict on the tag it named. */
+    public CompletableFuture<IdTags.Verdict> stop(Transactions.Stop stop) {
         return stops.submit(stop);
     }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -39,6 +40,9 @@ public class Transactions {
     AuditTrail audit;
 
     @Inject
+    IdTags idTags;
+
+    @Inject
     Event<TransactionEvent> events;
 
     /** How long an open transaction counts as charging for its tag (ISO-8601 duration). */
@@ -46,10 +50,28 @@ public class Transactions {
     @ConfigProperty(name = "csms.charging.open-transaction-limit", defaultValue = "PT24H")
     Duration openLimit;
 
-    /** The transaction id to answer with, and the verdict on the id tag. */
-    public record Started(int transactionId, IdTags.Verdict verdict) {}
+    /**
+     * The transaction id to answer with, and the verdict on the id tag; or, for a start handed in
+     * without a decision whose tag is not registered here, {@link #undecided()}.
+     */
+    public record Started(int transactionId, IdTags.Verdict verdict) {
 
-    /** A StartTransaction, with the verdict on its tag reached before. */
+        private static final Started UNDECIDED = new Started(0, null);
+
+        /** Not stored: its tag is not one of ours, so the decision must be reached first (it may ask a partner). */
+        public static Started undecided() {
+            return UNDECIDED;
+        }
+
+        public boolean decided() {
+            return verdict != null;
+        }
+    }
+
+    /**
+     * A StartTransaction, with the verdict on its tag reached before; or, when {@code decision} is
+     * null, to be decided here if its tag is registered here (see {@link Started#undecided()}).
+     */
     public record Start(
             String chargerId,
             int connectorId,
@@ -59,13 +81,109 @@ public class Transactions {
             Integer reservationId,
             Authorizations.Decision decision) {}
 
-    /** Several StartTransactions in one database transaction, in order (see {@link TransactionWriter}). */
+    /**
+     * Several StartTransactions in one database transaction, in order (see {@link TransactionWriter}).
+     * What each needs to know (a retry of a stored start, a transaction left open on its connector, its
+     * tag charging elsewhere, the tag itself) is read for the whole batch by a few queries.
+     */
     public List<Started> startAll(List<Start> starts) {
+        Set<String> undecidedTags = new HashSet<>();
+        starts.forEach(start -> {
+            if (start.decision() == null) {
+                undecidedTags.add(start.idTag());
+            }
+        });
+        Map<String, IdTags.Verdict> registered = idTags.registeredAll(undecidedTags);
+        StartBatch batch = new StartBatch(starts);
         List<Started> started = new ArrayList<>(starts.size());
         for (Start start : starts) {
-            started.add(start(start));
+            if (start.decision() == null && !registered.containsKey(start.idTag())) {
+                started.add(Started.undecided());
+            } else {
+                Authorizations.Decision decision = start.decision() != null
+                        ? start.decision()
+                        : new Authorizations.Decision(registered.get(start.idTag()), null);
+                started.add(start(start, decision, batch));
+            }
         }
         return started;
+    }
+
+    /**
+     * The stored transactions a batch of starts must know about: those that may be retried (same
+     * charger and start time) and those open on its chargers or for its tags; kept up to date as the
+     * batch's starts are stored, so that two starts in one batch see each other.
+     */
+    private final class StartBatch {
+
+        final List<ChargingTransaction> retries = new ArrayList<>();
+        final List<ChargingTransaction> open = new ArrayList<>();
+
+        @SuppressWarnings("unchecked")
+        StartBatch(List<Start> starts) {
+            // arrays, not IN lists: one statement text for any batch size, planned once
+            retries.addAll(em.createNativeQuery("""
+                            select t.* from charging_transaction t
+                            join unnest(?1, ?2, ?3, ?4, cast(?5 as text[])::timestamptz[])
+                              as k(charger_id, connector_id, id_tag, meter_start, start_time)
+                              on t.charger_id = k.charger_id and t.connector_id = k.connector_id
+                              and t.id_tag = k.id_tag and t.meter_start = k.meter_start
+                              and t.start_time = k.start_time""", ChargingTransaction.class)
+                    .setParameter(1, starts.stream().map(Start::chargerId).toArray(String[]::new))
+                    .setParameter(2, starts.stream().map(Start::connectorId).toArray(Integer[]::new))
+                    .setParameter(3, starts.stream().map(Start::idTag).toArray(String[]::new))
+                    .setParameter(4, starts.stream().map(Start::meterStart).toArray(Integer[]::new))
+                    .setParameter(
+                            5,
+                            starts.stream()
+                                    .map(start -> micros(start.at()).toString())
+                                    .toArray(String[]::new))
+                    .getResultList());
+            open.addAll(em.createNativeQuery("""
+                            select * from charging_transaction
+                            where stop_time is null and (charger_id = any(?1) or id_tag = any(?2))""", ChargingTransaction.class)
+                    .setParameter(
+                            1, starts.stream().map(Start::chargerId).distinct().toArray(String[]::new))
+                    .setParameter(
+                            2, starts.stream().map(Start::idTag).distinct().toArray(String[]::new))
+                    .getResultList());
+        }
+
+        Optional<ChargingTransaction> retried(Start start) {
+            Instant at = micros(start.at());
+            return retries.stream()
+                    .filter(t -> t.chargerId().equals(start.chargerId())
+                            && t.connectorId() == start.connectorId()
+                            && t.idTag().equals(start.idTag())
+                            && t.meterStart() == start.meterStart()
+                            && micros(t.startTime()).equals(at))
+                    .findFirst();
+        }
+
+        List<ChargingTransaction> openOn(String chargerId, int connectorId) {
+            return open.stream()
+                    .filter(t -> t.active() && t.chargerId().equals(chargerId) && t.connectorId() == connectorId)
+                    .toList();
+        }
+
+        /** OCPP 1.6: a tag already charging elsewhere (within the open-transaction limit) is ConcurrentTx. */
+        boolean charging(String idTag) {
+            Instant since = Instant.now().minus(openLimit);
+            return open.stream()
+                    .anyMatch(t -> t.active()
+                            && t.idTag().equals(idTag)
+                            && t.startTime().isAfter(since));
+        }
+
+        void stored(ChargingTransaction transaction) {
+            retries.add(transaction);
+            open.add(transaction);
+        }
+    }
+
+    /** A time as the database keeps it: to the microsecond, rounded as the JDBC driver rounds. */
+    private static Instant micros(Instant at) {
+        return at.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     /**
@@ -74,34 +192,28 @@ public class Transactions {
      * charger, connector, tag, meter and time: the reply was lost) gets the same id. The verdict on the
      * tag was reached before ({@link Authorizations}: it may have asked a partner).
      */
-    private Started start(Start start) {
+    private Started start(Start start, Authorizations.Decision decision, StartBatch batch) {
         String chargerId = start.chargerId();
         int connectorId = start.connectorId();
         String idTag = start.idTag();
-        int meterStart = start.meterStart();
-        Instant at = start.at();
-        Authorizations.Decision decision = start.decision();
-        Optional<ChargingTransaction> retried = em.createNamedQuery(
-                        ChargingTransaction.RETRY, ChargingTransaction.class)
-                .setParameter("charger", chargerId)
-                .setParameter("connector", connectorId)
-                .setParameter("idTag", idTag)
-                .setParameter("meterStart", meterStart)
-                .setParameter("startTime", at)
-                .getResultStream()
-                .findFirst();
         IdTags.Verdict verdict = decision.verdict();
+        Optional<ChargingTransaction> retried = batch.retried(start);
         if (retried.isPresent()) {
             return new Started(retried.get().id(), verdict);
         }
-        closeAbandoned(chargerId, connectorId, meterStart, at);
-        // OCPP 1.6: a tag already charging elsewhere is ConcurrentTx
-        if (verdict.accepted() && activeForTag(idTag)) {
+        batch.openOn(chargerId, connectorId).forEach(old -> closeAbandoned(old, start.meterStart(), start.at()));
+        if (verdict.accepted() && batch.charging(idTag)) {
             verdict = new IdTags.Verdict(
                     "ConcurrentTx", verdict.expiryDate(), verdict.parentIdTag(), verdict.accountId());
         }
         ChargingTransaction transaction = new ChargingTransaction(
-                chargerId, connectorId, idTag, meterStart, at, start.reservationId(), verdict.accountId());
+                chargerId,
+                connectorId,
+                idTag,
+                start.meterStart(),
+                start.at(),
+                start.reservationId(),
+                verdict.accountId());
         if (decision.roaming() != null) {
             transaction.roaming(
                     decision.roaming().tokenId(),
@@ -109,8 +221,9 @@ public class Transactions {
                     decision.roaming().authorizationReference());
         }
         em.persist(transaction);
-        em.flush();
+        batch.stored(transaction);
         if (verdict.accountId() != null || (transaction.ocpiTokenId() != null && verdict.accepted())) {
+            em.flush(); // the observers write rows that refer to it
             events.fire(new TransactionEvent.Started(
                     transaction.id(), chargerId, connectorId, idTag, verdict.accountId(), transaction.ocpiTokenId()));
         }
@@ -123,24 +236,18 @@ public class Transactions {
      * reading as its end when that is not below its own start; so that one lost message does not
      * leave a tag "charging" forever.
      */
-    private void closeAbandoned(String chargerId, int connectorId, int meterStart, Instant at) {
-        em.createNamedQuery(ChargingTransaction.ACTIVE_ON_CONNECTOR, ChargingTransaction.class)
-                .setParameter("charger", chargerId)
-                .setParameter("connector", connectorId)
-                .getResultList()
-                .forEach(old -> {
-                    int meterStop = Math.max(old.meterStart(), meterStart);
-                    old.stop(meterStop, at.isBefore(old.startTime()) ? old.startTime() : at, "Other", null);
-                    audit.record(new AuditEvent(
-                            AuditEvent.ActorType.CHARGER,
-                            chargerId,
-                            "ocpp.transaction.abandoned",
-                            Integer.toString(old.id()),
-                            AuditEvent.Outcome.SUCCESS,
-                            null,
-                            "a new transaction started on connector " + connectorId + " while it was open"));
-                    stopped(old, meterStop, old.stopTime());
-                });
+    private void closeAbandoned(ChargingTransaction old, int meterStart, Instant at) {
+        int meterStop = Math.max(old.meterStart(), meterStart);
+        old.stop(meterStop, at.isBefore(old.startTime()) ? old.startTime() : at, "Other", null);
+        audit.record(new AuditEvent(
+                AuditEvent.ActorType.CHARGER,
+                old.chargerId(),
+                "ocpp.transaction.abandoned",
+                Integer.toString(old.id()),
+                AuditEvent.Outcome.SUCCESS,
+                null,
+                "a new transaction started on connector " + old.connectorId() + " while it was open"));
+        stopped(old, meterStop, old.stopTime());
     }
 
     /**
@@ -195,9 +302,33 @@ public class Transactions {
             String idTag,
             List<MeterReading.Sample> transactionData) {}
 
-    /** Several StopTransactions in one database transaction, in order (see {@link TransactionWriter}). */
-    public void stopAll(List<Stop> stops) {
-        stops.forEach(this::stop);
+    /**
+     * Several StopTransactions in one database transaction, in order (see {@link TransactionWriter}):
+     * their transactions and tags read by one query each. Each stop's result is the verdict on the tag
+     * it named (null when it named none), for its answer.
+     */
+    public List<IdTags.Verdict> stopAll(List<Stop> stops) {
+        em.createNativeQuery("select * from charging_transaction where id = any(?1)", ChargingTransaction.class)
+                .setParameter(
+                        1, stops.stream().map(Stop::transactionId).distinct().toArray(Integer[]::new))
+                .getResultList(); // now in the persistence context, where each stop finds its own
+        Set<String> tags = new HashSet<>();
+        stops.forEach(stop -> {
+            if (stop.idTag() != null) {
+                tags.add(stop.idTag());
+            }
+        });
+        Map<String, IdTags.Verdict> registered = idTags.registeredAll(tags);
+        List<IdTags.Verdict> verdicts = new ArrayList<>(stops.size());
+        for (Stop stop : stops) {
+            stop(stop);
+            String idTag = stop.idTag();
+            verdicts.add(
+                    idTag == null
+                            ? null
+                            : registered.containsKey(idTag) ? registered.get(idTag) : idTags.verdict(idTag));
+        }
+        return verdicts;
     }
 
     /**

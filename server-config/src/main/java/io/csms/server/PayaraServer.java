@@ -252,10 +252,12 @@ public final class PayaraServer implements AutoCloseable {
     /**
      * Sizes the server for thousands of chargers, restarting the domain once if anything changed:
      * {@code httpThreads} HTTP workers (Payara's default of 5 caps the CSMS at what five concurrent
-     * database transactions can do; WebSocket frames are handled on these threads) and {@code heap}
-     * of Java heap (Payara's default 512m is too little for many connections).
+     * database transactions can do; WebSocket frames are handled on these threads) and the JVM
+     * options {@code memory} (heap, metaspace, code cache, thread stacks: see the README for how
+     * they were sized). An option replaces the domain's option of the same name ({@code -Xmx},
+     * {@code -Xss}, {@code -XX:Name=}).
      */
-    public void tune(int httpThreads, String heap) {
+    public void tune(int httpThreads, List<String> memory) {
         boolean changed = false;
         String pool = "configs.config.server-config.thread-pools.thread-pool.http-thread-pool.";
         if (!remoteOutput(Duration.ofMinutes(1), "get", pool + "max-thread-pool-size")
@@ -264,20 +266,43 @@ public final class PayaraServer implements AutoCloseable {
             remote(Duration.ofMinutes(1), "set", pool + "min-thread-pool-size=" + Math.min(httpThreads, 16));
             changed = true;
         }
-        String options = remoteOutput(Duration.ofMinutes(1), "list-jvm-options");
-        String wanted = "-Xmx" + heap;
-        if (options.lines().noneMatch(line -> line.trim().equals(wanted))) {
-            options.lines()
-                    .map(String::trim)
-                    .filter(line -> line.startsWith("-Xmx"))
-                    .findFirst()
-                    .ifPresent(current -> remote(Duration.ofMinutes(1), "delete-jvm-options", "--", current));
-            remote(Duration.ofMinutes(1), "create-jvm-options", "--", wanted);
+        List<String> options = remoteOutput(Duration.ofMinutes(1), "list-jvm-options")
+                .lines()
+                .map(String::trim)
+                .toList();
+        for (String wanted : memory) {
+            if (options.contains(wanted)) {
+                continue;
+            }
+            String name = optionName(wanted);
+            for (String current : options) {
+                if (optionName(current).equals(name)) {
+                    remote(Duration.ofMinutes(1), "delete-jvm-options", "--", escaped(current));
+                }
+            }
+            remote(Duration.ofMinutes(1), "create-jvm-options", "--", escaped(wanted));
             changed = true;
         }
         if (changed) {
             asadmin(Duration.ofMinutes(3), "restart-domain", domain);
         }
+    }
+
+    /** What a JVM option sets: {@code -Xmx2g} sets {@code -Xmx}, {@code -XX:MaxMetaspaceSize=256m} its name. */
+    static String optionName(String option) {
+        if (option.startsWith("-XX:")) {
+            int equals = option.indexOf('=');
+            return equals < 0 ? option.replaceFirst("^-XX:[+-]", "-XX:") : option.substring(0, equals);
+        }
+        if (option.startsWith("-Xmx") || option.startsWith("-Xms") || option.startsWith("-Xss")) {
+            return option.substring(0, 4);
+        }
+        return option;
+    }
+
+    /** asadmin reads a colon as a separator of options: each is written with a backslash before it. */
+    private static String escaped(String option) {
+        return option.replace(":", "\\:");
     }
 
     /**

@@ -5,6 +5,7 @@ import io.csms.transaction.TransactionWriter;
 import io.csms.transaction.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -36,19 +37,32 @@ public class StartTransactionHandler implements ActionHandler<StartTransactionRe
         return handleAsync(chargerId, request).toCompletableFuture().join();
     }
 
+    /**
+     * Most tags are registered here: the start goes to the writer at once and its tag is decided in
+     * the batch's transaction. Any other tag (a partner's, a driver's card claim, an unknown one) is
+     * decided first, which may ask an eMSP, and the start is then stored with that decision.
+     */
     @Override
     public CompletionStage<StartTransactionResponse> handleAsync(String chargerId, StartTransactionRequest request) {
-        return authorizations
-                .at(request.idTag(), chargerId)
-                .thenCompose(decision -> writer.start(new Transactions.Start(
-                        chargerId,
-                        request.connectorId(),
-                        request.idTag(),
-                        request.meterStart(),
-                        request.timestamp().toInstant(),
-                        request.reservationId(),
-                        decision)))
+        return writer.start(start(chargerId, request, null))
+                .thenCompose(started -> started.decided()
+                        ? CompletableFuture.completedFuture(started)
+                        : authorizations
+                                .at(request.idTag(), chargerId)
+                                .thenCompose(decision -> writer.start(start(chargerId, request, decision))))
                 .thenApply(started ->
                         new StartTransactionResponse(IdTagInfos.of(started.verdict()), started.transactionId()));
+    }
+
+    private static Transactions.Start start(
+            String chargerId, StartTransactionRequest request, Authorizations.Decision decision) {
+        return new Transactions.Start(
+                chargerId,
+                request.connectorId(),
+                request.idTag(),
+                request.meterStart(),
+                request.timestamp().toInstant(),
+                request.reservationId(),
+                decision);
     }
 }

@@ -1,6 +1,5 @@
 package io.csms.ocpp.v16;
 
-import io.csms.authorization.IdTags;
 import io.csms.transaction.TransactionWriter;
 import io.csms.transaction.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +16,6 @@ public class StopTransactionHandler implements ActionHandler<StopTransactionRequ
     @Inject
     TransactionWriter writer;
 
-    @Inject
-    IdTags idTags;
-
     @Override
     public String action() {
         return "StopTransaction";
@@ -35,7 +31,7 @@ public class StopTransactionHandler implements ActionHandler<StopTransactionRequ
         return handleAsync(chargerId, request).toCompletableFuture().join();
     }
 
-    /** Answered once the stop is committed. */
+    /** Answered once the stop is committed, with the verdict on the tag it named (read in the same transaction). */
     @Override
     public CompletionStage<StopTransactionResponse> handleAsync(String chargerId, StopTransactionRequest request) {
         return writer.stop(new Transactions.Stop(
@@ -47,7 +43,6 @@ public class StopTransactionHandler implements ActionHandler<StopTransactionRequ
                         request.idTag(),
                         Samples.of(request.transactionData())))
                 // idTagInfo only when the charger named a tag (OCPP 1.6: optional in the answer)
-                .thenApply(stored -> new StopTransactionResponse(
-                        request.idTag() == null ? null : IdTagInfos.of(idTags.verdict(request.idTag()))));
+                .thenApply(verdict -> new StopTransactionResponse(verdict == null ? null : IdTagInfos.of(verdict)));
     }
 }

@@ -33,7 +33,9 @@ final class WebSocketChannel implements OcppChannel {
     private final Runnable cut;
 
     private final Queue<String> queue = new ArrayDeque<>();
-    private long sendingSince;
+    /** Written under the channel's lock; read without it by the send watch, once a second for every connection. */
+    private volatile long sendingSince;
+
     private boolean closed;
 
     WebSocketChannel(String chargerId, Session session, ManagedExecutorService executor, Runnable cut) {
@@ -114,7 +116,7 @@ final class WebSocketChannel implements OcppChannel {
     }
 
     @Override
-    public synchronized long sendingSince() {
+    public long sendingSince() {
         return sendingSince;
     }
 
