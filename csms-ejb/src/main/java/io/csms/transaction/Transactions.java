@@ -166,7 +166,10 @@ public class Transactions {
                     .toList();
         }
 
-        /** OCPP 1.6: a tag already charging elsewhere (within the open-transaction limit) is ConcurrentTx. */
+        /**
+         * OCPP 1.6: a tag already charging elsewhere (within the open-transaction limit) is ConcurrentTx;
+         * the rule of {@link #activeForTag}, applied to the batch's open transactions in memory.
+         */
         boolean charging(String idTag) {
             Instant since = Instant.now().minus(openLimit);
             return open.stream()
