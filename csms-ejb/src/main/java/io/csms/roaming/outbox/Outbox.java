@@ -293,6 +293,17 @@ public class Outbox {
                 .executeUpdate();
     }
 
+    /**
+     * The node starts: every row waiting for a later time (a backoff grown while the partner or this
+     * node was away, or a session's coalescing delay) falls due now, so what partners were owed
+     * across a restart is tried at once. A partner still away fails once and backs off again; the
+     * attempts and the last error are kept. Answers how many rows were brought forward.
+     */
+    public int dueNowAfterStart() {
+        return em.createNativeQuery("update ocpi_outbox set due_at = now() where due_at > now()")
+                .executeUpdate();
+    }
+
     /** 2^(attempts-1) seconds, at most 10 minutes. */
     static Duration backoff(int attempts) {
         return Duration.ofSeconds(Math.min(600, 1L << Math.min(attempts - 1, 10)));

@@ -112,11 +112,23 @@ public class PushWorker {
         thread.start();
     }
 
-    /** Polls every {@code interval} (the first after a second) until the application stops. */
+    /**
+     * Polls every {@code interval} (the first after a second, when what waited for a later time is
+     * made due) until the application stops.
+     */
     private void polls() {
         long pause = Math.max(50, interval.toMillis());
         try {
             Thread.sleep(1000);
+            try {
+                int forward = outbox.dueNowAfterStart();
+                if (forward > 0) {
+                    LOG.info(() -> forward + " outbox rows owed to partners are due now that the CSMS has started");
+                }
+            } catch (RuntimeException e) {
+                // the database is away: the rows keep their times and are pushed when due
+                LOG.log(Level.WARNING, "Outbox rows could not be brought forward at start", e);
+            }
             while (!stopping.get()) {
                 try {
                     poll();
