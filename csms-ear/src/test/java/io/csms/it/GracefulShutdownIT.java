@@ -7,6 +7,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -127,8 +129,8 @@ public class GracefulShutdownIT {
                 deployer.undeploy(CSMS);
             }
             // a partner away for long has its rows backed off for minutes: a start tries them at once
-            try (java.sql.Connection db = Checks.connect();
-                    java.sql.PreparedStatement backedOff = db.prepareStatement(
+            try (Connection db = Checks.connect();
+                    PreparedStatement backedOff = db.prepareStatement(
                             "update ocpi_outbox set due_at = now() + interval '10 minutes' where partner_id = ?")) {
                 backedOff.setLong(1, LocationsIT.partnerId(emsp));
                 assertTrue(backedOff.executeUpdate() >= 3, "the location, the session and the CDR are owed");
