@@ -7,11 +7,15 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.Session;
 
 /** Answers "may this id tag charge?" the way OCPP 1.6 IdTagInfo expresses it. */
 @Stateless
@@ -57,19 +61,41 @@ public class IdTags {
     }
 
     /**
-     * The verdicts on those of {@code idTags} registered here, the tags read in one query (a batch of
-     * StartTransactions or StopTransactions); a tag not registered here has no entry.
+     * The verdicts on those of {@code idTags} registered here, read with their accounts and parents
+     * by one query on the transaction's connection (a batch of StartTransactions or
+     * StopTransactions); a tag not registered here has no entry.
      */
     public Map<String, Verdict> registeredAll(Collection<String> idTags) {
-        if (idTags.isEmpty()) {
-            return Map.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<IdTag> found = em.createNativeQuery("select * from id_tag where id_tag = any(?1)", IdTag.class)
-                .setParameter(1, idTags.toArray(String[]::new))
-                .getResultList();
         Map<String, Verdict> verdicts = new HashMap<>();
-        found.forEach(tag -> verdicts.put(tag.idTag(), verdict(tag.idTag())));
+        if (idTags.isEmpty()) {
+            return verdicts;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select t.id_tag, t.status, t.owner_blocked, t.expiry_date, t.parent_id_tag, t.account_id,
+                           t.account_id is null or a.status = 'ACTIVE', p.status
+                    from id_tag t
+                    left join account a on a.id = t.account_id
+                    left join id_tag p on p.id_tag = t.parent_id_tag
+                    where t.id_tag = any(?)""")) {
+                select.setArray(1, connection.createArrayOf("varchar", idTags.toArray(String[]::new)));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        OffsetDateTime expiry = rows.getObject(4, OffsetDateTime.class);
+                        verdicts.put(
+                                rows.getString(1),
+                                verdict(
+                                        rows.getString(2),
+                                        rows.getBoolean(3),
+                                        rows.getBoolean(7),
+                                        expiry == null ? null : expiry.toInstant(),
+                                        rows.getString(5),
+                                        rows.getString(8),
+                                        rows.getObject(6, Long.class)));
+                    }
+                }
+            }
+        });
         return verdicts;
     }
 
@@ -82,22 +108,36 @@ public class IdTags {
         if (tag == null) {
             return new Verdict("Invalid", null, null, null);
         }
-        String status = tag.status();
-        if (status.equals("Accepted") && (tag.ownerBlocked() || !accountActive(tag.accountId()))) {
+        IdTag parent = tag.parentIdTag() == null ? null : em.find(IdTag.class, tag.parentIdTag());
+        return verdict(
+                tag.status(),
+                tag.ownerBlocked(),
+                accountActive(tag.accountId()),
+                tag.expiryDate(),
+                tag.parentIdTag(),
+                parent == null ? null : parent.status(),
+                tag.accountId());
+    }
+
+    /** The rule of {@link #verdict(String)}, on what was read of a registered tag. */
+    private static Verdict verdict(
+            String status,
+            boolean ownerBlocked,
+            boolean accountActive,
+            Instant expiryDate,
+            String parentIdTag,
+            String parentStatus,
+            Long accountId) {
+        if (status.equals("Accepted") && (ownerBlocked || !accountActive)) {
             status = "Blocked";
         }
-        if (status.equals("Accepted")
-                && tag.expiryDate() != null
-                && tag.expiryDate().isBefore(Instant.now())) {
+        if (status.equals("Accepted") && expiryDate != null && expiryDate.isBefore(Instant.now())) {
             status = "Expired";
         }
-        if (status.equals("Accepted") && tag.parentIdTag() != null) {
-            IdTag parent = em.find(IdTag.class, tag.parentIdTag());
-            if (parent != null && !parent.status().equals("Accepted")) {
-                status = parent.status();
-            }
+        if (status.equals("Accepted") && parentStatus != null && !parentStatus.equals("Accepted")) {
+            status = parentStatus;
         }
-        return new Verdict(status, tag.expiryDate(), tag.parentIdTag(), tag.accountId());
+        return new Verdict(status, expiryDate, parentIdTag, accountId);
     }
 
     /** A tag of no account counts as active; one of a locked, disabled or unverified account does not. */

@@ -1,18 +1,20 @@
 package io.csms.chargepoint;
 
+import io.csms.platform.ArrayInsert;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
@@ -165,40 +167,32 @@ public class Chargers {
 
     /**
      * OCPP 1.6 StatusNotification, for many chargers in one transaction (see {@link StatusWriter}):
-     * each connector's latest status (one upsert per report, sent as one JDBC batch on this
-     * transaction's connection, so nothing is read first), and one more entry in its history, in the
-     * order reported. Observers of {@link ConnectorStatusChanged} (EVSE statuses and what they
-     * publish) run in this transaction, once per batch.
+     * each connector's latest status (one upsert statement for the batch, nothing read first: a
+     * connector reported twice takes its later report, and rows are written in key order, so two
+     * writers lock shared rows in the same order), and one more entry in its history per report (one
+     * insert statement for the batch), in the order reported. Observers of {@link
+     * ConnectorStatusChanged} (EVSE statuses and what they publish) run in this transaction, once
+     * per batch.
      */
     public void statusChangedAll(List<StatusReport> reports) {
         Instant now = Instant.now();
+        TreeMap<String, StatusReport> latest = new TreeMap<>();
+        reports.forEach(report ->
+                latest.put(report.chargerId() + '\u0000' + report.reported().connectorId(), report));
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    insert into connector (charger_id, connector_id, status, error_code, info, vendor_id,
-                                           vendor_error_code, status_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict (charger_id, connector_id) do update set status = excluded.status,
-                        error_code = excluded.error_code, info = excluded.info, vendor_id = excluded.vendor_id,
-                        vendor_error_code = excluded.vendor_error_code, status_at = excluded.status_at""")) {
-                for (StatusReport report : reports) {
-                    ConnectorStatus reported = report.reported();
-                    upsert.setString(1, report.chargerId());
-                    upsert.setInt(2, reported.connectorId());
-                    upsert.setString(3, reported.status());
-                    upsert.setString(4, reported.errorCode());
-                    upsert.setString(5, reported.info());
-                    upsert.setString(6, reported.vendorId());
-                    upsert.setString(7, reported.vendorErrorCode());
-                    upsert.setTimestamp(8, reported.at() == null ? null : Timestamp.from(reported.at()));
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
+            statuses("connector", latest.values()).then("""
+                            on conflict (charger_id, connector_id) do update set status = excluded.status,
+                                error_code = excluded.error_code, info = excluded.info, vendor_id = excluded.vendor_id,
+                                vendor_error_code = excluded.vendor_error_code, status_at = excluded.status_at""").execute(connection);
+            Instant[] receivedAt = new Instant[reports.size()];
+            Arrays.fill(receivedAt, now);
+            statuses("connector_status", reports)
+                    .timestamp("received_at", receivedAt)
+                    .execute(connection);
         });
         List<ConnectorStatusChanged.Report> changes = new ArrayList<>(reports.size());
         for (StatusReport report : reports) {
             ConnectorStatus reported = report.reported();
-            em.persist(new ConnectorStatusEntry(report.chargerId(), reported, now));
             presence.seen(report.chargerId());
             changes.add(new ConnectorStatusChanged.Report(
                     report.chargerId(),
@@ -207,6 +201,32 @@ public class Chargers {
                     reported.at() == null ? now : reported.at()));
         }
         connectorStatus.fire(new ConnectorStatusChanged(changes));
+    }
+
+    /** The reports as rows of a table with the columns of a connector's status. */
+    private static ArrayInsert statuses(String table, Collection<StatusReport> reports) {
+        List<ConnectorStatus> reported =
+                reports.stream().map(StatusReport::reported).toList();
+        return ArrayInsert.into(table)
+                .text(
+                        "charger_id",
+                        reports.stream().map(StatusReport::chargerId).toArray(String[]::new))
+                .integer(
+                        "connector_id",
+                        reported.stream().map(ConnectorStatus::connectorId).toArray(Integer[]::new))
+                .text("status", reported.stream().map(ConnectorStatus::status).toArray(String[]::new))
+                .text(
+                        "error_code",
+                        reported.stream().map(ConnectorStatus::errorCode).toArray(String[]::new))
+                .text("info", reported.stream().map(ConnectorStatus::info).toArray(String[]::new))
+                .text(
+                        "vendor_id",
+                        reported.stream().map(ConnectorStatus::vendorId).toArray(String[]::new))
+                .text(
+                        "vendor_error_code",
+                        reported.stream().map(ConnectorStatus::vendorErrorCode).toArray(String[]::new))
+                .timestamp(
+                        "status_at", reported.stream().map(ConnectorStatus::at).toArray(Instant[]::new));
     }
 
     /** Which long-running activity a status report is about. */

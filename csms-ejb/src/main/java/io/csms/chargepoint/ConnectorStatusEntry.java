@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -15,8 +14,7 @@ import java.time.Instant;
 public class ConnectorStatusEntry {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "connector_status_ids")
-    @SequenceGenerator(name = "connector_status_ids", sequenceName = "connector_status_id_seq", allocationSize = 1000)
+    @GeneratedValue(strategy = GenerationType.IDENTITY) // rows are written by one statement per batch
     private Long id;
 
     @Column(name = "charger_id", nullable = false)
@@ -46,16 +44,4 @@ public class ConnectorStatusEntry {
     private Instant receivedAt;
 
     protected ConnectorStatusEntry() {}
-
-    public ConnectorStatusEntry(String chargerId, ConnectorStatus reported, Instant receivedAt) {
-        this.chargerId = chargerId;
-        this.connectorId = reported.connectorId();
-        this.status = reported.status();
-        this.errorCode = reported.errorCode();
-        this.info = reported.info();
-        this.vendorId = reported.vendorId();
-        this.vendorErrorCode = reported.vendorErrorCode();
-        this.statusAt = reported.at();
-        this.receivedAt = receivedAt;
-    }
 }

@@ -48,7 +48,7 @@ public class Presence {
 
     /** Seconds between writes of last-seen times. */
     @Inject
-    @ConfigProperty(name = "csms.ocpp.last-seen-flush-interval", defaultValue = "5")
+    @ConfigProperty(name = "csms.ocpp.last-seen-flush-interval", defaultValue = "30")
     long flushInterval;
 
     /** What is not written yet: {@code online} null when only the last-seen time changed. */

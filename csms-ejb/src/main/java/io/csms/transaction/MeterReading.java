@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -15,8 +14,7 @@ import java.time.Instant;
 public class MeterReading {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "meter_value_ids")
-    @SequenceGenerator(name = "meter_value_ids", sequenceName = "meter_value_id_seq", allocationSize = 1000)
+    @GeneratedValue(strategy = GenerationType.IDENTITY) // rows are written by one statement per batch
     private Long id;
 
     @Column(name = "charger_id", nullable = false)

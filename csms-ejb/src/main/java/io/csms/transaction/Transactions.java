@@ -4,15 +4,21 @@ import io.csms.audit.AuditEvent;
 import io.csms.audit.AuditTrail;
 import io.csms.authorization.Authorizations;
 import io.csms.authorization.IdTags;
+import io.csms.platform.ArrayInsert;
 import io.csms.platform.Refusal;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,9 +27,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
 /**
  * Starts and stops charging transactions and keeps their meter values. Each method is one database
@@ -109,47 +118,108 @@ public class Transactions {
         return started;
     }
 
+    /** What a batch of starts reads of a stored transaction. */
+    private record Known(
+            int id, String chargerId, int connectorId, String idTag, int meterStart, Instant startTime, boolean open) {
+
+        static Known of(ResultSet row) throws SQLException {
+            return new Known(
+                    row.getInt(1),
+                    row.getString(2),
+                    row.getInt(3),
+                    row.getString(4),
+                    row.getInt(5),
+                    row.getObject(6, OffsetDateTime.class).toInstant(),
+                    row.getBoolean(7));
+        }
+
+        static Known of(ChargingTransaction stored) {
+            return new Known(
+                    stored.id(),
+                    stored.chargerId(),
+                    stored.connectorId(),
+                    stored.idTag(),
+                    stored.meterStart(),
+                    stored.startTime(),
+                    stored.active());
+        }
+    }
+
+    /** The columns {@link Known#of(ResultSet)} reads. */
+    private static final String KNOWN =
+            "t.id, t.charger_id, t.connector_id, t.id_tag, t.meter_start, t.start_time, t.stop_time is null";
+
     /**
      * The stored transactions a batch of starts must know about: those that may be retried (same
-     * charger and start time) and those open on its chargers or for its tags; kept up to date as the
-     * batch's starts are stored, so that two starts in one batch see each other.
+     * charger and start time) and those open on its chargers or for its tags, read by two queries on
+     * the transaction's connection; kept up to date as the batch's starts are stored, so that two
+     * starts in one batch see each other. Only a transaction the batch closes is loaded as an entity.
      */
     private final class StartBatch {
 
-        final List<ChargingTransaction> retries = new ArrayList<>();
-        final List<ChargingTransaction> open = new ArrayList<>();
+        final List<Known> retries = new ArrayList<>();
+        final List<Known> open = new ArrayList<>();
+        final Set<Integer> closed = new HashSet<>();
 
-        @SuppressWarnings("unchecked")
         StartBatch(List<Start> starts) {
-            // arrays, not IN lists: one statement text for any batch size, planned once
-            retries.addAll(em.createNativeQuery("""
-                            select t.* from charging_transaction t
-                            join unnest(?1, ?2, ?3, ?4, cast(?5 as text[])::timestamptz[])
-                              as k(charger_id, connector_id, id_tag, meter_start, start_time)
-                              on t.charger_id = k.charger_id and t.connector_id = k.connector_id
-                              and t.id_tag = k.id_tag and t.meter_start = k.meter_start
-                              and t.start_time = k.start_time""", ChargingTransaction.class)
-                    .setParameter(1, starts.stream().map(Start::chargerId).toArray(String[]::new))
-                    .setParameter(2, starts.stream().map(Start::connectorId).toArray(Integer[]::new))
-                    .setParameter(3, starts.stream().map(Start::idTag).toArray(String[]::new))
-                    .setParameter(4, starts.stream().map(Start::meterStart).toArray(Integer[]::new))
-                    .setParameter(
+            em.unwrap(Session.class).doWork(connection -> {
+                // arrays, not IN lists: one statement text for any batch size, planned once
+                try (PreparedStatement select = connection.prepareStatement("select " + KNOWN + """
+                         from charging_transaction t
+                        join unnest(?, ?, ?, ?, cast(? as text[])::timestamptz[])
+                          as k(charger_id, connector_id, id_tag, meter_start, start_time)
+                          on t.charger_id = k.charger_id and t.connector_id = k.connector_id
+                          and t.id_tag = k.id_tag and t.meter_start = k.meter_start
+                          and t.start_time = k.start_time""")) {
+                    select.setArray(1, texts(connection, starts.stream().map(Start::chargerId)));
+                    select.setArray(
+                            2,
+                            connection.createArrayOf(
+                                    "int4",
+                                    starts.stream().map(Start::connectorId).toArray()));
+                    select.setArray(3, texts(connection, starts.stream().map(Start::idTag)));
+                    select.setArray(
+                            4,
+                            connection.createArrayOf(
+                                    "int4",
+                                    starts.stream().map(Start::meterStart).toArray()));
+                    select.setArray(
                             5,
-                            starts.stream()
-                                    .map(start -> micros(start.at()).toString())
-                                    .toArray(String[]::new))
-                    .getResultList());
-            open.addAll(em.createNativeQuery("""
-                            select * from charging_transaction
-                            where stop_time is null and (charger_id = any(?1) or id_tag = any(?2))""", ChargingTransaction.class)
-                    .setParameter(
-                            1, starts.stream().map(Start::chargerId).distinct().toArray(String[]::new))
-                    .setParameter(
-                            2, starts.stream().map(Start::idTag).distinct().toArray(String[]::new))
-                    .getResultList());
+                            texts(
+                                    connection,
+                                    starts.stream()
+                                            .map(start -> micros(start.at()).toString())));
+                    read(select, retries);
+                }
+                try (PreparedStatement select = connection.prepareStatement("select " + KNOWN
+                        + " from charging_transaction t where t.stop_time is null"
+                        + " and (t.charger_id = any(?) or t.id_tag = any(?))")) {
+                    select.setArray(
+                            1,
+                            texts(
+                                    connection,
+                                    starts.stream().map(Start::chargerId).distinct()));
+                    select.setArray(
+                            2,
+                            texts(connection, starts.stream().map(Start::idTag).distinct()));
+                    read(select, open);
+                }
+            });
         }
 
-        Optional<ChargingTransaction> retried(Start start) {
+        private static java.sql.Array texts(Connection connection, Stream<String> values) throws SQLException {
+            return connection.createArrayOf("varchar", values.toArray(String[]::new));
+        }
+
+        private static void read(PreparedStatement select, List<Known> into) throws SQLException {
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    into.add(Known.of(rows));
+                }
+            }
+        }
+
+        Optional<Known> retried(Start start) {
             Instant at = micros(start.at());
             return retries.stream()
                     .filter(t -> t.chargerId().equals(start.chargerId())
@@ -160,9 +230,12 @@ public class Transactions {
                     .findFirst();
         }
 
-        List<ChargingTransaction> openOn(String chargerId, int connectorId) {
+        List<Known> openOn(String chargerId, int connectorId) {
             return open.stream()
-                    .filter(t -> t.active() && t.chargerId().equals(chargerId) && t.connectorId() == connectorId)
+                    .filter(t -> t.open()
+                            && !closed.contains(t.id())
+                            && t.chargerId().equals(chargerId)
+                            && t.connectorId() == connectorId)
                     .toList();
         }
 
@@ -173,14 +246,22 @@ public class Transactions {
         boolean charging(String idTag) {
             Instant since = Instant.now().minus(openLimit);
             return open.stream()
-                    .anyMatch(t -> t.active()
+                    .anyMatch(t -> t.open()
+                            && !closed.contains(t.id())
                             && t.idTag().equals(idTag)
                             && t.startTime().isAfter(since));
         }
 
+        /** Closes a transaction left open where a new one starts (see {@link #closeAbandoned}). */
+        void close(Known abandoned, Start start) {
+            closed.add(abandoned.id());
+            closeAbandoned(em.find(ChargingTransaction.class, abandoned.id()), start.meterStart(), start.at());
+        }
+
         void stored(ChargingTransaction transaction) {
-            retries.add(transaction);
-            open.add(transaction);
+            Known known = Known.of(transaction);
+            retries.add(known);
+            open.add(known);
         }
     }
 
@@ -200,11 +281,11 @@ public class Transactions {
         int connectorId = start.connectorId();
         String idTag = start.idTag();
         IdTags.Verdict verdict = decision.verdict();
-        Optional<ChargingTransaction> retried = batch.retried(start);
+        Optional<Known> retried = batch.retried(start);
         if (retried.isPresent()) {
             return new Started(retried.get().id(), verdict);
         }
-        batch.openOn(chargerId, connectorId).forEach(old -> closeAbandoned(old, start.meterStart(), start.at()));
+        batch.openOn(chargerId, connectorId).forEach(old -> batch.close(old, start));
         if (verdict.accepted() && batch.charging(idTag)) {
             verdict = new IdTags.Verdict(
                     "ConcurrentTx", verdict.expiryDate(), verdict.parentIdTag(), verdict.accountId());
@@ -322,6 +403,16 @@ public class Transactions {
             }
         });
         Map<String, IdTags.Verdict> registered = idTags.registeredAll(tags);
+        // the values that came with the stops first, in one statement: a session's end (its CDR) is built from them
+        List<Metering> transactionData = new ArrayList<>();
+        for (Stop stop : stops) {
+            ChargingTransaction transaction = transactionOf(stop);
+            if (transaction != null && !stop.transactionData().isEmpty()) {
+                transactionData.add(new Metering(
+                        stop.chargerId(), transaction.connectorId(), stop.transactionId(), stop.transactionData()));
+            }
+        }
+        recordAll(transactionData);
         List<IdTags.Verdict> verdicts = new ArrayList<>(stops.size());
         for (Stop stop : stops) {
             stop(stop);
@@ -335,9 +426,9 @@ public class Transactions {
     }
 
     /**
-     * OCPP 1.6 StopTransaction, with the meter values that came with it. A stop for a transaction we
-     * do not know is acknowledged and recorded in the audit trail: refusing it would only make the
-     * charger retry forever.
+     * OCPP 1.6 StopTransaction (the meter values that came with it are stored before: see {@link
+     * #stopAll}). A stop for a transaction we do not know is acknowledged and recorded in the audit
+     * trail: refusing it would only make the charger retry forever.
      */
     private void stop(Stop stop) {
         String chargerId = stop.chargerId();
@@ -345,8 +436,8 @@ public class Transactions {
         int meterStop = stop.meterStop();
         Instant at = stop.at();
         String reason = stop.reason();
-        ChargingTransaction transaction = em.find(ChargingTransaction.class, transactionId);
-        if (transaction == null || !transaction.chargerId().equals(chargerId)) {
+        ChargingTransaction transaction = transactionOf(stop);
+        if (transaction == null) {
             audit.record(new AuditEvent(
                     AuditEvent.ActorType.CHARGER,
                     chargerId,
@@ -359,13 +450,15 @@ public class Transactions {
         }
         boolean wasActive = transaction.active();
         transaction.stop(meterStop, at, reason, stop.idTag());
-        if (!stop.transactionData().isEmpty()) {
-            recordAll(
-                    List.of(new Metering(chargerId, transaction.connectorId(), transactionId, stop.transactionData())));
-        }
         if (wasActive) {
             stopped(transaction, meterStop, at);
         }
+    }
+
+    /** The transaction a stop names, when it is one of its charger's (a charger touches only its own data); else null. */
+    private ChargingTransaction transactionOf(Stop stop) {
+        ChargingTransaction transaction = em.find(ChargingTransaction.class, stop.transactionId());
+        return transaction != null && transaction.chargerId().equals(stop.chargerId()) ? transaction : null;
     }
 
     /** One MeterValues message: its charger, connector, transaction (null when none) and samples. */
@@ -378,44 +471,106 @@ public class Transactions {
      * another charger (a charger touches only its own data), is stored as none.
      */
     public void recordAll(List<Metering> batch) {
-        Set<Integer> named = new HashSet<>();
-        batch.forEach(m -> {
-            if (m.transactionId() != null) {
-                named.add(m.transactionId());
-            }
-        });
-        Map<Integer, Long> accounts = new HashMap<>();
-        Map<Integer, Long> roaming = new HashMap<>();
-        Map<Integer, String> chargers = new HashMap<>();
-        if (!named.isEmpty()) {
-            // an array, not an IN list: one statement text for any batch size, planned once
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery(
-                            "select id, account_id, charger_id, ocpi_token_id from charging_transaction where id = any(?1)")
-                    .setParameter(1, named.toArray(Integer[]::new))
-                    .getResultList();
-            rows.forEach(row -> {
-                Integer id = ((Number) row[0]).intValue();
-                accounts.put(id, row[1] == null ? null : ((Number) row[1]).longValue());
-                chargers.put(id, (String) row[2]);
-                roaming.put(id, row[3] == null ? null : ((Number) row[3]).longValue());
-            });
+        if (batch.isEmpty()) {
+            return;
         }
+        Map<Integer, Named> transactions = new HashMap<>();
+        em.unwrap(Session.class).doWork(connection -> {
+            transactions.putAll(named(connection, batch));
+            readings(batch, transactions).execute(connection);
+        });
         for (Metering m : batch) {
-            boolean known = m.transactionId() != null && m.chargerId().equals(chargers.get(m.transactionId()));
-            for (MeterReading.Sample sample : m.samples()) {
-                em.persist(new MeterReading(m.chargerId(), m.connectorId(), known ? m.transactionId() : null, sample));
-            }
-            if (known
-                    && (accounts.get(m.transactionId()) != null || roaming.get(m.transactionId()) != null)
+            Named transaction = known(m, transactions);
+            if (transaction != null
+                    && (transaction.accountId() != null || transaction.ocpiTokenId() != null)
                     && !m.samples().isEmpty()) {
                 events.fire(new TransactionEvent.Metered(
                         m.transactionId(),
-                        accounts.get(m.transactionId()),
+                        transaction.accountId(),
                         List.copyOf(m.samples()),
-                        roaming.get(m.transactionId())));
+                        transaction.ocpiTokenId()));
             }
         }
+    }
+
+    /** What a batch of meter values needs to know of a transaction it names. */
+    private record Named(String chargerId, Long accountId, Long ocpiTokenId) {}
+
+    /** The transactions the batch names, by id: one query (an array, not an IN list: one statement text, planned once). */
+    private static Map<Integer, Named> named(Connection connection, List<Metering> batch) throws SQLException {
+        Integer[] ids = batch.stream()
+                .map(Metering::transactionId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toArray(Integer[]::new);
+        Map<Integer, Named> found = new HashMap<>();
+        if (ids.length == 0) {
+            return found;
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "select id, charger_id, account_id, ocpi_token_id from charging_transaction where id = any(?)")) {
+            select.setArray(1, connection.createArrayOf("int4", ids));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.put(
+                            rows.getInt(1),
+                            new Named(rows.getString(2), rows.getObject(3, Long.class), rows.getObject(4, Long.class)));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The transaction a message names, when it is one we know of its own charger (a charger touches only its own data). */
+    private static Named known(Metering m, Map<Integer, Named> transactions) {
+        Named transaction = m.transactionId() == null ? null : transactions.get(m.transactionId());
+        return transaction != null && transaction.chargerId().equals(m.chargerId()) ? transaction : null;
+    }
+
+    /** The batch's sampled values as rows of {@code meter_value}: one statement for all of them. */
+    private static ArrayInsert readings(List<Metering> batch, Map<Integer, Named> transactions) {
+        int samples = batch.stream().mapToInt(m -> m.samples().size()).sum();
+        String[] chargerIds = new String[samples];
+        Integer[] connectorIds = new Integer[samples];
+        Integer[] transactionIds = new Integer[samples];
+        Instant[] sampledAt = new Instant[samples];
+        String[] values = new String[samples];
+        String[] contexts = new String[samples];
+        String[] formats = new String[samples];
+        String[] measurands = new String[samples];
+        String[] phases = new String[samples];
+        String[] locations = new String[samples];
+        String[] units = new String[samples];
+        int i = 0;
+        for (Metering m : batch) {
+            Integer transactionId = known(m, transactions) == null ? null : m.transactionId();
+            for (MeterReading.Sample sample : m.samples()) {
+                chargerIds[i] = m.chargerId();
+                connectorIds[i] = m.connectorId();
+                transactionIds[i] = transactionId;
+                sampledAt[i] = sample.at();
+                values[i] = sample.value();
+                contexts[i] = sample.context();
+                formats[i] = sample.format();
+                measurands[i] = sample.measurand();
+                phases[i] = sample.phase();
+                locations[i] = sample.location();
+                units[i] = sample.unit();
+                i++;
+            }
+        }
+        return ArrayInsert.into("meter_value")
+                .text("charger_id", chargerIds)
+                .integer("connector_id", connectorIds)
+                .integer("transaction_id", transactionIds)
+                .timestamp("sampled_at", sampledAt)
+                .text("value", values)
+                .text("context", contexts)
+                .text("format", formats)
+                .text("measurand", measurands)
+                .text("phase", phases)
+                .text("location", locations)
+                .text("unit", units);
     }
 
     /** A charger's transactions, newest first. */
