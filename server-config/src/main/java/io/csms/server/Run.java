@@ -115,19 +115,43 @@ public final class Run {
     }
 
     /**
-     * The server's JVM memory options: the heap, {@code csms.run.heap} (1g: 10,000 connected chargers
-     * under the reference load keep about 540 MB live; see README, "Load and figures"), and
-     * {@code csms.run.jvm-options} (space-separated, e.g. {@code -Xss512k -XX:MaxGCPauseMillis=50}) on
-     * top.
+     * The server's JVM memory options: the heap, {@code csms.run.heap} (768m: 10,000 connected chargers
+     * under the reference load keep about 500 MB live; 640m filled up, 1g cost 240 MB more RSS for no
+     * better p99; see README, "The reference run: CPU per call and memory"), the C library's free
+     * memory handed back to the system every 10 s ({@value #TRIM_NATIVE_HEAP}, when the JDK has it:
+     * 17.0.9 and later) and {@code csms.run.jvm-options} (space-separated, e.g. {@code -Xss512k
+     * -XX:MaxGCPauseMillis=50}) on top.
      */
     static List<String> memory() {
         List<String> options = new ArrayList<>();
-        options.add("-Xmx" + System.getProperty("csms.run.heap", "1g"));
+        options.add("-Xmx" + System.getProperty("csms.run.heap", "768m"));
+        if (jvmAccepts(TRIM_NATIVE_HEAP)) {
+            options.add(TRIM_NATIVE_HEAP);
+        }
         String extra = System.getProperty("csms.run.jvm-options", "").strip();
         if (!extra.isEmpty()) {
             options.addAll(List.of(extra.split("\\s+")));
         }
         return options;
+    }
+
+    static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=10000";
+
+    /** Whether this JDK (the one the server runs on) starts with {@code option}: an unknown one stops it. */
+    static boolean jvmAccepts(String option) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        try {
+            Process probe = new ProcessBuilder(java.toString(), option, "-version")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return probe.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static void shutDown(PayaraServer payara, EmbeddedDatabase db, CountDownLatch stopped) {
